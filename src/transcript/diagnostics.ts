@@ -1,0 +1,116 @@
+/**
+ * The diagnostics catalogue: every problem the core can report, with its
+ * severity and a message that says what was found and what to do. Parsers
+ * report by code and never build message strings themselves.
+ * Documented for users in docs/diagnostics.md (a test keeps the two in step).
+ */
+
+export type Severity = 'error' | 'warning';
+
+/** One reported problem, tied to a place in a file. */
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  file: string;
+  /** 1-based line. */
+  line: number;
+  /** 1-based column. */
+  column: number;
+  message: string;
+}
+
+type Args = Record<string, string | number>;
+interface Entry {
+  severity: Severity;
+  message: (a: Args) => string;
+}
+
+const entry = (severity: Severity, message: (a: Args) => string): Entry => ({ severity, message });
+
+/**
+ * Policy: an *error* means content was lost or the file cannot be used as it
+ * is (the build fails until it is fixed); a *warning* means the input was
+ * repaired or a guess was made, and the result may not be what was meant.
+ */
+export const catalogue = {
+  // Reading bytes
+  'empty-file': entry('error', () => 'file is empty; add a transcript or delete the file'),
+  'binary-file': entry('error', (a) => `file looks binary (${a.reason}), not a transcript; remove it from the episodes folder`),
+  'encoding-fallback': entry('warning', () => 'file is not valid UTF-8; read it as Windows-1252. Save it as UTF-8 to be sure of the characters'),
+  'encoding-utf16-no-bom': entry('warning', (a) => `file looks like UTF-16 (${a.order}) without a byte-order mark; read it as such. Save it as UTF-8`),
+  'file-too-large': entry('error', (a) => `file is ${a.size} bytes, over the limit of ${a.limit}; split it into several episodes`),
+  'unknown-format': entry('error', () => 'cannot tell the format of this file (SRT, WebVTT, caption tokens, Markdown or timestamp bullets); see `verbatim formats` for examples'),
+  'no-segments': entry('error', (a) => `no transcript text found in this ${a.format} file; check that it holds cues or text`),
+  'control-characters': entry('warning', (a) => `removed ${a.count} control character(s) from the text, the first here`),
+
+  // Times shared by all timed formats
+  'time-invalid': entry('error', (a) => `cannot read "${a.found}" as a time; write it as ${a.expected}`),
+  'time-out-of-range': entry('error', (a) => `time "${a.found}" has ${a.field} out of range (${a.limit}); fix the time`),
+  'time-end-before-start': entry('error', (a) => `cue ends (${a.end}) before it starts (${a.start}); fix or delete this cue`),
+  'time-out-of-order': entry('warning', (a) => `cue starts at ${a.start}, before the previous cue (${a.previous}); kept in file order, check the times`),
+
+  // SRT
+  'srt-cue-without-timing': entry('error', (a) => `text "${a.found}" is not under a cue timing line (HH:MM:SS,mmm --> HH:MM:SS,mmm); add a timing line or delete it`),
+  'srt-empty-cue': entry('warning', () => 'cue has a timing line but no text; it was skipped'),
+
+  // WebVTT
+  'vtt-bad-signature': entry('error', () => 'a WebVTT file must start with the line "WEBVTT"; fix the first line'),
+  'vtt-bad-timing': entry('error', (a) => `cannot read the cue timing "${a.found}"; write it as [HH:]MM:SS.mmm --> [HH:]MM:SS.mmm`),
+  'vtt-empty-cue': entry('warning', () => 'cue has a timing line but no text; it was skipped'),
+  'vtt-unknown-block': entry('warning', (a) => `block "${a.found}" is neither a cue nor a NOTE/STYLE/REGION block; it was skipped`),
+
+  // Caption tokens
+  'tokens-no-words': entry('error', () => 'caption-token file holds speaker markers but no words; check the export'),
+
+  // Markdown and YAML
+  'frontmatter-unclosed': entry('error', () => 'front matter opened with "---" is never closed; add a "---" line after the metadata'),
+  'yaml-syntax': entry('error', (a) => `YAML: ${a.detail}; fix the syntax`),
+  'yaml-duplicate-key': entry('error', (a) => `key "${a.key}" appears twice; keep one`),
+  'yaml-alias-limit': entry('error', () => 'YAML uses too many aliases (a "billion laughs" expansion); remove the aliases'),
+  'frontmatter-not-a-map': entry('error', () => 'front matter must be a map of keys and values (key: value); fix the metadata block'),
+  'frontmatter-field-ignored': entry('warning', (a) => `front matter field "${a.key}" has an unusable value (${a.reason}); it was ignored`),
+  'bullets-untimed': entry('warning', (a) => `bullet "${a.found}" has no [MM:SS] timestamp after the first timed bullet; kept without a time`),
+
+  // Sidecar
+  'sidecar-unknown-key': entry('warning', (a) => `unknown key "${a.key}" in sidecar; known keys: ${a.known}`),
+  'sidecar-invalid': entry('error', (a) => `sidecar field "${a.key}": ${a.detail}`),
+  'sidecar-label-unused': entry('warning', (a) => `speaker label "${a.label}" is mapped in the sidecar but never appears in the transcript; check the spelling`),
+  'speaker-unmapped': entry('warning', (a) => `speaker label "${a.label}" has no name in the sidecar's speakers map; add "${a.label}: Name" to name them`),
+
+  // Episode-level
+  'slug-collision': entry('warning', (a) => `slug "${a.slug}" is also used by ${a.other}; this episode is published as "${a.unique}". Set "slug:" in a sidecar to choose`),
+} as const satisfies Record<string, Entry>;
+
+export type DiagnosticCode = keyof typeof catalogue;
+
+/** All codes, for documentation and tests. */
+export const diagnosticCodes = Object.keys(catalogue) as DiagnosticCode[];
+
+/** Build a diagnostic from the catalogue. */
+export function diagnostic(code: DiagnosticCode, file: string, line: number, column: number, args: Args = {}): Diagnostic {
+  const { severity, message } = catalogue[code];
+  return { code, severity, file, line, column, message: message(args) };
+}
+
+/** A collector that parsers report into; it never throws. */
+export class Diagnostics {
+  readonly list: Diagnostic[] = [];
+  readonly file: string;
+  constructor(file: string) {
+    this.file = file;
+  }
+  report(code: DiagnosticCode, line: number, column: number, args: Args = {}): void {
+    this.list.push(diagnostic(code, this.file, line, column, args));
+  }
+}
+
+/** `file:line:col severity code message`, the CLI's one-line form. */
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`;
+}
+
+/** Quote a piece of input for a message: one line, at most `max` characters. */
+export function excerpt(text: string, max = 40): string {
+  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

@@ -1,0 +1,40 @@
+/**
+ * Speaker labels at the start of a cue's text: `Speaker 1:`, `SPEAKER_02:`,
+ * `JOHN SMITH:`, `Ann Lee:`, `>> Ann:`. Strong patterns are certain; a plain
+ * name followed by a colon is weak (it might be `Note:`), and the normalizer
+ * keeps it only if it recurs or the sidecar maps it.
+ */
+import type { RawLabel } from './formats/types.ts';
+
+// `Speaker 1`, `Speaker A`, `SPEAKER_01`, `Spk 2`
+const generic = /^(?:speaker|spk|spkr)[ _-]?(?:\d{1,3}|[A-Z])$/i;
+// One to four name words: Capitalised or ALL CAPS, letters of any script, with ' . - inside.
+const nameWord = String.raw`\p{Lu}[\p{L}\p{M}'’.\-]*`;
+const weakName = new RegExp(String.raw`^(?:${nameWord})(?: (?:${nameWord}|de|van|von|da|del|der|bin|al|la|le)){0,3}$`, 'u');
+
+/** The label prefix at the start of `text`, if any, and the text after it. */
+export function splitSpeakerLabel(text: string): { label: RawLabel; rest: string } | null {
+  // Cheap rejection: a label needs a colon within the first 40 characters.
+  const colon = text.indexOf(':');
+  if (colon <= 0 || colon > 40) return null;
+  let start = 0;
+  if (text.startsWith('>>')) start = 2;
+  else if (text.startsWith('- ')) start = 2; // dialogue dash before a name
+  const name = text.slice(start, colon).trim();
+  if (name.length === 0) return null;
+  const after = text.charCodeAt(colon + 1);
+  // `10:30`, `http://`, `a:b` are not labels: a label's colon is followed by a space or the end.
+  if (!Number.isNaN(after) && after !== 32 && after !== 9 && after !== 0xa0) return null;
+  const rest = text.slice(colon + 1).trim();
+  const raw = text.slice(0, colon + 1);
+  if (generic.test(name)) return { label: { name: normalizeGeneric(name), strong: true, raw }, rest };
+  if (weakName.test(name)) return { label: { name, strong: false, raw }, rest };
+  return null;
+}
+
+/** `SPEAKER_01` and `speaker 1` both become `Speaker 1`, so sidecar keys match either. */
+function normalizeGeneric(name: string): string {
+  const m = /(\d+|[A-Z])$/i.exec(name);
+  const tail = m ? m[1] ?? '' : '';
+  return `Speaker ${/^\d+$/.test(tail) ? String(Number(tail)) : tail.toUpperCase()}`;
+}
