@@ -43,6 +43,9 @@ export const catalogue = {
   'no-segments': entry('error', (a) => `no transcript text found in this ${a.format} file; check that it holds cues or text`),
   'control-characters': entry('warning', (a) => `removed ${a.count} control character(s) from the text, the first here`),
 
+  'folder-unreadable': entry('error', (a) => `cannot read this folder (${a.reason}); check the path`),
+  'file-unreadable': entry('error', (a) => `cannot read this file (${a.reason}); check the path and permissions`),
+
   // Times shared by all timed formats
   'time-invalid': entry('error', (a) => `cannot read "${a.found}" as a time; write it as ${a.expected}`),
   'time-out-of-range': entry('error', (a) => `time "${a.found}" has ${a.field} out of range (${a.limit}); fix the time`),
@@ -78,6 +81,7 @@ export const catalogue = {
   'speaker-unmapped': entry('warning', (a) => `speaker label "${a.label}" has no name in the sidecar's speakers map; add "${a.label}: Name" to name them`),
 
   // Episode-level
+  'internal-error': entry('error', (a) => `Verbatim failed on this file (${a.detail}); this is a bug, please report it with the file`),
   'slug-collision': entry('warning', (a) => `slug "${a.slug}" is also used by ${a.other}; this episode is published as "${a.unique}". Set "slug:" in a sidecar to choose`),
 } as const satisfies Record<string, Entry>;
 

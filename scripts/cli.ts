@@ -1,0 +1,163 @@
+/**
+ * The `verbatim` command line: `npm run -s verbatim -- <command>`.
+ * Diagnostics go to stderr as `file:line:col severity code message`;
+ * exit 0 when there are no errors, 1 when there are, 2 for usage errors.
+ * This interface is a contract other tools rely on: keep it stable.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { displayPath, ingestFolder } from '../src/node/episode-folder.ts';
+import { formatDiagnostic } from '../src/transcript/diagnostics.ts';
+import type { Diagnostic } from '../src/transcript/diagnostics.ts';
+import { formats } from '../src/transcript/formats/index.ts';
+import { parseTranscript } from '../src/transcript/parse-transcript.ts';
+import type { TranscriptInput } from '../src/transcript/parse-transcript.ts';
+import type { Episode } from '../src/transcript/schema.ts';
+import { formatShortClock } from '../src/transcript/formats/clock.ts';
+
+const usage = `Usage: npm run -s verbatim -- <command> [options]
+
+Commands:
+  parse FILE... [--json]     Parse transcripts and print the normalized episodes
+  check [DIR] [--json]       Check every transcript under DIR (default content/episodes)
+  formats                    List the supported transcript formats
+
+Diagnostics are printed to stderr as "file:line:col severity code message".
+Exit status: 0 no errors, 1 errors found, 2 usage error.`;
+
+class UsageError extends Error {}
+
+function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'parse':
+      return parseCommand(rest);
+    case 'check':
+      return checkCommand(rest);
+    case 'formats':
+      return formatsCommand(rest);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(`${usage}\n`);
+      return command === undefined ? 2 : 0;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+function options(args: string[], spec: { json?: boolean }) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: spec.json ? { json: { type: 'boolean', default: false } } : {},
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function printDiagnostics(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const d of diagnostics) {
+    process.stderr.write(`${formatDiagnostic(d)}\n`);
+    if (d.severity === 'error') errors++;
+    else warnings++;
+  }
+  return { errors, warnings };
+}
+
+function parseCommand(args: string[]): number {
+  const { values, positionals } = options(args, { json: true });
+  if (positionals.length === 0) throw new UsageError('parse needs at least one FILE');
+  const episodes: Episode[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const path of positionals) {
+    const file = displayPath(resolve(path), process.cwd());
+    if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`no such file: ${path}`);
+    const input: TranscriptInput = { file, bytes: readFileSync(path) };
+    const sidecar = [path.replace(/\.[^./\\]+$/, '.yml'), path.replace(/\.[^./\\]+$/, '.yaml')].find(
+      (p) => p !== path && existsSync(p),
+    );
+    if (sidecar) input.sidecar = { file: displayPath(resolve(sidecar), process.cwd()), bytes: readFileSync(sidecar) };
+    const result = parseTranscript(input);
+    diagnostics.push(...result.diagnostics);
+    if (result.episode) episodes.push(result.episode);
+  }
+  const { errors } = printDiagnostics(diagnostics);
+  if (values.json) {
+    const out = positionals.length === 1 ? (episodes[0] ?? null) : episodes;
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  } else {
+    for (const episode of episodes) process.stdout.write(`${describeEpisode(episode)}\n`);
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+/** A readable summary and transcript of an episode, for terminals. */
+function describeEpisode(e: Episode): string {
+  const names = new Map(e.speakers.map((s) => [s.id, s.name]));
+  const head = [
+    `# ${e.title}`,
+    `show: ${e.show}${e.date ? `  date: ${e.date}` : ''}  format: ${e.source.format}  slug: ${e.slug}`,
+    `speakers: ${e.speakers.map((s) => `${s.name}${s.role ? ` (${s.role})` : ''}`).join(', ') || '—'}`,
+    `segments: ${e.segments.length}  paragraphs: ${e.paragraphs.length}  turns: ${e.turns.length}  duration: ${e.duration === null ? 'untimed' : formatShortClock(e.duration)}`,
+    '',
+  ];
+  const body = e.paragraphs.map((p) => {
+    const time = p.start === null ? '' : `[${formatShortClock(p.start)}] `;
+    const who = p.kind === 'sound' ? '' : `${p.speaker ? names.get(p.speaker) : '—'}: `;
+    return `${time}${who}${p.kind === 'sound' ? `(${p.text})` : p.text}`;
+  });
+  return [...head, ...body, ''].join('\n');
+}
+
+function checkCommand(args: string[]): number {
+  const { values, positionals } = options(args, { json: true });
+  if (positionals.length > 1) throw new UsageError('check takes at most one DIR');
+  const dir = positionals[0] ?? 'content/episodes';
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no such folder: ${dir}`);
+  const result = ingestFolder(dir);
+  const { errors, warnings } = printDiagnostics(result.diagnostics);
+  const segments = result.episodes.reduce((n, e) => n + e.segments.length, 0);
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ diagnostics: result.diagnostics, episodes: result.episodes.length }, null, 2)}\n`);
+  } else {
+    process.stdout.write(
+      `${result.files} files, ${result.episodes.length} episodes, ${segments} segments, ${errors} errors, ${warnings} warnings\n`,
+    );
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+function formatsCommand(args: string[]): number {
+  const { positionals } = options(args, {});
+  if (positionals.length > 0) throw new UsageError('formats takes no arguments');
+  for (const f of formats) {
+    process.stdout.write(`${f.id}  ${f.name}\n  ${f.description}\n  Example:\n${indent(f.example, '    | ')}\n\n`);
+  }
+  return 0;
+}
+
+const indent = (text: string, prefix: string) =>
+  text
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((l) => prefix + l)
+    .join('\n');
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError) {
+    process.stderr.write(`verbatim: ${error.message}\n\n${usage}\n`);
+    process.exitCode = 2;
+  } else {
+    throw error;
+  }
+}

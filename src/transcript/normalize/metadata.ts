@@ -1,0 +1,156 @@
+/**
+ * Episode metadata from its sources, by precedence: sidecar > front matter >
+ * file header (WebVTT title) > file name. Front matter exported by tools is
+ * often junk (`speaker: "Unknown"`, `date: ""`): placeholder values are
+ * treated as absent, unusable values are reported and ignored.
+ */
+import type { Diagnostics } from '../diagnostics.ts';
+import { HttpUrl, YouTubeId } from '../schema.ts';
+import type { Media, Sidecar } from '../schema.ts';
+
+export interface EpisodeMetadata {
+  title: string;
+  show: string;
+  date?: string;
+  hosts: string[];
+  guests: string[];
+  summary?: string;
+  tags: string[];
+  topics: string[];
+  media?: Media;
+  slug?: string;
+}
+
+export interface MetadataSources {
+  sidecar: Sidecar;
+  frontMatter: Record<string, unknown> | undefined;
+  frontMatterLines: Record<string, number> | undefined;
+  /** Title carried by the file itself (WebVTT header). */
+  headerTitle: string | undefined;
+  /** Path of the transcript relative to the episodes folder: last-resort title, and its folder names the show. */
+  relativePath: string;
+}
+
+/** Values export tools write when they know nothing. */
+const placeholders = new Set(['', 'unknown', 'n/a', 'na', 'none', 'null', 'untitled', 'tbd', '-']);
+
+const present = (value: unknown): value is string => typeof value === 'string' && !placeholders.has(value.trim().toLowerCase());
+
+/** Merge the sources into one metadata record. */
+export function resolveMetadata(src: MetadataSources, diagnostics: Diagnostics): EpisodeMetadata {
+  const fm = src.frontMatter ?? {};
+  const line = (key: string) => src.frontMatterLines?.[key] ?? 1;
+  const ignore = (key: string, reason: string) => diagnostics.report('frontmatter-field-ignored', line(key), 1, { key, reason });
+
+  const fmString = (...keys: string[]): string | undefined => {
+    for (const key of keys) {
+      const value = fm[key];
+      if (value === undefined || value === null) continue;
+      if (typeof value === 'string' || typeof value === 'number') {
+        const text = String(value).trim();
+        if (present(text)) return text;
+      } else if (!(value instanceof Date)) {
+        ignore(key, `expected text, found ${Array.isArray(value) ? 'a list' : typeof value}`);
+      }
+    }
+    return undefined;
+  };
+  const fmList = (key: string): string[] => {
+    const value = fm[key];
+    if (value === undefined || value === null) return [];
+    const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : null;
+    if (items === null) {
+      ignore(key, 'expected a list of names');
+      return [];
+    }
+    return items.filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter(present);
+  };
+
+  const title = src.sidecar.title ?? fmString('title') ?? (src.headerTitle && present(src.headerTitle) ? src.headerTitle : undefined) ?? titleFromFile(src.relativePath);
+  const show = src.sidecar.show ?? fmString('show', 'podcast', 'channel', 'series') ?? showFromFile(src.relativePath);
+
+  let date = src.sidecar.date;
+  if (date === undefined) {
+    const raw = fm.date ?? fm.published ?? fm.pubDate;
+    if (raw instanceof Date && !Number.isNaN(raw.getTime())) date = raw.toISOString().slice(0, 10);
+    else if (typeof raw === 'string' && present(raw)) {
+      const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$/.exec(raw.trim());
+      if (iso?.[1] && !Number.isNaN(Date.parse(iso[1]))) date = iso[1];
+      else ignore('date', `"${raw}" is not a YYYY-MM-DD date`);
+    }
+  }
+
+  const hosts = src.sidecar.hosts ?? fmList('hosts');
+  const guests = src.sidecar.guests ?? fmList('guests');
+  const summary = src.sidecar.summary ?? fmString('summary', 'description');
+  const tags = src.sidecar.tags ?? fmList('tags');
+  const topics = src.sidecar.topics ?? fmList('topics');
+  const media = resolveMedia(src.sidecar, fm, ignore);
+
+  const metadata: EpisodeMetadata = { title, show, hosts, guests, tags, topics };
+  if (date !== undefined) metadata.date = date;
+  if (summary !== undefined) metadata.summary = summary;
+  if (media) metadata.media = media;
+  if (src.sidecar.slug !== undefined) metadata.slug = src.sidecar.slug;
+  return metadata;
+}
+
+function resolveMedia(sidecar: Sidecar, fm: Record<string, unknown>, ignore: (key: string, reason: string) => void): Media | undefined {
+  const media: Media = {};
+  const fmUrl = (key: string): string | undefined => {
+    const value = fm[key];
+    if (!present(value)) return undefined;
+    if (HttpUrl.safeParse(value.trim()).success) return value.trim();
+    ignore(key, 'only http:// and https:// URLs are used');
+    return undefined;
+  };
+  const url = sidecar.url ?? fmUrl('video_url') ?? fmUrl('url');
+  const youtubeSource = sidecar.youtube ?? url ?? (present(fm.video_id) ? fm.video_id : undefined);
+  const youtubeId = youtubeSource ? youTubeIdOf(youtubeSource) : undefined;
+  if (youtubeId) media.youtubeId = youtubeId;
+  if (url) media.url = url;
+  else if (youtubeId) media.url = `https://www.youtube.com/watch?v=${youtubeId}`;
+  const audio = sidecar.audio ?? fmUrl('audio_url') ?? fmUrl('audio');
+  if (audio) media.audioUrl = audio;
+  if (sidecar.offset !== undefined) media.offset = sidecar.offset;
+  return Object.keys(media).length > 0 ? media : undefined;
+}
+
+/** The video id in a YouTube URL (watch, youtu.be, shorts, embed) or a bare id. */
+export function youTubeIdOf(value: string): string | undefined {
+  const text = value.trim();
+  if (YouTubeId.safeParse(text).success) return text;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  const host = url.hostname.replace(/^(?:www\.|m\.|music\.)/, '');
+  let id: string | null | undefined;
+  if (host === 'youtu.be') id = url.pathname.slice(1).split('/')[0];
+  else if (host === 'youtube.com' || host === 'youtube-nocookie.com') {
+    id = url.searchParams.get('v') ?? /^\/(?:shorts|embed|live|v)\/([^/]+)/.exec(url.pathname)?.[1];
+  }
+  return id && YouTubeId.safeParse(id).success ? id : undefined;
+}
+
+/** `shows/my-show/ep-12_final.txt` → `ep 12 final`. */
+function titleFromFile(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  const stem = base.replace(/\.[^.]+$/, '');
+  const title = stem.replace(/[_]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return title || 'Untitled episode';
+}
+
+/** The folder a transcript sits in names its show (`the-long-table/` → `The Long Table`). */
+function showFromFile(file: string): string {
+  const parts = file.split(/[\\/]/).filter(Boolean);
+  const folder = parts.length >= 2 ? parts[parts.length - 2] : undefined;
+  if (!folder || folder === '.' || folder === '..') return 'Unsorted';
+  return folder
+    .replace(/[-_]+/g, ' ')
+    .replace(/\b\p{Ll}/gu, (c) => c.toUpperCase())
+    .trim();
+}

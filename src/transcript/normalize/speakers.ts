@@ -1,0 +1,124 @@
+/**
+ * Speaker resolution: raw labels (`Speaker 2`, `<v Ann>`, `**Ann:**`) become
+ * speaker ids, named by the sidecar's `speakers:` map (several labels may map
+ * to one person), with host/guest roles from the credits. A label carries
+ * forward to following unlabelled segments until a new label or a `>>` turn.
+ */
+import type { Diagnostics } from '../diagnostics.ts';
+import type { RawSegment } from '../formats/types.ts';
+import type { Segment, Speaker } from '../schema.ts';
+import { slugify } from '../slug.ts';
+
+export interface SpeakerInput {
+  /** Raw label → name, from the sidecar. */
+  mapping: Record<string, string>;
+  hosts: readonly string[];
+  guests: readonly string[];
+}
+
+export interface ResolvedSpeakers {
+  speakers: Speaker[];
+  segments: Segment[];
+  /** Sidecar labels that never occur in the transcript. */
+  unusedLabels: string[];
+}
+
+const genericLabel = /^Speaker \S+$/;
+
+/** Comparison key for labels and names: case, spacing and punctuation do not matter. */
+const keyOf = (name: string) => name.toLowerCase().replace(/[\s_.-]+/g, ' ').trim();
+
+/** Resolve labels to speakers and build schema segments. */
+export function resolveSpeakers(raw: readonly RawSegment[], input: SpeakerInput, diagnostics: Diagnostics): ResolvedSpeakers {
+  const mapping = new Map<string, string>();
+  for (const [label, name] of Object.entries(input.mapping)) mapping.set(keyOf(label), name.trim());
+  const credited = new Map<string, 'host' | 'guest'>();
+  for (const name of input.guests) credited.set(keyOf(name), 'guest');
+  for (const name of input.hosts) credited.set(keyOf(name), 'host');
+
+  // Weak labels (`Ann:`) count only when they recur, are mapped or are credited names.
+  const labelCounts = new Map<string, number>();
+  for (const s of raw) if (s.label) labelCounts.set(s.label.name, (labelCounts.get(s.label.name) ?? 0) + 1);
+  const accepted = (name: string, strong: boolean) =>
+    strong || (labelCounts.get(name) ?? 0) >= 2 || mapping.has(keyOf(name)) || credited.has(keyOf(name));
+
+  const byId = new Map<string, Speaker>();
+  const idForLabel = new Map<string, string>();
+  const usedLabels = new Set<string>();
+  const speakerFor = (label: string, line: number, column: number): string => {
+    const cached = idForLabel.get(label);
+    if (cached !== undefined) return cached;
+    const mapped = mapping.get(keyOf(label));
+    if (mapped !== undefined) usedLabels.add(keyOf(label));
+    else if (genericLabel.test(label)) diagnostics.report('speaker-unmapped', line, column, { label });
+    const name = mapped ?? label;
+    const id = uniqueId(slugify(name) || 'speaker', name, byId);
+    let speaker = byId.get(id);
+    if (!speaker) {
+      const role = credited.get(keyOf(name));
+      speaker = role ? { id, name, role, labels: [] } : { id, name, labels: [] };
+      byId.set(id, speaker);
+    }
+    if (!speaker.labels.includes(label)) speaker.labels.push(label);
+    idForLabel.set(label, id);
+    return id;
+  };
+
+  const segments: Segment[] = new Array(raw.length);
+  let current: string | null = null;
+  let count = 0;
+  for (const s of raw) {
+    let text = s.text;
+    if (s.newTurn) current = null;
+    if (s.label) {
+      if (accepted(s.label.name, s.label.strong)) current = speakerFor(s.label.name, s.line, s.column);
+      else text = `${s.label.raw} ${text}`;
+    }
+    const segment: Segment = {
+      start: s.start,
+      end: s.end,
+      speaker: s.kind === 'sound' ? null : current,
+      text,
+      kind: s.kind,
+      line: s.line,
+      column: s.column,
+    };
+    if (s.newTurn) segment.newTurn = true;
+    segments[count++] = segment;
+  }
+  segments.length = count;
+
+  // Credited people who never speak under a label still belong to the episode.
+  for (const [names, role] of [
+    [input.hosts, 'host'],
+    [input.guests, 'guest'],
+  ] as const) {
+    for (const name of names) {
+      const id = slugify(name) || 'speaker';
+      const existing = byId.get(id);
+      if (existing) {
+        if (!existing.role) existing.role = role;
+      } else {
+        byId.set(uniqueId(id, name, byId), { id: uniqueId(id, name, byId), name, role, labels: [] });
+      }
+    }
+  }
+
+  const unusedLabels = [...mapping.keys()].filter((k) => !usedLabels.has(k));
+  const originalLabel = new Map([...Object.keys(input.mapping)].map((l) => [keyOf(l), l] as const));
+  return {
+    speakers: [...byId.values()],
+    segments,
+    unusedLabels: unusedLabels.map((k) => originalLabel.get(k) ?? k),
+  };
+}
+
+/** `id`, or `id-2`, `id-3`… when another name already holds it. */
+function uniqueId(id: string, name: string, taken: Map<string, Speaker>): string {
+  let candidate = id;
+  for (let n = 2; ; n++) {
+    const holder = taken.get(candidate);
+    if (!holder || holder.name === name) return candidate;
+    candidate = `${id}-${n}`;
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * The ingest pipeline for one transcript: bytes → decoded text → detected
+ * format → raw segments → speakers → turns and paragraphs → validated
+ * episode. Pure (no file system): the CLI, the tests and the Astro loader
+ * all call this with bytes they read themselves.
+ */
+import { createHash } from 'node:crypto';
+import { Diagnostics, diagnostic } from './diagnostics.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { detectFormat } from './detect-format.ts';
+import { formatById } from './formats/index.ts';
+import type { RawTranscript, TranscriptFormat } from './formats/types.ts';
+import { resolveMetadata } from './normalize/metadata.ts';
+import { buildReadingViews } from './normalize/paragraphs.ts';
+import { resolveSpeakers } from './normalize/speakers.ts';
+import { Episode } from './schema.ts';
+import type { FormatId } from './schema.ts';
+import { readSidecar } from './sidecar.ts';
+import type { Sidecar } from './schema.ts';
+import { slugify } from './slug.ts';
+import { decodeSource } from './source-text.ts';
+
+export interface TranscriptInput {
+  /** Path shown in diagnostics and kept in `source.file`. */
+  file: string;
+  /** Path relative to the episodes folder (its stem is the episode id); defaults to the file name. */
+  relativePath?: string;
+  bytes: Uint8Array;
+  sidecar?: { file: string; bytes: Uint8Array };
+  /** Skip detection and use this format. */
+  format?: FormatId;
+}
+
+export interface IngestResult {
+  /** The episode, or null when the file cannot be used (binary, empty, unknown format, no text). */
+  episode: Episode | null;
+  /** Every problem found, in file order (sidecar problems after transcript problems). */
+  diagnostics: Diagnostic[];
+}
+
+/** Ingest one transcript (with its optional sidecar). Never throws on any input. */
+export function parseTranscript(input: TranscriptInput): IngestResult {
+  const diagnostics = new Diagnostics(input.file);
+  const sidecarDiagnostics = new Diagnostics(input.sidecar?.file ?? input.file);
+  try {
+    const episode = ingest(input, diagnostics, sidecarDiagnostics);
+    return { episode, diagnostics: [...diagnostics.list, ...sidecarDiagnostics.list] };
+  } catch (error) {
+    // Totality backstop: a bug must surface as a diagnostic, never as a crash of the whole build.
+    const message = error instanceof Error ? error.message : String(error);
+    diagnostics.list.push(diagnostic('internal-error', input.file, 1, 1, { detail: message }));
+    return { episode: null, diagnostics: [...diagnostics.list, ...sidecarDiagnostics.list] };
+  }
+}
+
+function ingest(input: TranscriptInput, diagnostics: Diagnostics, sidecarDiagnostics: Diagnostics): Episode | null {
+  let sidecar: Sidecar = {};
+  let sidecarLines: Record<string, number> = {};
+  if (input.sidecar) {
+    const source = decodeSource(input.sidecar.bytes, sidecarDiagnostics);
+    if (source.usable) ({ sidecar, lines: sidecarLines } = readSidecar(source.text, sidecarDiagnostics));
+  }
+
+  const source = decodeSource(input.bytes, diagnostics);
+  if (!source.usable) return null;
+
+  let format: TranscriptFormat | null;
+  if (input.format) format = formatById(input.format);
+  else format = detectFormat(source.text).format;
+  if (!format) {
+    diagnostics.report('unknown-format', 1, 1);
+    return null;
+  }
+  const raw: RawTranscript = format.parse(source.text, diagnostics);
+  if (raw.segments.length === 0) {
+    if (!diagnostics.list.some((d) => d.severity === 'error')) diagnostics.report('no-segments', 1, 1, { format: format.name });
+    return null;
+  }
+
+  const relativePath = input.relativePath ?? input.file.split(/[\\/]/).pop() ?? input.file;
+  const metadata = resolveMetadata(
+    {
+      sidecar,
+      frontMatter: raw.frontMatter,
+      frontMatterLines: raw.frontMatterLines,
+      headerTitle: raw.title,
+      relativePath,
+    },
+    diagnostics,
+  );
+  const { speakers, segments, unusedLabels } = resolveSpeakers(
+    raw.segments,
+    { mapping: sidecar.speakers ?? {}, hosts: metadata.hosts, guests: metadata.guests },
+    diagnostics,
+  );
+  for (const label of unusedLabels) sidecarDiagnostics.report('sidecar-label-unused', sidecarLines.speakers ?? 1, 1, { label });
+  const { turns, paragraphs } = buildReadingViews(segments);
+
+  let duration: number | null = null;
+  for (const s of segments) {
+    const t = s.end ?? s.start;
+    if (t !== null && (duration === null || t > duration)) duration = t;
+  }
+  const chapters = raw.chapters
+    .filter((c) => c.segment < segments.length)
+    .map((c) => ({ title: c.title, segment: c.segment, start: segments[c.segment]?.start ?? null }));
+
+  const digest = createHash('sha256').update(input.bytes);
+  if (input.sidecar) digest.update(input.sidecar.bytes);
+  const id = relativePath.replace(/\\/g, '/').replace(/\.[^./]+$/, '');
+
+  const episode: Episode = {
+    id,
+    slug: slugify(metadata.slug ?? '') || slugify(metadata.title) || slugify(id) || `episode-${digest.copy().digest('hex').slice(0, 8)}`,
+    title: metadata.title,
+    show: metadata.show,
+    hosts: metadata.hosts,
+    guests: metadata.guests,
+    tags: metadata.tags,
+    topics: metadata.topics,
+    source: { file: input.file, format: format.id, encoding: source.encoding, digest: digest.digest('hex') },
+    duration,
+    speakers,
+    segments,
+    chapters,
+    turns,
+    paragraphs,
+  };
+  if (metadata.date !== undefined) episode.date = metadata.date;
+  if (metadata.summary !== undefined) episode.summary = metadata.summary;
+  if (metadata.media !== undefined) episode.media = metadata.media;
+
+  const checked = Episode.safeParse(episode);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    diagnostics.report('internal-error', 1, 1, { detail: `episode failed validation at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}` });
+    return null;
+  }
+  return checked.data;
+}

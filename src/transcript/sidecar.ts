@@ -1,0 +1,41 @@
+/**
+ * Sidecar reading: `<name>.yml` beside a transcript. Unknown keys are
+ * warnings naming the key and line; invalid fields are errors and are
+ * dropped, so the rest of the sidecar still applies.
+ */
+import { Diagnostics } from './diagnostics.ts';
+import { Sidecar, sidecarKeys } from './schema.ts';
+import { parseYamlMap } from './yaml-map.ts';
+import { describeIssue } from './zod-messages.ts';
+
+export interface SidecarResult {
+  sidecar: Sidecar;
+  /** 1-based line of each key, for later diagnostics (unused speaker labels). */
+  lines: Record<string, number>;
+}
+
+/** Parse and validate sidecar text. Never throws; an unusable sidecar yields `{}`. */
+export function readSidecar(text: string, diagnostics: Diagnostics): SidecarResult {
+  const { data, lines } = parseYamlMap(text, diagnostics);
+  if (!data) return { sidecar: {}, lines };
+  const known: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (sidecarKeys.includes(key)) known[key] = value;
+    else diagnostics.report('sidecar-unknown-key', lines[key] ?? 1, 1, { key, known: sidecarKeys.join(', ') });
+  }
+  // Drop invalid fields one by one so every problem is reported and the rest still applies.
+  for (let attempt = 0; attempt <= sidecarKeys.length; attempt++) {
+    const result = Sidecar.safeParse(known);
+    if (result.success) return { sidecar: result.data, lines };
+    const dropped = new Set<string>();
+    for (const issue of result.error.issues) {
+      const key = String(issue.path[0] ?? '');
+      if (dropped.has(key)) continue;
+      dropped.add(key);
+      diagnostics.report('sidecar-invalid', lines[key] ?? 1, 1, { key, detail: describeIssue(issue, known[key]) });
+    }
+    for (const key of dropped) delete known[key];
+    if (dropped.size === 0) break;
+  }
+  return { sidecar: {}, lines };
+}

@@ -1,0 +1,180 @@
+/**
+ * Bytes to text: BOM sniffing (UTF-8, UTF-16 LE/BE), UTF-16 without BOM by
+ * its zero-byte pattern, strict UTF-8 with a Windows-1252 fallback that is
+ * always reported (never a silent U+FFFD), binary refusal, and line-end
+ * normalization to LF so parsers see one kind of line end.
+ */
+import { Diagnostics } from './diagnostics.ts';
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export interface SourceText {
+  /** Decoded text: no BOM, LF line ends, no NUL or other C0 controls but tab. */
+  text: string;
+  encoding: Encoding;
+  /** False when the bytes cannot be a transcript (binary, empty); `text` is then ''. */
+  usable: boolean;
+}
+
+/** Largest transcript accepted, in bytes (documented in docs/robustness.md). */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const utf16le = new TextDecoder('utf-16le', { ignoreBOM: true });
+const utf16be = new TextDecoder('utf-16be', { ignoreBOM: true });
+const cp1252 = new TextDecoder('windows-1252');
+
+/** Decode transcript bytes, reporting what was guessed or repaired. */
+export function decodeSource(bytes: Uint8Array, diagnostics: Diagnostics): SourceText {
+  if (bytes.length === 0) {
+    diagnostics.report('empty-file', 1, 1);
+    return { text: '', encoding: 'utf-8', usable: false };
+  }
+  if (bytes.length > MAX_FILE_BYTES) {
+    diagnostics.report('file-too-large', 1, 1, { size: bytes.length, limit: MAX_FILE_BYTES });
+    return { text: '', encoding: 'utf-8', usable: false };
+  }
+  let encoding: Encoding;
+  let text: string;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    encoding = 'utf-8';
+    const decoded = decodeUtf8(bytes.subarray(3), diagnostics);
+    text = decoded.text;
+    encoding = decoded.encoding;
+  } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    encoding = 'utf-16le';
+    text = utf16le.decode(bytes.subarray(2));
+  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    encoding = 'utf-16be';
+    text = utf16be.decode(bytes.subarray(2));
+  } else {
+    const order = sniffUtf16(bytes);
+    if (order) {
+      diagnostics.report('encoding-utf16-no-bom', 1, 1, { order: order === 'utf-16le' ? 'little-endian' : 'big-endian' });
+      encoding = order;
+      text = (order === 'utf-16le' ? utf16le : utf16be).decode(bytes);
+    } else {
+      const decoded = decodeUtf8(bytes, diagnostics);
+      text = decoded.text;
+      encoding = decoded.encoding;
+    }
+  }
+  const binary = binaryReason(text);
+  if (binary) {
+    diagnostics.report('binary-file', 1, 1, { reason: binary });
+    return { text: '', encoding, usable: false };
+  }
+  if (text.indexOf('\r') !== -1) text = text.replace(/\r\n?/g, '\n');
+  text = stripControls(text, diagnostics);
+  if (text.trim().length === 0) {
+    diagnostics.report('empty-file', 1, 1);
+    return { text: '', encoding, usable: false };
+  }
+  return { text, encoding, usable: true };
+}
+
+function decodeUtf8(bytes: Uint8Array, diagnostics: Diagnostics): { text: string; encoding: Encoding } {
+  try {
+    return { text: utf8.decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // Invalid UTF-8 (overlong forms, lone surrogates, truncated sequences): the
+    // common real cause is a Windows-1252 export. Say so rather than guess silently.
+    const { line, column } = firstInvalidUtf8(bytes);
+    diagnostics.report('encoding-fallback', line, column);
+    return { text: cp1252.decode(bytes), encoding: 'windows-1252' };
+  }
+}
+
+/** Position (line, column in bytes) of the first byte that is not valid UTF-8. */
+function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] ?? 0;
+    if (b === 0x0a) {
+      line++;
+      lineStart = i + 1;
+      i++;
+      continue;
+    }
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    let ok = need > 0 && i + need < bytes.length + 0;
+    for (let k = 1; ok && k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) ok = false;
+    }
+    // Overlong 3-byte forms and surrogates, overlong/out-of-range 4-byte forms.
+    const b1 = bytes[i + 1] ?? 0;
+    if (ok && b === 0xe0 && b1 < 0xa0) ok = false;
+    if (ok && b === 0xed && b1 > 0x9f) ok = false;
+    if (ok && b === 0xf0 && b1 < 0x90) ok = false;
+    if (ok && b === 0xf4 && b1 > 0x8f) ok = false;
+    if (!ok) return { line, column: i - lineStart + 1 };
+    i += need + 1;
+  }
+  return { line, column: 1 };
+}
+
+/** UTF-16 without BOM: text in Latin scripts has a zero in every other byte. */
+function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 8) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/** Why decoded text is binary rather than a transcript, or null. */
+function binaryReason(text: string): string | null {
+  const n = Math.min(text.length, 8192);
+  let controls = 0;
+  let nul = 0;
+  let replacement = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) nul++;
+    else if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0x7f) controls++;
+    else if (c === 0xfffd) replacement++;
+  }
+  if (nul > 0 && nul + controls > n * 0.01) return `${nul} NUL byte(s) in the first ${n} characters`;
+  if (controls > n * 0.1) return 'mostly control characters';
+  if (replacement > n * 0.1) return 'mostly undecodable characters';
+  return null;
+}
+
+const controlChars = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+const controlCharsGlobal = /[\u0000-\u0008\u000b-\u001f\u007f]+/g;
+
+/** Remove stray C0 controls (a NUL here and there), reporting the first. */
+function stripControls(text: string, diagnostics: Diagnostics): string {
+  const m = controlChars.exec(text);
+  if (!m) return text;
+  const before = text.slice(0, m.index);
+  const line = countLines(before);
+  const column = m.index - (before.lastIndexOf('\n') + 1) + 1;
+  let count = 0;
+  const cleaned = text.replace(controlCharsGlobal, (run) => {
+    count += run.length;
+    return '';
+  });
+  diagnostics.report('control-characters', line, column, { count });
+  return cleaned;
+}
+
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
