@@ -1,0 +1,138 @@
+/**
+ * `npm run bench`: ingest throughput on synthetic 10 MB SRT and WebVTT files,
+ * side by side in one run with two npm caption parsers, plus peak memory.
+ *
+ * - ours: the full ingest (decode, detect, parse, speakers, turns and
+ *   paragraphs, zod validation) through `parseTranscript`, from bytes.
+ * - @plussub/srt-vtt-parser and media-captions: their parse call on the
+ *   already-decoded string (less work than ours; they do no normalising).
+ *
+ * Each measurement is the median of several runs after a warm-up. Memory is
+ * measured in a fresh child process per parser: peak RSS growth while
+ * parsing, relative to the input size. Results go to bench/results.json.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parse as plussubParse } from '@plussub/srt-vtt-parser';
+import { parseText as mediaCaptionsParse } from 'media-captions';
+import { parseTranscript } from '../src/transcript/parse-transcript.ts';
+import { syntheticSrt, syntheticVtt } from './corpus.ts';
+
+const SIZE = 10 * 1024 * 1024;
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+type Kind = 'srt' | 'vtt';
+type ParserName = 'verbatim' | 'plussub' | 'media-captions';
+const parsers: ParserName[] = ['verbatim', 'plussub', 'media-captions'];
+
+function corpus(kind: Kind): { text: string; bytes: Uint8Array } {
+  const text = kind === 'srt' ? syntheticSrt(SIZE) : syntheticVtt(SIZE);
+  return { text, bytes: new TextEncoder().encode(text) };
+}
+
+/** Run one parser once; returns the number of cues/segments it produced. */
+async function runOnce(parser: ParserName, kind: Kind, input: { text: string; bytes: Uint8Array }): Promise<number> {
+  switch (parser) {
+    case 'verbatim': {
+      const { episode, diagnostics } = parseTranscript({ file: `bench.${kind}`, bytes: input.bytes });
+      if (!episode) throw new Error(`ingest failed: ${diagnostics[0]?.message ?? 'no episode'}`);
+      return episode.segments.length;
+    }
+    case 'plussub':
+      return plussubParse(input.text).entries.length;
+    case 'media-captions': {
+      const result = await mediaCaptionsParse(input.text, { type: kind });
+      return result.cues.length;
+    }
+  }
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
+};
+
+/**
+ * Child-process mode: read the corpus file, then parse once and print the
+ * peak RSS growth in bytes (the process high-water mark above the RSS held
+ * before parsing). Reading a file makes little garbage, so the high-water
+ * mark is set by the parse.
+ */
+async function memoryChild(parser: ParserName, kind: Kind, file: string): Promise<void> {
+  const bytes = new Uint8Array(readFileSync(file));
+  const input = { bytes, text: new TextDecoder().decode(bytes) };
+  globalThis.gc?.();
+  const before = process.memoryUsage().rss;
+  const count = await runOnce(parser, kind, input);
+  const peak = process.resourceUsage().maxRSS * 1024;
+  process.stdout.write(JSON.stringify({ growth: Math.max(0, peak - before), count }));
+}
+
+function measureMemory(parser: ParserName, kind: Kind, input: { bytes: Uint8Array }): number {
+  const dir = mkdtempSync(join(tmpdir(), 'verbatim-bench-'));
+  const file = join(dir, `corpus.${kind}`);
+  try {
+    writeFileSync(file, input.bytes);
+    const out = execFileSync(process.execPath, ['--expose-gc', import.meta.filename, '--memory', parser, kind, file], { encoding: 'utf8' });
+    return (JSON.parse(out) as { growth: number }).growth;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const rows: Array<Record<string, string | number>> = [];
+  for (const kind of ['srt', 'vtt'] as const) {
+    const input = corpus(kind);
+    const mb = input.bytes.length / (1024 * 1024);
+    for (const parser of parsers) {
+      let count = await runOnce(parser, kind, input); // warm-up
+      const times: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const t0 = performance.now();
+        count = await runOnce(parser, kind, input);
+        times.push(performance.now() - t0);
+      }
+      const ms = median(times);
+      const memory = measureMemory(parser, kind, input);
+      rows.push({
+        format: kind,
+        parser,
+        'input MB': Number(mb.toFixed(2)),
+        cues: count,
+        'median ms': Number(ms.toFixed(1)),
+        'MB/s': Number((mb / (ms / 1000)).toFixed(1)),
+        'cues/s': Math.round(count / (ms / 1000)),
+        'peak memory ×input': Number((memory / input.bytes.length).toFixed(2)),
+      });
+      process.stderr.write(`${kind} ${parser}: ${ms.toFixed(1)} ms\n`);
+    }
+  }
+  console.table(rows);
+  for (const kind of ['srt', 'vtt']) {
+    const ours = rows.find((r) => r.format === kind && r.parser === 'verbatim');
+    const peers = rows.filter((r) => r.format === kind && r.parser !== 'verbatim');
+    for (const peer of peers) {
+      process.stdout.write(`${kind}: verbatim full ingest is ${(Number(ours?.['MB/s']) / Number(peer['MB/s'])).toFixed(2)}× ${peer.parser} parse\n`);
+    }
+  }
+  mkdirSync('bench', { recursive: true });
+  const result = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: cpus().length,
+    runs: RUNS,
+    note: 'verbatim = full ingest from bytes (decode, detect, parse, speakers, paragraphs, zod); peers = parse of a decoded string. Median of runs after one warm-up.',
+    rows,
+  };
+  writeFileSync('bench/results.json', `${JSON.stringify(result, null, 2)}\n`);
+  process.stdout.write('wrote bench/results.json\n');
+}
+
+const args = process.argv.slice(2);
+if (args[0] === '--memory') await memoryChild(args[1] as ParserName, args[2] as Kind, args[3] ?? '');
+else await main();

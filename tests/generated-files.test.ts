@@ -1,0 +1,22 @@
+/**
+ * Files derived from code (JSON Schemas, the diagnostics table) must be
+ * regenerated with `npm run generate` whenever the code changes.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { withDiagnosticsTable } from '../src/transcript/diagnostics-doc.ts';
+import { diagnosticCodes } from '../src/transcript/diagnostics.ts';
+import { jsonSchemas } from '../src/transcript/json-schema.ts';
+
+describe('generated files are current (run `npm run generate` if this fails)', () => {
+  it('docs/diagnostics.md lists every code', () => {
+    const doc = readFileSync('docs/diagnostics.md', 'utf8');
+    expect(doc).toBe(withDiagnosticsTable(doc));
+    for (const code of diagnosticCodes) expect(doc).toContain(`| \`${code}\` |`);
+  });
+  for (const [name, schema] of Object.entries(jsonSchemas())) {
+    it(`schemas/${name}`, () => {
+      expect(JSON.parse(readFileSync(`schemas/${name}`, 'utf8'))).toEqual(JSON.parse(JSON.stringify(schema)));
+    });
+  }
+});
