@@ -32,8 +32,13 @@ export function splitSpeakerLabel(text: string): { label: RawLabel; rest: string
   return null;
 }
 
+/** A label from markup (a WebVTT voice): generic names normalised (`SPEAKER_01` → `Speaker 1`), others kept as given. */
+export function normalizeLabelName(name: string): string {
+  return generic.test(name) ? normalizeGeneric(name) : name;
+}
+
 /** `SPEAKER_01` and `speaker 1` both become `Speaker 1`, so sidecar keys match either. */
-function normalizeGeneric(name: string): string {
+export function normalizeGeneric(name: string): string {
   const m = /(\d+|[A-Z])$/i.exec(name);
   const tail = m ? m[1] ?? '' : '';
   return `Speaker ${/^\d+$/.test(tail) ? String(Number(tail)) : tail.toUpperCase()}`;
