@@ -20,6 +20,11 @@ interface Expectation {
   title: string;
   show: string;
   speakers: string[];
+  /**
+   * One per cue (SRT, WebVTT: the file's `-->` count), per bullet (the
+   * `- [MM:SS]` line count) or per caption line (tokens: caption lines plus
+   * the splits at a mid-line `>>` or sound annotation).
+   */
   segments: number;
   /** Least share of source words found in the output, in order. */
   coverage: number;
@@ -41,7 +46,7 @@ const expectations: Expectation[] = [
     title: 'Dylan Patel on Nvidia and Groq, the capex bubble, power and China',
     show: 'The MAD Podcast',
     speakers: ['Matt Turck', 'Dylan Patel'],
-    segments: -1,
+    segments: 2575,
     coverage: 1,
   },
   {
@@ -50,7 +55,7 @@ const expectations: Expectation[] = [
     title: 'How DeepSeek Showed That Silicon Valley Is Washed',
     show: 'Better Offline',
     speakers: ['Ed Zitron'],
-    segments: -1,
+    segments: 787,
     coverage: 1,
   },
   {
@@ -59,7 +64,7 @@ const expectations: Expectation[] = [
     title: 'Dylan Patel on the AI diffusion rule, open models and giant clusters',
     show: 'Unsupervised Learning',
     speakers: ['Jacob Effron', 'Dylan Patel'],
-    segments: -1,
+    segments: 2682,
     coverage: 1,
   },
   {
@@ -68,7 +73,7 @@ const expectations: Expectation[] = [
     title: 'The AI Model That Tanked the Stock Market',
     show: 'Odd Lots',
     speakers: ['Zvi Mowshowitz', 'Joe Weisenthal', 'Tracy Alloway'],
-    segments: -1,
+    segments: 404,
     coverage: 1,
   },
 ];
