@@ -12,7 +12,10 @@ import { defineConfig } from 'astro/config';
 
 const env = process.env;
 
-/** '/kb' and 'kb/' both mean '/kb/': Astro joins `base` with paths, so keep one slash each side. */
+/**
+ * '/kb' and 'kb/' both mean '/kb/': Astro joins `base` with paths, so keep one slash each side.
+ * @param {string | undefined} value
+ */
 function normalizeBase(value) {
   const trimmed = (value ?? '/').trim().replace(/^\/+|\/+$/g, '');
   return trimmed ? `/${trimmed}/` : '/';

@@ -1,0 +1,145 @@
+/**
+ * A small static file server for a built site, for previews, screenshots
+ * and browser tests: `node scripts/serve.ts [DIR] [--port N] [--base PATH]`.
+ * Serves DIR (default dist) under the base path, `index.html` for folders
+ * (redirecting `/x` to `/x/` as static hosts do), `404.html` for anything
+ * missing, with correct MIME types. Prints the URL once listening.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.rss': 'application/rss+xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.vtt': 'text/vtt; charset=utf-8',
+  '.srt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.webmanifest': 'application/manifest+json',
+  '.mp3': 'audio/mpeg',
+  '.m4a': 'audio/mp4',
+  '.ogg': 'audio/ogg',
+  // Pagefind's index chunks.
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+};
+
+export interface ServeOptions {
+  dir: string;
+  port: number;
+  /** Path prefix the site is built for: '/' or '/kb/'. */
+  base: string;
+  host?: string;
+}
+
+/** Start serving; resolves with the server and its root URL. */
+export function serve(options: ServeOptions): Promise<{ url: string; close: () => Promise<void> }> {
+  const root = resolve(options.dir);
+  const base = `/${options.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+  const server = createServer((req, res) => handle(root, base, req, res));
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : options.port;
+      resolvePromise({
+        url: `http://${options.host ?? '127.0.0.1'}:${port}${base}`,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+  });
+}
+
+function handle(root: string, base: string, req: IncomingMessage, res: ServerResponse): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { allow: 'GET, HEAD' }).end();
+    return;
+  }
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    return notFound(root, res, req.method === 'HEAD');
+  }
+  if (`${pathname}/` === base) return redirect(res, base + url.search);
+  if (!pathname.startsWith(base) || pathname.includes('\0')) return notFound(root, res, req.method === 'HEAD');
+  const file = resolve(root, `.${sep}${pathname.slice(base.length)}`);
+  if (file !== root && !file.startsWith(root + sep)) return notFound(root, res, req.method === 'HEAD');
+
+  const stat = statOf(file);
+  if (stat?.isDirectory()) {
+    if (!pathname.endsWith('/')) return redirect(res, `${url.pathname}/${url.search}`);
+    const index = join(file, 'index.html');
+    if (statOf(index)?.isFile()) return send(res, index, 200, req.method === 'HEAD');
+    return notFound(root, res, req.method === 'HEAD');
+  }
+  if (stat?.isFile()) return send(res, file, 200, req.method === 'HEAD');
+  return notFound(root, res, req.method === 'HEAD');
+}
+
+function statOf(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function send(res: ServerResponse, file: string, status: number, headOnly: boolean): void {
+  const type = types[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  res.writeHead(status, { 'content-type': type, 'content-length': statSync(file).size, 'cache-control': 'no-cache' });
+  if (headOnly) {
+    res.end();
+    return;
+  }
+  createReadStream(file).pipe(res);
+}
+
+function redirect(res: ServerResponse, location: string): void {
+  res.writeHead(301, { location }).end();
+}
+
+function notFound(root: string, res: ServerResponse, headOnly: boolean): void {
+  const page = join(root, '404.html');
+  if (existsSync(page)) return send(res, page, 404, headOnly);
+  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+}
+
+if (import.meta.main) {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { port: { type: 'string', default: '4321' }, base: { type: 'string', default: process.env.VERBATIM_BASE ?? '/' }, host: { type: 'string' } },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`serve: --port must be a number from 0 to 65535, got "${values.port}"\n`);
+    process.exit(2);
+  }
+  const dir = positionals[0] ?? 'dist';
+  if (!statOf(dir)?.isDirectory()) {
+    process.stderr.write(`serve: "${dir}" is not a folder; build the site first (npm run site:build)\n`);
+    process.exit(2);
+  }
+  const { url } = await serve({ dir, port, base: values.base, ...(values.host ? { host: values.host } : {}) });
+  process.stdout.write(`Serving ${resolve(dir)} at ${url}\n`);
+}

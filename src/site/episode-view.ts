@@ -1,0 +1,233 @@
+/**
+ * Props for the episode page: header facts, media links, the chapter list,
+ * the turn outline and the transcript as turns of paragraphs, each
+ * paragraph with its anchor, start time and (for YouTube) a timed link.
+ */
+import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import { isAnonymous } from '../knowledge/people.ts';
+import type { Episode, Paragraph, Speaker } from '../transcript/schema.ts';
+import { speakerChip } from './cards.ts';
+import type { PersonChip } from './cards.ts';
+import { clock, count, date, duration, excerpt } from './format.ts';
+import { routes } from './routes.ts';
+import { assignTones } from './speaker-style.ts';
+
+export interface ParagraphView {
+  /** Anchor id (`p12`). */
+  id: string;
+  /** Start in seconds, for `data-start`; absent when untimed. */
+  start?: number;
+  /** `4:05`, shown as a link to the paragraph. */
+  stamp?: string;
+  /** The same moment on YouTube. */
+  youtube?: string;
+  text: string;
+  kind: 'speech' | 'sound';
+  /** Chapter headings that open before this paragraph. */
+  chapters: ChapterView[];
+}
+
+export interface TurnView {
+  /** Chapter headings that open with this turn (shown before its speaker). */
+  chapters: ChapterView[];
+  /** Null for unattributed text and sound-only turns. */
+  speaker: PersonChip | null;
+  /** Anchor of the first paragraph. */
+  first: string;
+  stamp?: string;
+  paragraphs: ParagraphView[];
+}
+
+export interface ChapterView {
+  /** Anchor id of the heading (`c3`). */
+  id: string;
+  /** 1-based position, shown in place of a time for untimed episodes. */
+  number: number;
+  title: string;
+  stamp?: string;
+}
+
+export interface OutlineItem {
+  href: string;
+  speaker: PersonChip | null;
+  stamp?: string;
+  /** The opening words of the turn. */
+  preview: string;
+}
+
+/** One turn on the proportional timeline strip. */
+export interface TimelineItem {
+  href: string;
+  /** Speaker tone, null for unattributed turns and sounds. */
+  tone: number | null;
+  /** Seconds the turn lasts (until the next turn starts): its width. */
+  grow: number;
+}
+
+export interface NeighbourLink {
+  title: string;
+  href: string;
+  date?: string;
+}
+
+export interface EpisodeView {
+  title: string;
+  description: string;
+  summary?: string;
+  show: { name: string; href: string } | null;
+  date?: { iso: string; label: string };
+  duration?: string;
+  /** Hosts, then guests, then other voices. */
+  people: PersonChip[];
+  media: { watch?: { href: string; label: string }; audio?: string };
+  chapters: ChapterView[];
+  outline: OutlineItem[];
+  /** Who speaks when, drawn to scale; empty for untimed episodes. */
+  timeline: TimelineItem[];
+  /** Open the outline by default when it is short. */
+  outlineOpen: boolean;
+  turns: TurnView[];
+  older?: NeighbourLink;
+  newer?: NeighbourLink;
+  /** `123 paragraphs`-style facts for the transcript heading. */
+  facts: string[];
+}
+
+/** Turns up to this many show their outline open. */
+const OPEN_OUTLINE_TURNS = 8;
+const PREVIEW_CHARS = 90;
+
+/** Prepare everything the episode page renders. */
+export function episodeView(episode: Episode, kb: KnowledgeBase): EpisodeView {
+  const speakersById = new Map(episode.speakers.map((s) => [s.id, s]));
+  const tones = assignTones(speakingOrder(episode));
+  const chipFor = (id: string | null): PersonChip | null => {
+    const speaker = id === null ? undefined : speakersById.get(id);
+    return speaker ? speakerChip(episode, speaker, kb, tones.get(speaker.id)) : null;
+  };
+
+  const youtubeId = episode.media?.youtubeId;
+  const offset = episode.media?.offset ?? 0;
+  const chaptersAt = chaptersByParagraph(episode);
+  const chapters: ChapterView[] = [];
+  const paragraphView = (p: Paragraph): ParagraphView => {
+    const view: ParagraphView = { id: p.id, text: p.text, kind: p.kind, chapters: chaptersAt.get(p.id) ?? [] };
+    chapters.push(...view.chapters);
+    if (p.start !== null) {
+      view.start = p.start;
+      view.stamp = clock(p.start);
+      if (youtubeId) view.youtube = `https://www.youtube.com/watch?v=${youtubeId}&t=${Math.max(0, Math.floor(p.start + offset))}s`;
+    }
+    return view;
+  };
+
+  const turns: TurnView[] = [];
+  const outline: OutlineItem[] = [];
+  for (const turn of episode.turns) {
+    const paragraphs = episode.paragraphs.slice(turn.firstParagraph, turn.lastParagraph + 1).map(paragraphView);
+    const first = paragraphs[0];
+    if (!first) continue;
+    // A chapter that opens with the turn goes above the speaker, not between speaker and words.
+    const view: TurnView = { chapters: first.chapters, speaker: chipFor(turn.speaker), first: first.id, paragraphs };
+    first.chapters = [];
+    if (first.stamp) view.stamp = first.stamp;
+    turns.push(view);
+    const opening = paragraphs.find((p) => p.kind === 'speech');
+    if (opening) {
+      const item: OutlineItem = { href: `#${opening.id}`, speaker: view.speaker, preview: excerpt(opening.text, PREVIEW_CHARS) };
+      if (opening.stamp) item.stamp = opening.stamp;
+      outline.push(item);
+    }
+  }
+
+  const show = kb.showOf.get(episode.id);
+  const neighbours = kb.neighbours.get(episode.id) ?? {};
+  const view: EpisodeView = {
+    title: episode.title,
+    description: excerpt(episode.summary ?? episode.paragraphs.find((p) => p.kind === 'speech')?.text ?? episode.title, 160),
+    show: show ? { name: show.name, href: routes.show(show.slug) } : null,
+    people: creditOrder(episode.speakers).map((s) => speakerChip(episode, s, kb, tones.get(s.id))),
+    media: mediaLinks(episode),
+    chapters,
+    outline,
+    timeline: timeline(episode, tones),
+    outlineOpen: outline.length <= OPEN_OUTLINE_TURNS,
+    turns,
+    facts: transcriptFacts(episode, outline.length),
+  };
+  if (episode.summary) view.summary = episode.summary;
+  if (episode.date) view.date = { iso: episode.date, label: date(episode.date) };
+  if (episode.duration !== null) view.duration = duration(episode.duration);
+  if (neighbours.older) view.older = neighbourLink(neighbours.older);
+  if (neighbours.newer) view.newer = neighbourLink(neighbours.newer);
+  return view;
+}
+
+/** Turns to scale: each lasts until the next one starts. Empty unless every turn is timed. */
+function timeline(episode: Episode, tones: Map<string, number>): TimelineItem[] {
+  const turns = episode.turns;
+  if (turns.length < 2 || turns.some((t) => t.start === null)) return [];
+  return turns.map((turn, i) => {
+    const next = turns[i + 1];
+    const start = turn.start ?? 0;
+    const end = next?.start ?? turn.end ?? start;
+    const first = episode.paragraphs[turn.firstParagraph];
+    return {
+      href: `#${first?.id ?? 'p1'}`,
+      tone: turn.speaker === null ? null : (tones.get(turn.speaker) ?? null),
+      grow: Math.max(0.5, Math.round((end - start) * 10) / 10),
+    };
+  });
+}
+
+/** Speaker ids in order of first speech, then the silent credited ones: tones go to voices first. */
+function speakingOrder(episode: Episode): string[] {
+  const ids = new Set<string>();
+  for (const t of episode.turns) if (t.speaker !== null) ids.add(t.speaker);
+  for (const s of episode.speakers) ids.add(s.id);
+  return [...ids];
+}
+
+/** Hosts, then guests, then named voices, then unnamed ones; speaking order within each. */
+function creditOrder(speakers: readonly Speaker[]): Speaker[] {
+  const rank = (s: Speaker) => (s.role === 'host' ? 0 : s.role === 'guest' ? 1 : isAnonymous(s) ? 3 : 2);
+  return speakers.map((s, i) => ({ s, i })).sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i).map(({ s }) => s);
+}
+
+/** Chapters keyed by the paragraph holding their first segment. */
+function chaptersByParagraph(episode: Episode): Map<string, ChapterView[]> {
+  const out = new Map<string, ChapterView[]>();
+  let p = 0;
+  const chapters = [...episode.chapters].sort((a, b) => a.segment - b.segment);
+  chapters.forEach((chapter, i) => {
+    while (p < episode.paragraphs.length - 1 && (episode.paragraphs[p]?.lastSegment ?? Infinity) < chapter.segment) p++;
+    const paragraph = episode.paragraphs[p];
+    if (!paragraph) return;
+    const view: ChapterView = { id: `c${i + 1}`, number: i + 1, title: chapter.title };
+    if (chapter.start !== null) view.stamp = clock(chapter.start);
+    const list = out.get(paragraph.id);
+    if (list) list.push(view);
+    else out.set(paragraph.id, [view]);
+  });
+  return out;
+}
+
+function mediaLinks(episode: Episode): EpisodeView['media'] {
+  const media: EpisodeView['media'] = {};
+  const m = episode.media;
+  if (m?.url) media.watch = { href: m.url, label: m.youtubeId ? 'Watch on YouTube' : 'Open the recording' };
+  if (m?.audioUrl) media.audio = m.audioUrl;
+  return media;
+}
+
+function neighbourLink(episode: Episode): NeighbourLink {
+  const link: NeighbourLink = { title: episode.title, href: routes.episode(episode.slug) };
+  if (episode.date) link.date = date(episode.date, 'short');
+  return link;
+}
+
+function transcriptFacts(episode: Episode, turns: number): string[] {
+  const facts = [`${count(turns)} ${turns === 1 ? 'turn' : 'turns'}`, `${count(episode.paragraphs.length)} paragraphs`];
+  if (episode.duration === null) facts.push('untimed');
+  return facts;
+}
