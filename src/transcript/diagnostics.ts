@@ -72,7 +72,8 @@ export const catalogue = {
   'yaml-alias-limit': entry('error', () => 'YAML uses too many aliases (a "billion laughs" expansion); remove the aliases'),
   'frontmatter-not-a-map': entry('error', () => 'front matter must be a map of keys and values (key: value); fix the metadata block'),
   'frontmatter-field-ignored': entry('warning', (a) => `front matter field "${a.key}" has an unusable value (${a.reason}); it was ignored`),
-  'bullets-untimed': entry('warning', (a) => `bullet "${a.found}" has no [MM:SS] timestamp after the first timed bullet; kept without a time`),
+  'bullets-untimed': entry('warning', (a) => `"${a.found}" has no [MM:SS] timestamp but comes after the first timed bullet; kept without a time`),
+  'bullets-bad-timestamp': entry('warning', (a) => `"${a.found}" looks like a timestamp but is not a valid time (${a.reason}); kept as text without a time. Write [MM:SS] or [H:MM:SS]`),
 
   // Sidecar
   'sidecar-unknown-key': entry('warning', (a) => `unknown key "${a.key}" in sidecar; known keys: ${a.known}`),

@@ -24,8 +24,9 @@ export function parseYamlMap(text: string, diagnostics: Diagnostics, lineOffset 
     const pos = counter.linePos(error.pos[0]);
     const line = pos.line + lineOffset;
     if (error.code === 'DUPLICATE_KEY') {
-      const key = /"([^"]*)"|'([^']*)'|key\s+(\S+)/.exec(error.message);
-      diagnostics.report('yaml-duplicate-key', line, pos.col, { key: key?.[1] ?? key?.[2] ?? key?.[3] ?? text.slice(error.pos[0], error.pos[1]).split(':')[0] ?? '?' });
+      // The yaml package's message does not name the key; read it from the source at the error.
+      const key = (text.slice(error.pos[0]).split(/[:\n]/)[0] ?? '').trim().replace(/^["']|["']$/g, '');
+      diagnostics.report('yaml-duplicate-key', line, pos.col, { key: key || '?' });
     } else {
       diagnostics.report('yaml-syntax', line, pos.col, { detail: firstLine(error.message) });
     }

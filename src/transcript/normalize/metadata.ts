@@ -66,7 +66,7 @@ export function resolveMetadata(src: MetadataSources, diagnostics: Diagnostics):
     return items.filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter(present);
   };
 
-  const title = src.sidecar.title ?? fmString('title') ?? (src.headerTitle && present(src.headerTitle) ? src.headerTitle : undefined) ?? titleFromFile(src.relativePath);
+  const title = src.sidecar.title ?? meaningfulTitle(fmString('title'), fm) ?? (src.headerTitle && present(src.headerTitle) ? src.headerTitle : undefined) ?? titleFromFile(src.relativePath);
   const show = src.sidecar.show ?? fmString('show', 'podcast', 'channel', 'series') ?? showFromFile(src.relativePath);
 
   let date = src.sidecar.date;
@@ -134,6 +134,23 @@ export function youTubeIdOf(value: string): string | undefined {
     id = url.searchParams.get('v') ?? /^\/(?:shorts|embed|live|v)\/([^/]+)/.exec(url.pathname)?.[1];
   }
   return id && YouTubeId.safeParse(id).success ? id : undefined;
+}
+
+/**
+ * Exporters fill `title` with the video id when they know nothing else
+ * (`YouTube Video: 7EH0VjM3dTk`): a title that is only a label and the media
+ * id says nothing, so a later source (header, file name) is used instead.
+ */
+function meaningfulTitle(title: string | undefined, fm: Record<string, unknown>): string | undefined {
+  if (title === undefined) return undefined;
+  const url = typeof fm.video_url === 'string' ? fm.video_url : typeof fm.url === 'string' ? fm.url : undefined;
+  const ids = [typeof fm.video_id === 'string' ? fm.video_id.trim() : undefined, url ? youTubeIdOf(url) : undefined];
+  for (const id of ids) {
+    if (!id) continue;
+    const rest = title.replace(id, '').replace(/[\s:#\-–—|]+/g, ' ').trim();
+    if (title.includes(id) && rest.split(' ').filter(Boolean).length <= 2) return undefined;
+  }
+  return title;
 }
 
 /** `shows/my-show/ep-12_final.txt` → `ep 12 final`. */
