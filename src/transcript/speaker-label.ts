@@ -25,11 +25,27 @@ export function splitSpeakerLabel(text: string): { label: RawLabel; rest: string
   const after = text.charCodeAt(colon + 1);
   // `10:30`, `http://`, `a:b` are not labels: a label's colon is followed by a space or the end.
   if (!Number.isNaN(after) && after !== 32 && after !== 9 && after !== 0xa0) return null;
-  const rest = text.slice(colon + 1).trim();
   const raw = text.slice(0, colon + 1);
-  if (generic.test(name)) return { label: { name: normalizeGeneric(name), strong: true, raw }, rest };
-  if (weakName.test(name)) return { label: { name, strong: false, raw }, rest };
-  return null;
+  const label = classify(raw, name);
+  return label ? { label, rest: text.slice(colon + 1).trim() } : null;
+}
+
+/**
+ * Labels recur thousands of times in a file (`Speaker 2:` on every cue), so
+ * each distinct prefix is classified once. Labels are shared and read-only.
+ */
+const labelCache = new Map<string, RawLabel | null>();
+const LABEL_CACHE_LIMIT = 4096;
+
+function classify(raw: string, name: string): RawLabel | null {
+  const cached = labelCache.get(raw);
+  if (cached !== undefined) return cached;
+  let label: RawLabel | null = null;
+  if (generic.test(name)) label = Object.freeze({ name: normalizeGeneric(name), strong: true, raw });
+  else if (weakName.test(name)) label = Object.freeze({ name, strong: false, raw });
+  if (labelCache.size >= LABEL_CACHE_LIMIT) labelCache.clear();
+  labelCache.set(raw, label);
+  return label;
 }
 
 /** A label from markup (a WebVTT voice): generic names normalised (`SPEAKER_01` → `Speaker 1`), others kept as given. */

@@ -9,9 +9,52 @@ export function decodeEntities(text: string): string {
   return text.indexOf('&') === -1 ? text : decodeHTML(text);
 }
 
-/** Fold runs of whitespace (including NBSP and line breaks) to one space and trim. */
+/** Whitespace as `\s` knows it, plus the zero-width space: char code test, no regex. */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return c === 0x85;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/**
+ * Fold runs of whitespace (including NBSP, zero-width space and line breaks)
+ * to one space and trim. One pass over char codes; text that is already tidy
+ * (the common case for a caption cue) is returned as is, without allocating.
+ */
 export function foldWhitespace(text: string): string {
-  return text.replace(/[\s\u00a0\u200b\u2028\u2029\ufeff]+/g, ' ').trim();
+  const n = text.length;
+  let out = '';
+  let runStart = 0; // start of the pending non-space run
+  let tidy = true;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c < 0x85) {
+      i++;
+      continue;
+    }
+    if (!isSpaceCode(c)) {
+      i++;
+      continue;
+    }
+    // A whitespace run [i, j).
+    let j = i + 1;
+    while (j < n && isSpaceCode(text.charCodeAt(j))) j++;
+    const single = c === 32 && j === i + 1 && i > 0 && j < n;
+    if (!single) {
+      if (tidy) {
+        tidy = false;
+        out = text.slice(0, i);
+      } else out += text.slice(runStart, i);
+      if (out.length > 0 && j < n) out += ' ';
+      runStart = j;
+    }
+    i = j;
+  }
+  if (tidy) return text;
+  return runStart < n ? out + text.slice(runStart) : out;
 }
 
 const srtTag = /<\/?(?:i|b|u|s|font|span|em|strong|c|ruby|rt)(?:\s[^<>]*)?>|\{\\[^{}]*\}/gi;

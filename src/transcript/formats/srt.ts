@@ -136,7 +136,12 @@ function parseSrt(s: string, diagnostics: Diagnostics): RawTranscript {
       return;
     }
     if (!valid.ok) return;
-    const text = srtCueText(s.slice(timing.textStart, textEnd));
+    // Trim the blank lines before the next cue here: a tidy slice needs no folding.
+    let end = textEnd;
+    while (end > timing.textStart && s.charCodeAt(end - 1) <= 32) end--;
+    let begin = timing.textStart;
+    while (begin < end && s.charCodeAt(begin) <= 32) begin++;
+    const text = srtCueText(s.slice(begin, end));
     if (text.length === 0) {
       diagnostics.report('srt-empty-cue', previousPos.line, previousPos.column);
       return;
