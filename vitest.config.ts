@@ -1,8 +1,33 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects: `unit` (pure code, fixtures, seeds) and `browser` (the
+ * sample site built once by a global setup, served on localhost and driven
+ * in Chromium). `npm test` runs both; a browser test that cannot launch
+ * Chromium fails rather than skips.
+ */
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    testTimeout: 30_000,
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/browser/**'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/browser/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One Chromium at a time: this machine has 2 cores.
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

@@ -15,12 +15,16 @@ import { parseTranscript } from '../src/transcript/parse-transcript.ts';
 import type { TranscriptInput } from '../src/transcript/parse-transcript.ts';
 import type { Episode } from '../src/transcript/schema.ts';
 import { formatShortClock } from '../src/transcript/formats/clock.ts';
+import { buildSite, formatDuration } from '../src/node/site-build.ts';
+import type { SiteBuildOptions } from '../src/node/site-build.ts';
 
 const usage = `Usage: npm run -s verbatim -- <command> [options]
 
 Commands:
   parse FILE... [--json]     Parse transcripts and print the normalized episodes
   check [DIR] [--json]       Check every transcript under DIR (default content/episodes)
+  build [--content DIR] [--episodes DIR] [--out DIR] [--base PATH] [--site URL]
+                             Build the site and its search index into --out (default dist)
   formats                    List the supported transcript formats
 
 Diagnostics are printed to stderr as "file:line:col severity code message".
@@ -28,7 +32,7 @@ Exit status: 0 no errors, 1 errors found, 2 usage error.`;
 
 class UsageError extends Error {}
 
-function main(argv: string[]): number {
+function main(argv: string[]): number | Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'parse':
@@ -37,6 +41,8 @@ function main(argv: string[]): number {
       return checkCommand(rest);
     case 'formats':
       return formatsCommand(rest);
+    case 'build':
+      return buildCommand(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -135,6 +141,42 @@ function checkCommand(args: string[]): number {
   return errors > 0 ? 1 : 0;
 }
 
+async function buildCommand(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: false,
+      strict: true,
+      options: {
+        content: { type: 'string', default: 'content' },
+        episodes: { type: 'string' },
+        out: { type: 'string', default: 'dist' },
+        base: { type: 'string' },
+        site: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values } = parsed;
+  const episodes = values.episodes ?? `${values.content}/episodes`;
+  if (!existsSync(episodes) || !statSync(episodes).isDirectory()) throw new UsageError(`no such folder: ${episodes}`);
+  if (values.site !== undefined && !/^https?:\/\/[^/]+/.test(values.site)) throw new UsageError('--site must be an absolute http(s) URL, like https://example.org');
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const options: SiteBuildOptions = { content: values.content, episodes, out: values.out, log, report: (d) => void printDiagnostics(d) };
+  if (values.base !== undefined) options.base = values.base;
+  if (values.site !== undefined) options.site = values.site;
+  const result = await buildSite(options);
+  if (result.ok) {
+    log(
+      `Built ${result.pages} pages for ${result.episodes} episodes, search index ${result.searchFiles} files, into ${values.out} ` +
+        `(ingest ${formatDuration(result.timings.ingest)}, render ${formatDuration(result.timings.render)}, total ${formatDuration(result.timings.total)})`,
+    );
+  }
+  return result.ok ? 0 : 1;
+}
+
 function formatsCommand(args: string[]): number {
   const { positionals } = options(args, {});
   if (positionals.length > 0) throw new UsageError('formats takes no arguments');
@@ -152,7 +194,7 @@ const indent = (text: string, prefix: string) =>
     .join('\n');
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   if (error instanceof UsageError) {
     process.stderr.write(`verbatim: ${error.message}\n\n${usage}\n`);

@@ -1,0 +1,163 @@
+/**
+ * Builds the static site atomically: ingest and report every diagnostic
+ * first, then run `astro build` into a temporary folder beside the output
+ * folder, and only when it succeeds swap it in. A failed or interrupted build
+ * leaves the previous site exactly as it was.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Diagnostic } from '../transcript/diagnostics.ts';
+import { ingestFolder } from './episode-folder.ts';
+
+export interface SiteBuildOptions {
+  /** Content folder (episodes/, topics/, site config). */
+  content: string;
+  /** Episodes folder; defaults to `<content>/episodes`. */
+  episodes?: string;
+  /** Output folder, replaced only when the build succeeds. */
+  out: string;
+  /** Path prefix the site is served under (`/` or `/kb/`). */
+  base?: string;
+  /** Absolute origin of the deployed site, for canonical URLs and feeds. */
+  site?: string;
+  /** Progress lines (stderr in the CLI). */
+  log: (line: string) => void;
+  /** Called with every diagnostic before the site is built. */
+  report: (diagnostics: readonly Diagnostic[]) => void;
+}
+
+export interface SiteBuildResult {
+  ok: boolean;
+  episodes: number;
+  errors: number;
+  warnings: number;
+  pages: number;
+  searchFiles: number;
+  timings: Record<'ingest' | 'render' | 'total', number>;
+}
+
+/** Prefix of temporary build folders; ignored by git, removed after each build. */
+export const TEMP_PREFIX = '.verbatim-build-';
+
+/** Build the site; never touches `out` unless the new site is complete. */
+export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildResult> {
+  const t0 = performance.now();
+  const content = resolve(options.content);
+  const episodes = resolve(options.episodes ?? join(content, 'episodes'));
+  const out = resolve(options.out);
+  const result: SiteBuildResult = { ok: false, episodes: 0, errors: 0, warnings: 0, pages: 0, searchFiles: 0, timings: { ingest: 0, render: 0, total: 0 } };
+
+  options.log(`Reading transcripts in ${episodes}`);
+  const ingest = ingestFolder(episodes);
+  options.report(ingest.diagnostics);
+  result.episodes = ingest.episodes.length;
+  result.errors = ingest.diagnostics.filter((d) => d.severity === 'error').length;
+  result.warnings = ingest.diagnostics.length - result.errors;
+  result.timings.ingest = performance.now() - t0;
+  options.log(`Parsed ${ingest.files} files into ${ingest.episodes.length} episodes (${result.errors} errors, ${result.warnings} warnings) in ${ms(result.timings.ingest)}`);
+  if (result.errors > 0) {
+    options.log(`Build stopped: fix the ${result.errors} error(s) above. ${existsSync(out) ? `The previous site in ${out} is untouched.` : ''}`.trim());
+    result.timings.total = performance.now() - t0;
+    return result;
+  }
+
+  mkdirSync(dirname(out), { recursive: true });
+  removeAbandonedBuilds(out);
+  // Beside `out`, so the final rename stays on one file system and is atomic.
+  const temp = join(dirname(out), `${TEMP_PREFIX}${basename(out)}-${process.pid}-${Date.now().toString(36)}`);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    VERBATIM_CONTENT: content,
+    VERBATIM_EPISODES: episodes,
+    VERBATIM_OUT: temp,
+  };
+  if (options.base !== undefined) env.VERBATIM_BASE = options.base;
+  if (options.site !== undefined) env.VERBATIM_SITE = options.site;
+
+  options.log('Rendering pages and building the search index (astro build)');
+  const t1 = performance.now();
+  const code = await runAstroBuild(env, options.log);
+  result.timings.render = performance.now() - t1;
+  if (code !== 0 || !existsSync(join(temp, 'index.html'))) {
+    rmSync(temp, { recursive: true, force: true });
+    options.log(`Build failed (astro exited with ${code}). ${existsSync(out) ? `The previous site in ${out} is untouched.` : ''}`.trim());
+    result.timings.total = performance.now() - t0;
+    return result;
+  }
+  result.pages = countFiles(temp, (name) => name.endsWith('.html'));
+  const pagefind = join(temp, 'pagefind');
+  result.searchFiles = existsSync(pagefind) ? countFiles(pagefind, () => true) : 0;
+  swapIn(temp, out);
+  result.ok = true;
+  result.timings.total = performance.now() - t0;
+  return result;
+}
+
+/** Replace `out` with `temp`: two renames, the old site deleted only after the new one is in place. */
+function swapIn(temp: string, out: string): void {
+  const old = `${temp}-previous`;
+  const hadOld = existsSync(out);
+  if (hadOld) renameSync(out, old);
+  try {
+    renameSync(temp, out);
+  } catch (error) {
+    if (hadOld) renameSync(old, out); // put the previous site back
+    throw error;
+  }
+  if (hadOld) rmSync(old, { recursive: true, force: true });
+}
+
+/** Run `astro build` in a child process on this same Node, streaming its output as progress. */
+function runAstroBuild(env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<number> {
+  const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [astro, 'build'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const forward = (chunk: Buffer) => {
+      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) log(`  ${line}`);
+    };
+    child.stdout.on('data', forward);
+    child.stderr.on('data', forward);
+    child.on('error', (error) => {
+      log(`cannot start astro: ${error.message}`);
+      done(1);
+    });
+    child.on('close', (code, signal) => done(code ?? (signal ? 1 : 0)));
+  });
+}
+
+/** Temporary folders left by builds that were killed midway (their process is gone). */
+function removeAbandonedBuilds(out: string): void {
+  const prefix = `${TEMP_PREFIX}${basename(out)}-`;
+  for (const name of readdirSync(dirname(out))) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) continue;
+    rmSync(join(dirname(out), name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function countFiles(dir: string, keep: (name: string) => boolean): number {
+  let n = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) n += countFiles(path, keep);
+    else if (keep(entry.name) && statSync(path).isFile()) n++;
+  }
+  return n;
+}
+
+const ms = (t: number) => (t < 1000 ? `${Math.round(t)} ms` : `${(t / 1000).toFixed(1)} s`);
+export { ms as formatDuration };
