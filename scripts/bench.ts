@@ -18,7 +18,14 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parse as plussubParse } from '@plussub/srt-vtt-parser';
 import { parseText as mediaCaptionsParse } from 'media-captions';
+import { createHash } from 'node:crypto';
+import { detectFormat } from '../src/transcript/detect-format.ts';
+import { Diagnostics } from '../src/transcript/diagnostics.ts';
+import { buildReadingViews } from '../src/transcript/normalize/paragraphs.ts';
+import { resolveSpeakers } from '../src/transcript/normalize/speakers.ts';
 import { parseTranscript } from '../src/transcript/parse-transcript.ts';
+import { Episode } from '../src/transcript/schema.ts';
+import { decodeSource } from '../src/transcript/source-text.ts';
 import { syntheticSrt, syntheticVtt } from './corpus.ts';
 
 const SIZE = 10 * 1024 * 1024;
@@ -33,18 +40,26 @@ function corpus(kind: Kind): { text: string; bytes: Uint8Array } {
   return { text, bytes: new TextEncoder().encode(text) };
 }
 
+/** The last parse result, kept alive so the memory child can measure what it retains. */
+let lastResult: unknown;
+
 /** Run one parser once; returns the number of cues/segments it produced. */
 async function runOnce(parser: ParserName, kind: Kind, input: { text: string; bytes: Uint8Array }): Promise<number> {
   switch (parser) {
     case 'verbatim': {
       const { episode, diagnostics } = parseTranscript({ file: `bench.${kind}`, bytes: input.bytes });
       if (!episode) throw new Error(`ingest failed: ${diagnostics[0]?.message ?? 'no episode'}`);
+      lastResult = episode;
       return episode.segments.length;
     }
-    case 'plussub':
-      return plussubParse(input.text).entries.length;
+    case 'plussub': {
+      const result = plussubParse(input.text);
+      lastResult = result;
+      return result.entries.length;
+    }
     case 'media-captions': {
       const result = await mediaCaptionsParse(input.text, { type: kind });
+      lastResult = result;
       return result.cues.length;
     }
   }
@@ -55,6 +70,35 @@ const median = (xs: number[]) => {
   const m = s.length >> 1;
   return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
 };
+
+type Stage = 'decode+detect' | 'parse' | 'speakers+paragraphs' | 'digest' | 'validate';
+
+/** Where the full ingest spends its time: the same steps as parseTranscript, timed one by one. */
+function stageTimes(bytes: Uint8Array): Record<Stage, number> {
+  const d = new Diagnostics('bench');
+  let now = performance.now();
+  const lap = () => {
+    const t = performance.now();
+    const dt = t - now;
+    now = t;
+    return dt;
+  };
+  const source = decodeSource(bytes, d);
+  const format = detectFormat(source.text).format;
+  if (!format) throw new Error('format not detected');
+  const decode = lap();
+  const raw = format.parse(source.text, d);
+  const parse = lap();
+  const { speakers, segments } = resolveSpeakers(raw.segments, { mapping: {}, hosts: [], guests: [] }, d);
+  const { turns, paragraphs } = buildReadingViews(segments);
+  const normalize = lap();
+  createHash('sha256').update(bytes).digest('hex');
+  const digest = lap();
+  const source_ = { file: 'bench', format: format.id, encoding: source.encoding, digest: '' };
+  Episode.safeParse({ id: 'b', slug: 'b', title: 'b', show: 'b', hosts: [], guests: [], tags: [], topics: [], source: source_, duration: null, speakers, segments, chapters: [], turns, paragraphs });
+  const validate = lap();
+  return { 'decode+detect': decode, parse, 'speakers+paragraphs': normalize, digest, validate };
+}
 
 /**
  * Child-process mode: read the corpus file, then parse once and print the
@@ -67,18 +111,22 @@ async function memoryChild(parser: ParserName, kind: Kind, file: string): Promis
   const input = { bytes, text: new TextDecoder().decode(bytes) };
   globalThis.gc?.();
   const before = process.memoryUsage().rss;
+  const heapBefore = process.memoryUsage().heapUsed;
   const count = await runOnce(parser, kind, input);
   const peak = process.resourceUsage().maxRSS * 1024;
-  process.stdout.write(JSON.stringify({ growth: Math.max(0, peak - before), count }));
+  globalThis.gc?.();
+  // What the result holds once parsing garbage is gone (the result is still referenced).
+  const retained = process.memoryUsage().heapUsed - heapBefore;
+  process.stdout.write(JSON.stringify({ growth: Math.max(0, peak - before), retained: lastResult ? retained : 0, count }));
 }
 
-function measureMemory(parser: ParserName, kind: Kind, input: { bytes: Uint8Array }): number {
+function measureMemory(parser: ParserName, kind: Kind, input: { bytes: Uint8Array }): { growth: number; retained: number } {
   const dir = mkdtempSync(join(tmpdir(), 'verbatim-bench-'));
   const file = join(dir, `corpus.${kind}`);
   try {
     writeFileSync(file, input.bytes);
     const out = execFileSync(process.execPath, ['--expose-gc', import.meta.filename, '--memory', parser, kind, file], { encoding: 'utf8' });
-    return (JSON.parse(out) as { growth: number }).growth;
+    return JSON.parse(out) as { growth: number; retained: number };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -107,12 +155,23 @@ async function main(): Promise<void> {
         'median ms': Number(ms.toFixed(1)),
         'MB/s': Number((mb / (ms / 1000)).toFixed(1)),
         'cues/s': Math.round(count / (ms / 1000)),
-        'peak memory ×input': Number((memory / input.bytes.length).toFixed(2)),
+        'peak RSS growth ×input': Number((memory.growth / input.bytes.length).toFixed(2)),
+        'retained heap ×input': Number((memory.retained / input.bytes.length).toFixed(2)),
       });
       process.stderr.write(`${kind} ${parser}: ${ms.toFixed(1)} ms\n`);
     }
   }
   console.table(rows);
+  const stages: Array<Record<string, string | number>> = [];
+  for (const kind of ['srt', 'vtt'] as const) {
+    const input = corpus(kind);
+    const runs = Array.from({ length: RUNS }, () => stageTimes(input.bytes));
+    const row: Record<string, string | number> = { format: kind };
+    for (const stage of Object.keys(runs[0] ?? {}) as Stage[]) row[`${stage} ms`] = Number(median(runs.map((r) => r[stage])).toFixed(1));
+    stages.push(row);
+  }
+  process.stdout.write('verbatim ingest by stage (median ms):\n');
+  console.table(stages);
   for (const kind of ['srt', 'vtt']) {
     const ours = rows.find((r) => r.format === kind && r.parser === 'verbatim');
     const peers = rows.filter((r) => r.format === kind && r.parser !== 'verbatim');
@@ -128,6 +187,7 @@ async function main(): Promise<void> {
     runs: RUNS,
     note: 'verbatim = full ingest from bytes (decode, detect, parse, speakers, paragraphs, zod); peers = parse of a decoded string. Median of runs after one warm-up.',
     rows,
+    stages,
   };
   writeFileSync('bench/results.json', `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write('wrote bench/results.json\n');

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTranscript } from '../src/transcript/parse-transcript.ts';
 import type { TranscriptInput } from '../src/transcript/parse-transcript.ts';
+import { Episode } from '../src/transcript/schema.ts';
 
 const root = 'tests/fixtures';
 const update = process.env.UPDATE_FIXTURES === '1';
@@ -27,6 +28,8 @@ for (const group of groups) {
         const sidecar = join(dir, 'input.yml');
         if (existsSync(sidecar)) input.sidecar = { file: sidecar.split('\\').join('/'), bytes: readFileSync(sidecar) };
         const { episode, diagnostics } = parseTranscript(input);
+        // parseTranscript returns the validated object itself: the schema must not transform it.
+        if (episode) expect(Episode.parse(episode)).toEqual(episode);
         const episodePath = join(dir, 'episode.json');
         const diagnosticsPath = join(dir, 'diagnostics.json');
         if (update || !existsSync(episodePath)) {

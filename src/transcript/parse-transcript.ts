@@ -136,5 +136,7 @@ function ingest(input: TranscriptInput, diagnostics: Diagnostics, sidecarDiagnos
     diagnostics.report('internal-error', 1, 1, { detail: `episode failed validation at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}` });
     return null;
   }
-  return checked.data;
+  // The schema has no transforms or defaults, so the checked value equals `episode`;
+  // returning the original spares keeping zod's deep copy of every segment alive.
+  return episode;
 }

@@ -51,11 +51,17 @@ const skipSpaces = (s: string, from: number) => {
 /** Controls that are not whitespace; decoding `&#1;` can bring them back after the source was cleaned. */
 const controls = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
 
-/** Anything `clean` would change; most cue text has none, and testing is far cheaper than replacing. */
-const untidy = /[\u0000-\u0008\u000e-\u001f\u007f\u200b]|[^\S ]| {2}|^ | $/;
+/** True when `text` holds a control character that `clean` drops (a char loop: cheaper than a regex test). */
+function hasControls(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 ? c <= 8 || c >= 14 : c === 0x7f) return true;
+  }
+  return false;
+}
 
 /** Plain text as shown: entities already decoded, controls dropped, whitespace folded. */
-const clean = (text: string) => (untidy.test(text) ? foldWhitespace(text.replace(controls, '')) : text);
+const clean = (text: string) => foldWhitespace(hasControls(text) ? text.replace(controls, '') : text);
 
 /** How many of the most recent shown lines rolling-caption de-duplication compares against. */
 const ROLLING_TAIL = 3;
@@ -169,10 +175,18 @@ function tagNameIs(raw: string, from: number, close: number, name: string): bool
   return from + name.length === close || after === 46 /* . */ || isSpace(after);
 }
 
+/** Voices recur on every cue (`<v Speaker 2>`): each distinct annotation is read once. Labels are shared, read-only. */
+const voiceCache = new Map<string, RawLabel | null>();
+
 /** A voice annotation as a strong label (`<v Speaker 1>` → `Speaker 1`), or null when it names no one. */
 function voiceLabel(annotation: string): RawLabel | null {
+  const cached = voiceCache.get(annotation);
+  if (cached !== undefined) return cached;
   const name = clean(decodeEntities(annotation));
-  return name.length > 0 ? { name: normalizeLabelName(name), strong: true, raw: '' } : null;
+  const label = name.length > 0 ? Object.freeze({ name: normalizeLabelName(name), strong: true, raw: '' }) : null;
+  if (voiceCache.size >= 4096) voiceCache.clear();
+  voiceCache.set(annotation, label);
+  return label;
 }
 
 /** True for a line that opens with a `>>` speaker change (after decoding: `&gt;&gt;` counts). */
@@ -250,11 +264,47 @@ interface Cue {
   spans: Span[];
   /** Segments as if no de-duplication applies. */
   segments: RawSegment[];
-  /** The cue's non-empty lines as shown (for rolling-caption comparison)… */
-  lines: string[];
-  /** …and where each begins in the concatenated span text. */
-  offsets: number[];
+  /**
+   * The cue's non-empty lines as shown (for rolling-caption comparison), and
+   * where each begins in the concatenated span text. Computed only for files
+   * that may roll (see `mayRoll`): most files never need them.
+   */
+  shown?: { lines: string[]; offsets: number[] };
   timestamps: boolean;
+}
+
+/** The shown lines of a cue, computed once. */
+function shownOf(cue: Cue): { lines: string[]; offsets: number[] } {
+  cue.shown ??= shownLines(cue.spans);
+  return cue.shown;
+}
+
+/** First or last non-blank line of a cue's tag-free text, trimmed: a cheap stand-in for its shown lines. */
+function edgeLine(cue: Cue, last: boolean): string {
+  const joined = cue.spans.length === 1 ? (cue.spans[0]?.text ?? '') : cue.spans.map((x) => x.text).join('');
+  const parts = joined.indexOf('\n') === -1 ? [joined] : joined.split('\n');
+  if (last) parts.reverse();
+  for (const part of parts) {
+    const t = part.trim();
+    if (t.length > 0) return t;
+  }
+  return '';
+}
+
+/**
+ * Rolling captions repeat a cue's last line as the next cue's first line. If
+ * no consecutive pair does even before entity decoding and folding, the file
+ * cannot roll, and the exact comparison is skipped.
+ */
+function mayRoll(cues: readonly Cue[]): boolean {
+  let previous = '';
+  for (const cue of cues) {
+    const first = edgeLine(cue, false);
+    if (first.length > 0 && foldWhitespace(first) === foldWhitespace(previous)) return true;
+    const last = edgeLine(cue, true);
+    if (last.length > 0) previous = last;
+  }
+  return false;
 }
 
 /** `NOTE`, `STYLE`, `REGION` alone or followed by a space or tab. */
@@ -327,11 +377,10 @@ function parseWebvtt(text: string, diagnostics: Diagnostics): RawTranscript {
       diagnostics.report('time-out-of-order', line, 1, { start: formatClock(start, '.'), previous: formatClock(previousStart, '.') });
     }
     previousStart = start;
-    const { spans, timestamps } = tokenize(lines.slice(t + 1, e).join('\n'));
+    const { spans, timestamps } = tokenize(e === t + 2 ? lineAt(t + 1) : lines.slice(t + 1, e).join('\n'));
     const segments = cueSegments(spans, 0, start, end, line);
     if (segments.length === 0) diagnostics.report('vtt-empty-cue', line, 1);
-    const shown = shownLines(spans);
-    cues.push({ start, end, line, spans, segments, lines: shown.lines, offsets: shown.offsets, timestamps });
+    cues.push({ start, end, line, spans, segments, timestamps });
     return e;
   };
 
@@ -355,18 +404,19 @@ function parseWebvtt(text: string, diagnostics: Diagnostics): RawTranscript {
   }
 
   const segments: RawSegment[] = [];
-  if (!isRolling(cues)) {
+  if (!mayRoll(cues) || !isRolling(cues)) {
     for (const cue of cues) for (const s of cue.segments) segments.push(s);
   } else {
     // Show each caption line once: drop a cue's leading lines that repeat the
     // last lines already shown, and cues that repeat them entirely.
     const tail: string[] = [];
     for (const cue of cues) {
-      if (cue.lines.length === 0) continue; // already reported as empty
-      const k = overlap(tail, cue.lines);
-      if (k === cue.lines.length) continue;
-      for (const s of k === 0 ? cue.segments : cueSegments(cue.spans, cue.offsets[k] ?? 0, cue.start, cue.end, cue.line)) segments.push(s);
-      for (let m = k; m < cue.lines.length; m++) tail.push(cue.lines[m] ?? '');
+      const { lines: shown, offsets } = shownOf(cue);
+      if (shown.length === 0) continue; // already reported as empty
+      const k = overlap(tail, shown);
+      if (k === shown.length) continue;
+      for (const s of k === 0 ? cue.segments : cueSegments(cue.spans, offsets[k] ?? 0, cue.start, cue.end, cue.line)) segments.push(s);
+      for (let m = k; m < shown.length; m++) tail.push(shown[m] ?? '');
       if (tail.length > ROLLING_TAIL) tail.splice(0, tail.length - ROLLING_TAIL);
     }
   }
@@ -421,15 +471,16 @@ function isRolling(cues: readonly Cue[]): boolean {
   let previous: string[] | null = null;
   for (const cue of cues) {
     if (cue.timestamps) timestamps = true;
-    if (cue.lines.length === 0) continue;
+    const shown = shownOf(cue).lines;
+    if (shown.length === 0) continue;
     if (previous !== null) {
       pairs++;
-      if (cue.lines[0] === previous[previous.length - 1]) {
+      if (shown[0] === previous[previous.length - 1]) {
         repeats++;
-        if (cue.lines.length >= 2) rolls++;
+        if (shown.length >= 2) rolls++;
       }
     }
-    previous = cue.lines;
+    previous = shown;
   }
   if (rolls === 0) return false;
   return timestamps ? repeats * 2 >= pairs : repeats >= 3 && repeats * 5 >= pairs * 4;
