@@ -63,9 +63,7 @@ describe('front matter', () => {
       'f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]',
       'g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]',
     ].join('\n');
-    const started = performance.now();
     const fm = split(`---\n${yaml}\n---\nbody\n`);
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(fm.data).toBeUndefined();
     expect(fm.codes).toEqual(['2:1 yaml-alias-limit']);
     expect(fm.body).toBe('body\n');
