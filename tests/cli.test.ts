@@ -1,0 +1,87 @@
+/**
+ * The command line is a contract: output shapes, the diagnostic line format
+ * on stderr, and exit codes 0 (ok), 1 (errors), 2 (usage).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = (...args: string[]) => {
+  const r = spawnSync(process.execPath, ['scripts/cli.ts', ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+const diagnosticLine = /^(.+):(\d+):(\d+) (error|warning) ([a-z0-9-]+) (.+)$/;
+
+const broken = mkdtempSync(join(tmpdir(), 'verbatim-cli-'));
+afterAll(() => rmSync(broken, { recursive: true, force: true }));
+cpSync('tests/fixtures/srt/bad-times/input.txt', join(broken, 'bad-times.txt'));
+cpSync('tests/fixtures/webvtt/bad-cues/input.vtt', join(broken, 'bad-cues.txt'));
+cpSync('tests/fixtures/srt/basic/input.txt', join(broken, 'good.txt'));
+writeFileSync(join(broken, 'empty.txt'), '');
+writeFileSync(join(broken, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0, 1, 2, 3, 0, 0, 0, 0]));
+writeFileSync(join(broken, 'good.yml'), 'title: Fine\nfavourite_colour: blue\n');
+
+describe('verbatim CLI', () => {
+  it('parse --json prints one episode object for one file', () => {
+    const r = run('parse', 'tests/fixtures/srt/basic/input.txt', '--json');
+    expect(r.code).toBe(0);
+    const episode = JSON.parse(r.stdout);
+    expect(episode.source.format).toBe('srt');
+    expect(episode.title).toBe('Bridges, briefly'); // from the sidecar found beside the file
+  });
+
+  it('parse --json prints an array for several files', () => {
+    const r = run('parse', 'tests/fixtures/srt/basic/input.txt', 'tests/fixtures/webvtt/basic/input.vtt', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).map((e: { source: { format: string } }) => e.source.format)).toEqual(['srt', 'webvtt']);
+  });
+
+  it('check prints every problem as file:line:col and exits 1', () => {
+    const r = run('check', broken);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    for (const line of lines) expect(line).toMatch(diagnosticLine);
+    const codes = lines.map((l) => `${l.split(' ')[0]?.split('/').pop()} ${diagnosticLine.exec(l)?.[5]}`);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'bad-times.txt:5:1 time-end-before-start',
+        'bad-times.txt:9:1 time-out-of-range',
+        'bad-cues.txt:6:1 vtt-bad-timing',
+        'empty.txt:1:1 empty-file',
+        'binary.txt:1:1 binary-file',
+        'good.yml:2:1 sidecar-unknown-key',
+      ]),
+    );
+    expect(r.stdout).toMatch(/^5 files, 3 episodes, \d+ segments, \d+ errors, \d+ warnings\n$/);
+  });
+
+  it('check --json prints diagnostics and the episode count', () => {
+    const r = run('check', broken, '--json');
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.episodes).toBe(3);
+    expect(out.diagnostics[0]).toEqual(expect.objectContaining({ code: expect.any(String), severity: expect.any(String), file: expect.any(String), line: expect.any(Number), column: expect.any(Number), message: expect.any(String) }));
+  });
+
+  it('check on the sample content is clean', () => {
+    const r = run('check');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('formats lists the five formats', () => {
+    const r = run('formats');
+    expect(r.code).toBe(0);
+    for (const id of ['srt', 'webvtt', 'caption-tokens', 'markdown', 'timestamp-bullets']) expect(r.stdout).toContain(id);
+  });
+
+  it('usage errors exit 2', () => {
+    expect(run('frobnicate').code).toBe(2);
+    expect(run('parse').code).toBe(2);
+    expect(run('check', '--nope').code).toBe(2);
+    expect(run('parse', 'no/such/file.srt').code).toBe(2);
+    expect(run('build', '--site', 'javascript:alert(1)').code).toBe(2);
+  });
+});
