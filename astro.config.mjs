@@ -9,6 +9,7 @@
  *   VERBATIM_EPISODES  episodes folder, read by src/content.config.ts
  */
 import { defineConfig } from 'astro/config';
+import search from './src/integrations/pagefind.ts';
 
 const env = process.env;
 
@@ -32,4 +33,6 @@ export default defineConfig({
   // Pages are small and read without JS; no prefetch or view transitions machinery.
   prefetch: false,
   devToolbar: { enabled: false },
+  // After the pages are written: the Pagefind index of every passage, and the spelling dictionary.
+  integrations: [search()],
 });

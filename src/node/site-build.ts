@@ -5,9 +5,9 @@
  * leaves the previous site exactly as it was.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Diagnostic } from '../transcript/diagnostics.ts';
 import { ingestFolder } from './episode-folder.ts';
@@ -68,12 +68,17 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   removeAbandonedBuilds(out);
   // Beside `out`, so the final rename stays on one file system and is atomic.
   const temp = join(dirname(out), `${TEMP_PREFIX}${basename(out)}-${process.pid}-${Date.now().toString(36)}`);
+  // Astro keeps its intermediate server build inside the output folder only when that folder
+  // is under the working directory; otherwise in the shared ./.astro/, where two builds at once
+  // would overwrite each other. Build under the project then, and move the result beside `out`.
+  const inProject = temp.startsWith(process.cwd() + sep);
+  const renderDir = inProject ? temp : join(process.cwd(), `${TEMP_PREFIX}${process.pid}-${Date.now().toString(36)}`);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ASTRO_TELEMETRY_DISABLED: '1',
     VERBATIM_CONTENT: content,
     VERBATIM_EPISODES: episodes,
-    VERBATIM_OUT: temp,
+    VERBATIM_OUT: renderDir,
   };
   if (options.base !== undefined) env.VERBATIM_BASE = options.base;
   if (options.site !== undefined) env.VERBATIM_SITE = options.site;
@@ -82,11 +87,19 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const t1 = performance.now();
   const code = await runAstroBuild(env, options.log);
   result.timings.render = performance.now() - t1;
-  if (code !== 0 || !existsSync(join(temp, 'index.html'))) {
-    rmSync(temp, { recursive: true, force: true });
+  if (code !== 0 || !existsSync(join(renderDir, 'index.html'))) {
+    rmSync(renderDir, { recursive: true, force: true });
     options.log(`Build failed (astro exited with ${code}). ${existsSync(out) ? `The previous site in ${out} is untouched.` : ''}`.trim());
     result.timings.total = performance.now() - t0;
     return result;
+  }
+  if (renderDir !== temp) {
+    try {
+      renameSync(renderDir, temp);
+    } catch {
+      cpSync(renderDir, temp, { recursive: true }); // another file system: copy, then the swap below is still one rename
+      rmSync(renderDir, { recursive: true, force: true });
+    }
   }
   result.pages = countFiles(temp, (name) => name.endsWith('.html'));
   const pagefind = join(temp, 'pagefind');
@@ -131,12 +144,16 @@ function runAstroBuild(env: NodeJS.ProcessEnv, log: (line: string) => void): Pro
 
 /** Temporary folders left by builds that were killed midway (their process is gone). */
 function removeAbandonedBuilds(out: string): void {
-  const prefix = `${TEMP_PREFIX}${basename(out)}-`;
-  for (const name of readdirSync(dirname(out))) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(name.slice(prefix.length).split('-')[0]);
-    if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) continue;
-    rmSync(join(dirname(out), name), { recursive: true, force: true });
+  for (const [folder, prefix] of [
+    [dirname(out), `${TEMP_PREFIX}${basename(out)}-`],
+    [process.cwd(), TEMP_PREFIX],
+  ] as const) {
+    for (const name of readdirSync(folder)) {
+      if (!name.startsWith(prefix)) continue;
+      const pid = Number(name.slice(prefix.length).split('-')[0]);
+      if (!Number.isInteger(pid) || pid <= 0 || isAlive(pid)) continue;
+      rmSync(join(folder, name), { recursive: true, force: true });
+    }
   }
 }
 

@@ -11,12 +11,15 @@ import type { PersonChip } from './cards.ts';
 import { clock, count, date, duration, excerpt } from './format.ts';
 import { routes } from './routes.ts';
 import { assignTones } from './speaker-style.ts';
+import { mediaTime } from './timeline.ts';
 
 export interface ParagraphView {
   /** Anchor id (`p12`). */
   id: string;
   /** Start in seconds, for `data-start`; absent when untimed. */
   start?: number;
+  /** End in seconds, for `data-end`; absent when the source gives none. */
+  end?: number;
   /** `4:05`, shown as a link to the paragraph. */
   stamp?: string;
   /** The same moment on YouTube. */
@@ -79,7 +82,9 @@ export interface EpisodeView {
   duration?: string;
   /** Hosts, then guests, then other voices. */
   people: PersonChip[];
-  media: { watch?: { href: string; label: string }; audio?: string };
+  media: { watch?: { href: string; label: string }; audio?: { src: string; offset: number } };
+  /** What a citation of a passage names besides speakers and times (read by the page script). */
+  cite: { title: string; show?: string; date?: string };
   chapters: ChapterView[];
   outline: OutlineItem[];
   /** Who speaks when, drawn to scale; empty for untimed episodes. */
@@ -116,7 +121,8 @@ export function episodeView(episode: Episode, kb: KnowledgeBase): EpisodeView {
     if (p.start !== null) {
       view.start = p.start;
       view.stamp = clock(p.start);
-      if (youtubeId) view.youtube = `https://www.youtube.com/watch?v=${youtubeId}&t=${Math.max(0, Math.floor(p.start + offset))}s`;
+      if (p.end !== null) view.end = p.end;
+      if (youtubeId) view.youtube = `https://www.youtube.com/watch?v=${youtubeId}&t=${Math.floor(mediaTime(p.start, offset))}s`;
     }
     return view;
   };
@@ -132,10 +138,11 @@ export function episodeView(episode: Episode, kb: KnowledgeBase): EpisodeView {
     first.chapters = [];
     if (first.stamp) view.stamp = first.stamp;
     turns.push(view);
+    // Each entry links to the turn's start; the preview skips a leading [music] for the first words said.
     const opening = paragraphs.find((p) => p.kind === 'speech');
     if (opening) {
-      const item: OutlineItem = { href: `#${opening.id}`, speaker: view.speaker, preview: excerpt(opening.text, PREVIEW_CHARS) };
-      if (opening.stamp) item.stamp = opening.stamp;
+      const item: OutlineItem = { href: `#${first.id}`, speaker: view.speaker, preview: excerpt(opening.text, PREVIEW_CHARS) };
+      if (first.stamp) item.stamp = first.stamp;
       outline.push(item);
     }
   }
@@ -148,6 +155,7 @@ export function episodeView(episode: Episode, kb: KnowledgeBase): EpisodeView {
     show: show ? { name: show.name, href: routes.show(show.slug) } : null,
     people: creditOrder(episode.speakers).map((s) => speakerChip(episode, s, kb, tones.get(s.id))),
     media: mediaLinks(episode),
+    cite: { title: episode.title },
     chapters,
     outline,
     timeline: timeline(episode, tones),
@@ -156,7 +164,11 @@ export function episodeView(episode: Episode, kb: KnowledgeBase): EpisodeView {
     facts: transcriptFacts(episode, outline.length),
   };
   if (episode.summary) view.summary = episode.summary;
-  if (episode.date) view.date = { iso: episode.date, label: date(episode.date) };
+  if (show) view.cite.show = show.name;
+  if (episode.date) {
+    view.date = { iso: episode.date, label: date(episode.date) };
+    view.cite.date = view.date.label;
+  }
   if (episode.duration !== null) view.duration = duration(episode.duration);
   if (neighbours.older) view.older = neighbourLink(neighbours.older);
   if (neighbours.newer) view.newer = neighbourLink(neighbours.newer);
@@ -216,7 +228,7 @@ function mediaLinks(episode: Episode): EpisodeView['media'] {
   const media: EpisodeView['media'] = {};
   const m = episode.media;
   if (m?.url) media.watch = { href: m.url, label: m.youtubeId ? 'Watch on YouTube' : 'Open the recording' };
-  if (m?.audioUrl) media.audio = m.audioUrl;
+  if (m?.audioUrl) media.audio = { src: m.audioUrl, offset: m.offset ?? 0 };
   return media;
 }
 

@@ -1,0 +1,437 @@
+/**
+ * The search page's script: reads `?q=` (and filters) on load, searches as
+ * the user types (debounced) while keeping the URL in step, offers show,
+ * speaker and year filters from the index, and renders ranked result cards
+ * that link to the exact paragraph. Every piece of result text goes into
+ * text nodes; no HTML from the index is ever parsed.
+ *
+ * Markup contract (SearchApp.astro): `[data-search-app]` with the URLs of
+ * pagefind.js and the dictionary, a form whose `input[name=q]` is the query,
+ * and `[data-search-*]` slots for status, notice, filters, results and more.
+ */
+import type { SearchDictionary } from '../search/dictionary.ts';
+import { pagefindEngine, pagefindOptions } from '../search/pagefind-engine.ts';
+import type { PagefindModule } from '../search/pagefind-engine.ts';
+import { planQuery } from '../search/query-plan.ts';
+import { filterKeys } from '../search/record-fields.ts';
+import type { FilterKey } from '../search/record-fields.ts';
+import { resultView } from '../search/result-view.ts';
+import type { ResultView } from '../search/result-view.ts';
+import { runSearch } from '../search/run-search.ts';
+import type { Filters, RankedHit, SearchEngine, SearchOutcome } from '../search/run-search.ts';
+import { Speller } from '../search/speller.ts';
+
+const PAGE_SIZE = 10;
+const DEBOUNCE_MS = 220;
+const FILTER_LABELS: Record<FilterKey, string> = { show: 'Show', speaker: 'Speaker', year: 'Year' };
+
+interface Elements {
+  root: HTMLElement;
+  form: HTMLFormElement;
+  input: HTMLInputElement;
+  status: HTMLElement;
+  notice: HTMLElement;
+  filters: HTMLDetailsElement;
+  filterGroups: HTMLElement;
+  filterCount: HTMLElement;
+  results: HTMLOListElement;
+  more: HTMLButtonElement;
+  empty: HTMLElement;
+  suggestions: HTMLElement;
+}
+
+/** Find the page's slots; null when the page lacks them (the script is then inert). */
+function elements(): Elements | null {
+  const root = document.querySelector<HTMLElement>('[data-search-app]');
+  const form = document.querySelector<HTMLFormElement>('[data-search-form]');
+  const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
+  const q = <T extends Element>(selector: string) => root?.querySelector<T>(selector) ?? null;
+  const found = {
+    root,
+    form,
+    input,
+    status: q<HTMLElement>('[data-search-status]'),
+    notice: q<HTMLElement>('[data-search-notice]'),
+    filters: q<HTMLDetailsElement>('[data-search-filters]'),
+    filterGroups: q<HTMLElement>('[data-search-filter-groups]'),
+    filterCount: q<HTMLElement>('[data-search-filter-count]'),
+    results: q<HTMLOListElement>('[data-search-results]'),
+    more: q<HTMLButtonElement>('[data-search-more]'),
+    empty: q<HTMLElement>('[data-search-empty]'),
+    suggestions: q<HTMLElement>('[data-search-suggestions]'),
+  };
+  for (const value of Object.values(found)) if (!value) return null;
+  return found as Elements;
+}
+
+/** Start the search page. */
+export function startSearch(): void {
+  const el = elements();
+  if (!el) return;
+  const app = new SearchApp(el);
+  void app.start();
+}
+
+class SearchApp {
+  readonly #el: Elements;
+  #engine: SearchEngine | null = null;
+  #speller = new Speller(emptyDictionary());
+  #dictionary: SearchDictionary = emptyDictionary();
+  #filters: Filters = {};
+  #run = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #outcome: SearchOutcome | null = null;
+  #shown = 0;
+
+  constructor(el: Elements) {
+    this.#el = el;
+  }
+
+  async start(): Promise<void> {
+    const el = this.#el;
+    const params = new URLSearchParams(location.search);
+    el.input.value = params.get('q') ?? '';
+    for (const key of filterKeys) {
+      const values = params.getAll(key).filter(Boolean);
+      if (values.length > 0) this.#filters[key] = values;
+    }
+    el.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      clearTimeout(this.#timer);
+      void this.search();
+    });
+    el.input.addEventListener('input', () => {
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => void this.search(), DEBOUNCE_MS);
+    });
+    el.input.addEventListener('keydown', (event) => {
+      if (event.key === 'ArrowDown') {
+        const first = el.results.querySelector<HTMLAnchorElement>('a[data-result-link]');
+        if (first) {
+          event.preventDefault();
+          first.focus();
+        }
+      }
+    });
+    el.results.addEventListener('keydown', (event) => this.#moveFocus(event));
+    el.more.addEventListener('click', () => void this.#renderMore());
+    if (window.matchMedia('(min-width: 64rem)').matches) el.filters.open = true;
+
+    this.#setState('loading');
+    this.#status('Loading the search index…');
+    try {
+      const [pagefind, dictionary] = await Promise.all([this.#loadPagefind(), this.#loadDictionary()]);
+      this.#engine = pagefindEngine(pagefind);
+      this.#dictionary = dictionary;
+      this.#speller = new Speller(dictionary);
+      this.#renderFilters(await pagefind.filters());
+    } catch {
+      this.#setState('unavailable');
+      this.#status('Search is not available: the index was not found. It is built with the site (npm run site:build).');
+      return;
+    }
+    this.#setState('ready');
+    await this.search();
+  }
+
+  async #loadPagefind(): Promise<PagefindModule> {
+    const url = this.#el.root.dataset.pagefind ?? '';
+    const pagefind = (await import(/* @vite-ignore */ url)) as PagefindModule;
+    await pagefind.options(pagefindOptions());
+    await pagefind.init?.();
+    return pagefind;
+  }
+
+  /** The dictionary only improves results; without it search still works. */
+  async #loadDictionary(): Promise<SearchDictionary> {
+    try {
+      const response = await fetch(this.#el.root.dataset.dictionary ?? '');
+      if (!response.ok) return emptyDictionary();
+      const data = (await response.json()) as SearchDictionary;
+      return data && data.version === 1 ? data : emptyDictionary();
+    } catch {
+      return emptyDictionary();
+    }
+  }
+
+  /** Search for the field's current text with the current filters, and show the results. */
+  async search(): Promise<void> {
+    const el = this.#el;
+    const query = el.input.value.trim();
+    this.#syncUrl(query);
+    const run = ++this.#run;
+    if (!this.#engine) return;
+    if (!query) {
+      this.#outcome = null;
+      el.results.replaceChildren();
+      el.more.hidden = true;
+      el.notice.hidden = true;
+      el.empty.hidden = true;
+      this.#status(this.#activeFilterCount() > 0 ? 'Type some words to search the selected episodes.' : 'Type some words to search every transcript.');
+      return;
+    }
+    el.results.setAttribute('aria-busy', 'true');
+    const outcome = await runSearch(planQuery(query, this.#speller), this.#filters, this.#engine);
+    if (run !== this.#run) return; // a newer search has started
+    this.#outcome = outcome;
+    this.#shown = 0;
+    el.results.replaceChildren();
+    this.#renderNotice(outcome);
+    await this.#renderMore(run);
+    el.results.removeAttribute('aria-busy');
+  }
+
+  async #renderMore(run = this.#run): Promise<void> {
+    const el = this.#el;
+    const outcome = this.#outcome;
+    if (!outcome) return;
+    const page: RankedHit[] = outcome.hits.slice(this.#shown, this.#shown + PAGE_SIZE);
+    const terms = [...outcome.plan.core, ...outcome.plan.terms];
+    const views = await Promise.all(page.map(async (hit) => resultView(await hit.data(), terms)));
+    if (run !== this.#run) return;
+    const firstNew = this.#shown;
+    views.forEach((view, i) => el.results.append(resultCard(view, firstNew + i + 1)));
+    this.#shown += views.length;
+    el.more.hidden = this.#shown >= outcome.hits.length;
+    el.more.textContent = `Show more results (${outcome.hits.length - this.#shown} more)`;
+    el.empty.hidden = outcome.hits.length > 0;
+    this.#status(statusText(outcome));
+    // After "Show more", move focus to the first new result so keyboard users continue from there.
+    if (firstNew > 0) el.results.querySelectorAll<HTMLAnchorElement>('a[data-result-link]')[firstNew]?.focus();
+    if (outcome.hits.length === 0) this.#renderSuggestions();
+  }
+
+  #renderNotice(outcome: SearchOutcome): void {
+    const el = this.#el;
+    const typed = outcome.plan.exact;
+    el.notice.replaceChildren();
+    if (outcome.mode === 'corrected' && outcome.shownQuery) {
+      el.notice.append('Showing results for ', quoted(outcome.shownQuery, 'strong'));
+      if (outcome.plan.corrections.length > 0) el.notice.append(', not ', quoted(typed, 'del'));
+      el.notice.append('.');
+      if (outcome.plan.unknown.length > 0) {
+        el.notice.append(' Nothing in the transcripts matches ', ...joinNodes(outcome.plan.unknown.map((w) => quoted(w, 'del'))), '.');
+      }
+    } else if (outcome.mode === 'relaxed') {
+      el.notice.append('No results with all of ', quoted(typed, 'del'), '. ');
+      if (outcome.shownQuery) el.notice.append('Showing results for ', quoted(outcome.shownQuery, 'strong'), '.');
+      else el.notice.append('Showing results that match some of the words, most words first.');
+    } else if (outcome.mode === 'exact' && outcome.expandedWith.length > 0) {
+      el.notice.append('Also searched: ', ...joinNodes(outcome.expandedWith.map((q) => quoted(q, 'strong'))), '.');
+    }
+    el.notice.hidden = el.notice.childNodes.length === 0;
+  }
+
+  #renderSuggestions(): void {
+    const el = this.#el;
+    el.suggestions.replaceChildren();
+    const items = this.#dictionary.suggestions.slice(0, 6);
+    el.suggestions.hidden = items.length === 0;
+    for (const text of items) {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = `?q=${encodeURIComponent(text)}`;
+      a.textContent = text;
+      li.append(a);
+      el.suggestions.append(li);
+    }
+  }
+
+  #renderFilters(counts: Record<string, Record<string, number>>): void {
+    const el = this.#el;
+    el.filterGroups.replaceChildren();
+    let any = false;
+    for (const key of filterKeys) {
+      const values = Object.keys(counts[key] ?? {});
+      if (values.length < 2 && !(this.#filters[key]?.length ?? 0)) continue; // one value filters nothing
+      any = true;
+      values.sort(key === 'year' ? (a, b) => b.localeCompare(a) : (a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
+      const fieldset = document.createElement('fieldset');
+      fieldset.className = 'filter-group';
+      const legend = document.createElement('legend');
+      legend.textContent = FILTER_LABELS[key];
+      fieldset.append(legend);
+      const list = document.createElement('ul');
+      if (values.length > 8) list.classList.add('scroll');
+      for (const value of values) {
+        const li = document.createElement('li');
+        const label = document.createElement('label');
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.name = key;
+        box.value = value;
+        box.checked = this.#filters[key]?.includes(value) ?? false;
+        box.addEventListener('change', () => this.#toggleFilter(key, value, box.checked));
+        const text = document.createElement('span');
+        text.textContent = value;
+        label.append(box, text);
+        li.append(label);
+        list.append(li);
+      }
+      fieldset.append(list);
+      el.filterGroups.append(fieldset);
+    }
+    if (any) {
+      const clear = document.createElement('button');
+      clear.type = 'button';
+      clear.className = 'link-button';
+      clear.textContent = 'Clear filters';
+      clear.dataset.searchClear = '';
+      clear.addEventListener('click', () => {
+        this.#filters = {};
+        for (const box of el.filterGroups.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) box.checked = false;
+        this.#updateFilterCount();
+        void this.search();
+      });
+      el.filterGroups.append(clear);
+    }
+    el.filters.hidden = !any;
+    this.#updateFilterCount();
+  }
+
+  #toggleFilter(key: FilterKey, value: string, on: boolean): void {
+    const current = new Set(this.#filters[key] ?? []);
+    if (on) current.add(value);
+    else current.delete(value);
+    if (current.size > 0) this.#filters[key] = [...current];
+    else delete this.#filters[key];
+    this.#updateFilterCount();
+    void this.search();
+  }
+
+  #activeFilterCount(): number {
+    return Object.values(this.#filters).reduce((n, values) => n + (values?.length ?? 0), 0);
+  }
+
+  #updateFilterCount(): void {
+    const n = this.#activeFilterCount();
+    this.#el.filterCount.textContent = n > 0 ? `${n} selected` : '';
+    const clear = this.#el.filterGroups.querySelector<HTMLButtonElement>('[data-search-clear]');
+    if (clear) clear.hidden = n === 0;
+  }
+
+  /** Keep `?q=` and the filters in the address bar (replacing, so typing does not flood history). */
+  #syncUrl(query: string): void {
+    const params = new URLSearchParams();
+    if (query) params.set('q', query);
+    for (const key of filterKeys) for (const value of this.#filters[key] ?? []) params.append(key, value);
+    const search = params.toString();
+    const next = `${location.pathname}${search ? `?${search}` : ''}${location.hash}`;
+    if (next !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', next);
+  }
+
+  /** Up and down arrows move between result links; up from the first goes back to the field. */
+  #moveFocus(event: KeyboardEvent): void {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const links = [...this.#el.results.querySelectorAll<HTMLAnchorElement>('a[data-result-link]')];
+    const index = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (index === -1) return;
+    event.preventDefault();
+    const next = event.key === 'ArrowDown' ? links[index + 1] : links[index - 1];
+    if (next) next.focus();
+    else if (event.key === 'ArrowUp') this.#el.input.focus();
+  }
+
+  #status(text: string): void {
+    this.#el.status.textContent = text;
+  }
+
+  #setState(state: 'loading' | 'ready' | 'unavailable'): void {
+    this.#el.root.dataset.state = state;
+  }
+}
+
+/** The live-region sentence for an outcome. */
+function statusText(outcome: SearchOutcome): string {
+  const n = outcome.hits.length;
+  const count = `${n} ${n === 1 ? 'result' : 'results'}`;
+  const typed = `“${outcome.plan.exact}”`;
+  switch (outcome.mode) {
+    case 'none':
+      return `No results for ${typed}.`;
+    case 'corrected':
+      return `${count} for “${outcome.shownQuery ?? outcome.plan.exact}”.`;
+    case 'relaxed':
+      return `${count} matching some of the words of ${typed}.`;
+    default:
+      return `${count} for ${typed}.`;
+  }
+}
+
+/** One result card: the whole card is the link's target; text only ever goes into text nodes. */
+function resultCard(view: ResultView, position: number): HTMLLIElement {
+  const li = document.createElement('li');
+  li.className = `search-result is-${view.kind}`;
+  li.setAttribute('data-search-result', view.kind);
+  const id = `result-${position}`;
+
+  const title = document.createElement('h3');
+  title.className = 'result-title';
+  title.dir = 'auto';
+  const link = document.createElement('a');
+  link.href = view.href;
+  link.textContent = view.title;
+  link.setAttribute('data-result-link', '');
+  link.setAttribute('aria-describedby', `${id}-who ${id}-excerpt`);
+  title.append(link);
+
+  const meta = document.createElement('p');
+  meta.className = 'result-meta';
+  if (view.show) meta.append(span(view.show));
+  if (view.date) {
+    const time = document.createElement('time');
+    time.dateTime = view.date.iso;
+    time.textContent = view.date.label;
+    meta.append(time);
+  }
+
+  const who = document.createElement('p');
+  who.className = 'result-who';
+  who.id = `${id}-who`;
+  if (view.kind === 'episode') {
+    who.append(span('Episode', 'role'));
+    if (view.people) who.append(span(view.people, 'people'));
+  } else {
+    who.append(span(view.speaker ?? 'Unattributed', view.speaker ? 'speaker' : 'speaker unknown'));
+    if (view.stamp) who.append(span(view.stamp, 'stamp'));
+  }
+
+  const excerpt = document.createElement('p');
+  excerpt.className = 'result-excerpt';
+  excerpt.id = `${id}-excerpt`;
+  excerpt.dir = 'auto';
+  for (const part of view.excerpt) {
+    if (part.mark) {
+      const mark = document.createElement('mark');
+      mark.textContent = part.text;
+      excerpt.append(mark);
+    } else {
+      excerpt.append(document.createTextNode(part.text));
+    }
+  }
+
+  li.append(title, meta, who, excerpt);
+  return li;
+}
+
+function span(text: string, className?: string): HTMLSpanElement {
+  const s = document.createElement('span');
+  if (className) s.className = className;
+  s.textContent = text;
+  return s;
+}
+
+function quoted(text: string, tag: 'strong' | 'del'): HTMLElement {
+  const node = document.createElement(tag === 'del' ? 'span' : 'strong');
+  if (tag === 'del') node.className = 'typed';
+  node.textContent = `“${text}”`;
+  return node;
+}
+
+function joinNodes(nodes: HTMLElement[]): (HTMLElement | string)[] {
+  return nodes.flatMap((node, i) => (i === 0 ? [node] : [', ', node]));
+}
+
+function emptyDictionary(): SearchDictionary {
+  return { version: 1, names: [], words: '', complete: false, variants: {}, suggestions: [] };
+}

@@ -1,0 +1,57 @@
+/**
+ * The Astro integration for search: after `astro build` has written the
+ * pages, re-read the episodes (the same files, the same slugs as the content
+ * loader), check that every passage's deep link lands on a built paragraph,
+ * and write the Pagefind index and the spelling dictionary into the output
+ * folder. A mismatch fails the build: a search that links nowhere is worse
+ * than no search. In `astro dev` nothing is indexed (the search page says so).
+ */
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import type { DictionaryOptions } from '../search/dictionary.ts';
+import { checkRecordUrls, readEpisodesLikeTheSite, searchRecords, writeSearchIndex } from './search-index.ts';
+
+export interface SearchIntegrationOptions {
+  /**
+   * Episodes folder; defaults to the one src/content.config.ts reads
+   * (VERBATIM_EPISODES, else `<VERBATIM_CONTENT or content>/episodes`).
+   */
+  episodesDir?: string;
+  dictionary?: DictionaryOptions;
+}
+
+/** Default episodes folder, resolved the same way as src/content.config.ts. */
+export function defaultEpisodesDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.VERBATIM_EPISODES || `${env.VERBATIM_CONTENT || 'content'}/episodes`;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** Build the search index after the site is built. */
+export default function searchIntegration(options: SearchIntegrationOptions = {}): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'verbatim-search',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        const outDir = fileURLToPath(dir);
+        const episodes = readEpisodesLikeTheSite(options.episodesDir ?? defaultEpisodesDir());
+        const problems = checkRecordUrls(searchRecords(episodes, base).passages, outDir, base);
+        if (problems.length > 0) {
+          for (const p of problems.slice(0, 20)) logger.error(p);
+          throw new Error(`search index: ${problems.length} link(s) would not land on a built paragraph (see above)`);
+        }
+        const report = await writeSearchIndex(episodes, { outDir, base, ...(options.dictionary ? { dictionary: options.dictionary } : {}) });
+        logger.info(
+          `${report.passages} passages and ${report.episodes} episodes indexed in ${Math.round(performance.now() - started)} ms; ` +
+            `index ${kb(report.indexDataBytes)} data + ${kb(report.indexBytes - report.indexDataBytes)} runtime in ${report.files} files, ` +
+            `dictionary ${kb(report.dictionaryBytes)}`,
+        );
+      },
+    },
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * The shared body of the transcript download endpoints beside this file:
+ * one static file per episode that offers the format (see
+ * src/exports/formats.ts), written by the format's pure writer. The leading
+ * underscore keeps Astro from routing this module itself.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { exportById, offers } from '../../../exports/formats.ts';
+import type { ExportId } from '../../../exports/formats.ts';
+import { loadKnowledge } from '../../../site/knowledge.ts';
+import type { Episode } from '../../../transcript/schema.ts';
+
+/** `getStaticPaths` and `GET` for `/episodes/<slug>/<format file>`. */
+export function transcriptEndpoint(id: ExportId): { getStaticPaths: GetStaticPaths; GET: APIRoute } {
+  const format = exportById(id);
+  return {
+    getStaticPaths: async () => {
+      const kb = await loadKnowledge();
+      return kb.episodes.filter((episode) => offers(episode, format)).map((episode) => ({ params: { slug: episode.slug }, props: { episode } }));
+    },
+    GET: ({ props }) => {
+      const { episode } = props as { episode: Episode };
+      return new Response(format.write(episode), { headers: { 'Content-Type': format.mediaType } });
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * The search engine over Pagefind's browser bundle (`pagefind/pagefind.js`),
+ * shared by the search page and the Node quality script so both rank exactly
+ * alike: the options the site searches with, and the adapter from
+ * `pagefind.search` to `SearchEngine`.
+ */
+import { metaWeights } from './record-fields.ts';
+import type { EngineHit, Filters, HitData, SearchEngine } from './run-search.ts';
+
+/** The part of Pagefind's JS API (pagefind.js, v1.5+) used here. */
+export interface PagefindModule {
+  options(options: Record<string, unknown>): Promise<void>;
+  init?(): Promise<void>;
+  search(query: string | null, options?: { filters?: Record<string, unknown> }): Promise<PagefindResponse | null>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  preload?(query: string, options?: Record<string, unknown>): Promise<void>;
+  destroy?(): Promise<void>;
+}
+
+export interface PagefindResponse {
+  results: {
+    id: string;
+    score: number;
+    words: number[];
+    data: () => Promise<HitData & Record<string, unknown>>;
+  }[];
+}
+
+/** Words per excerpt: about two lines of a result card. */
+export const EXCERPT_WORDS = 32;
+
+/**
+ * Options the site searches with. Record URLs already hold the site's base
+ * path, so Pagefind must not prefix another (`baseUrl: '/'`).
+ */
+export function pagefindOptions(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    baseUrl: '/',
+    excerptLength: EXCERPT_WORDS,
+    ranking: { metaWeights },
+    ...extra,
+  };
+}
+
+/** Pagefind filter syntax for the selected values: any value within a key, every key. */
+export function pagefindFilters(filters: Filters): Record<string, { any: string[] }> {
+  const out: Record<string, { any: string[] }> = {};
+  for (const [key, values] of Object.entries(filters)) if (values && values.length > 0) out[key] = { any: values };
+  return out;
+}
+
+/** A `SearchEngine` over an initialised Pagefind module. */
+export function pagefindEngine(pagefind: PagefindModule): SearchEngine {
+  return {
+    async search(query: string, filters: Filters): Promise<EngineHit[]> {
+      const response = await pagefind.search(query, { filters: pagefindFilters(filters) });
+      return (response?.results ?? []).map((r) => ({ id: r.id, score: r.score, words: r.words, data: r.data }));
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Search records in the shapes Pagefind's Node API takes. Passages are
+ * custom records (plain text content, metadata and filters as data: nothing
+ * to escape). Episodes are small generated HTML documents, because only HTML
+ * can weight words: the title is the `<h1>` (Pagefind's heaviest default
+ * weight) and the people are `data-pagefind-weight="5"`, so `lindqvist` or
+ * `heat pumps grid` puts the episode itself near the top. Every value in the
+ * HTML goes through `escapeHtml`; transcript text and metadata are never trusted.
+ */
+import { escapeUTF8 } from 'entities';
+import type { CustomRecord } from 'pagefind';
+import type { SearchEpisode, SearchPassage } from './passages.ts';
+import { FILTER, META, encodeAnchors } from './record-fields.ts';
+
+/** Language of every record: the site's own `<html lang>`, one index for the whole site. */
+export const INDEX_LANGUAGE = 'en';
+
+/** Weight of people's names on an episode record (body text is 1, `<h1>` is 7). */
+const PEOPLE_WEIGHT = 5;
+/** Weight of topics and tags on an episode record. */
+const TOPIC_WEIGHT = 3;
+
+/** Escape text for HTML element content and double-quoted attribute values (`& < > " '`). */
+export const escapeHtml = (text: string): string => escapeUTF8(text);
+
+/** The Pagefind record for one passage. */
+export function passageRecord(passage: SearchPassage): CustomRecord {
+  const meta: Record<string, string> = { [META.title]: passage.title };
+  if (passage.speaker) meta[META.speaker] = passage.speaker;
+  if (passage.date) meta[META.date] = passage.date;
+  if (passage.start !== null) meta[META.start] = String(passage.start);
+  if (passage.anchors.length > 0) meta[META.anchors] = encodeAnchors(passage.anchors);
+  const filters: Record<string, string[]> = { [FILTER.show]: [passage.show] };
+  if (passage.speaker && passage.speakerIsPerson) filters[FILTER.speaker] = [passage.speaker];
+  if (passage.date) filters[FILTER.year] = [passage.date.slice(0, 4)];
+  return { url: passage.url, content: passage.text, language: INDEX_LANGUAGE, meta, filters };
+}
+
+/** The HTML document Pagefind indexes for one episode. */
+export function episodeDocument(episode: SearchEpisode): string {
+  const e = escapeHtml;
+  const hidden = (attribute: 'meta' | 'filter', key: string, value: string) =>
+    `<span data-pagefind-${attribute}="${e(key)}">${e(value)}</span>`;
+  const body = [
+    `<h1>${e(episode.title)}</h1>`,
+    episode.people.length > 0 ? `<p data-pagefind-weight="${PEOPLE_WEIGHT}">${e(episode.people.join(', '))}</p>` : '',
+    episode.summary ? `<p>${e(episode.summary)}</p>` : '',
+    episode.topics.length > 0 ? `<p data-pagefind-weight="${TOPIC_WEIGHT}">${e(episode.topics.join(', '))}</p>` : '',
+    `<p>${e(episode.show)}</p>`,
+  ].join('');
+  // Metadata and filters sit outside data-pagefind-body: captured, but not part of the searchable text.
+  const data = [
+    hidden('meta', META.title, episode.title),
+    episode.date ? hidden('meta', META.date, episode.date) : '',
+    episode.people.length > 0 ? hidden('meta', META.people, episode.people.join(', ')) : '',
+    episode.summary ? hidden('meta', META.summary, episode.summary) : '',
+    hidden('filter', FILTER.show, episode.show),
+    ...episode.people.map((name) => hidden('filter', FILTER.speaker, name)),
+    episode.date ? hidden('filter', FILTER.year, episode.date.slice(0, 4)) : '',
+  ].join('');
+  return (
+    `<!doctype html><html lang="${INDEX_LANGUAGE}"><head><meta charset="utf-8"><title>${e(episode.title)}</title></head>` +
+    `<body><main data-pagefind-body>${body}</main><div hidden>${data}</div></body></html>`
+  );
+}

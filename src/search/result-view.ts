@@ -1,0 +1,161 @@
+/**
+ * What a result card shows, from a loaded Pagefind result: the deep link
+ * (moved to the paragraph of a passage that holds most of the matching
+ * words), episode title, show, date, speaker, timestamp, and the excerpt
+ * split into plain and highlighted parts. Pure, so the DOM code only
+ * creates nodes and never parses HTML.
+ */
+import { clock, date } from '../site/format.ts';
+import { STOP_WORDS } from './query-plan.ts';
+import { FILTER, META, decodeAnchors } from './record-fields.ts';
+import type { HitData } from './run-search.ts';
+import { words } from './text.ts';
+
+/** A run of excerpt text; `mark` when it matched the query. */
+export interface ExcerptPart {
+  text: string;
+  mark: boolean;
+}
+
+export interface ResultView {
+  /** `passage` for a moment in a transcript, `episode` for the episode as a whole. */
+  kind: 'passage' | 'episode';
+  /** Deep link: `…/episodes/<slug>/#p12`, or the episode page. */
+  href: string;
+  /** Paragraph id the link lands on; absent for episode results. */
+  paragraph?: string;
+  title: string;
+  show?: string;
+  /** YYYY-MM-DD and `Mar 12, 2025`. */
+  date?: { iso: string; label: string };
+  speaker?: string;
+  /** `4:05`; absent when untimed. */
+  stamp?: string;
+  /** People credited, for episode results. */
+  people?: string;
+  excerpt: ExcerptPart[];
+}
+
+/**
+ * Build the card for one result. `terms` (folded query words) highlight the
+ * summary shown for an episode result; passages use Pagefind's excerpt.
+ */
+export function resultView(data: HitData, terms: readonly string[] = []): ResultView {
+  const hash = data.url.indexOf('#');
+  const page = hash === -1 ? data.url : data.url.slice(0, hash);
+  const first = hash === -1 ? undefined : data.url.slice(hash + 1);
+  const meta = data.meta;
+  const view: ResultView = {
+    kind: first ? 'passage' : 'episode',
+    href: data.url,
+    title: meta[META.title] ?? '',
+    excerpt: excerptParts(data.excerpt),
+  };
+  const show = data.filters[FILTER.show]?.[0];
+  if (show) view.show = show;
+  const iso = meta[META.date];
+  if (iso) view.date = { iso, label: date(iso, 'short') };
+
+  if (first) {
+    const speaker = meta[META.speaker];
+    if (speaker) view.speaker = speaker;
+    let paragraph = first;
+    let start = meta[META.start] ? Number(meta[META.start]) : null;
+    const best = bestAnchor(decodeAnchors(meta[META.anchors]), contentLocations(data));
+    if (best) {
+      paragraph = best.id;
+      start = best.start;
+    }
+    view.paragraph = paragraph;
+    view.href = `${page}#${paragraph}`;
+    if (start !== null && Number.isFinite(start)) view.stamp = clock(start);
+  } else {
+    const people = meta[META.people];
+    if (people) view.people = people;
+    const summary = meta[META.summary];
+    if (summary) view.excerpt = highlightTerms(summary, terms);
+  }
+  return view;
+}
+
+/** Mark the words of `text` that start with one of `terms` (folded), as Pagefind's prefix matching would. */
+export function highlightTerms(text: string, terms: readonly string[]): ExcerptPart[] {
+  // A plural's stem too, so `pumps` marks `pump` (Pagefind's stemming finds both).
+  const wanted = terms
+    .flatMap((t) => t.split(' '))
+    .filter((t) => t.length >= 2)
+    .map((t) => (t.length > 4 ? t.replace(/(?:es|s)$/, '') : t));
+  const parts: ExcerptPart[] = [];
+  let at = 0;
+  for (const match of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’]*/gu)) {
+    const word = match[0];
+    const folded = words(word).join('');
+    if (!wanted.some((t) => folded.startsWith(t))) continue;
+    if (match.index > at) parts.push({ text: text.slice(at, match.index), mark: false });
+    parts.push({ text: word, mark: true });
+    at = match.index + word.length;
+  }
+  if (at < text.length) parts.push({ text: text.slice(at), mark: false });
+  return joinParts(parts);
+}
+
+/**
+ * Positions of the matching words that carry meaning: a match on `the` or
+ * `where` should not decide which paragraph a hit links to (all of them when
+ * every match is a stop word, or the content is unknown).
+ */
+function contentLocations(data: HitData): number[] {
+  if (!data.content) return data.locations;
+  const tokens = data.content.split(/\s+/).filter(Boolean);
+  const meaningful = data.locations.filter((loc) => !STOP_WORDS.has(words(tokens[loc] ?? '').join('')));
+  return meaningful.length > 0 ? meaningful : data.locations;
+}
+
+/**
+ * The later paragraph of a passage that holds the most matching words, or
+ * null when the first paragraph does (ties go to the earlier paragraph).
+ */
+export function bestAnchor<T extends { offset: number }>(anchors: readonly T[], locations: readonly number[]): T | null {
+  if (anchors.length === 0 || locations.length === 0) return null;
+  const counts = new Array<number>(anchors.length + 1).fill(0);
+  for (const loc of locations) {
+    let k = 0; // 0 is the first paragraph, k > 0 is anchors[k - 1]
+    while (k < anchors.length && (anchors[k]?.offset ?? Infinity) <= loc) k++;
+    counts[k] = (counts[k] ?? 0) + 1;
+  }
+  let best = 0;
+  counts.forEach((c, k) => {
+    if (c > (counts[best] ?? 0)) best = k;
+  });
+  return best === 0 ? null : (anchors[best - 1] ?? null);
+}
+
+/**
+ * Split a Pagefind excerpt into text and highlighted runs. Pagefind wraps
+ * matches in `<mark>…</mark>` and escapes `<` and `>` of the content as
+ * `&lt;`/`&gt;` (it leaves `&` alone, so no other entity is decoded). Any other
+ * markup stays literal text: callers put parts in text nodes, never HTML.
+ */
+export function excerptParts(excerpt: string): ExcerptPart[] {
+  const parts: ExcerptPart[] = [];
+  let mark = false;
+  for (const piece of excerpt.split(/(<mark>|<\/mark>)/)) {
+    if (piece === '<mark>') mark = true;
+    else if (piece === '</mark>') mark = false;
+    else if (piece) parts.push({ text: piece.replace(/&lt;/g, '<').replace(/&gt;/g, '>'), mark });
+  }
+  return joinParts(parts);
+}
+
+/** Merge neighbours of one kind, and a phrase's marks across the spaces between them (`heat pumps` is one mark). */
+function joinParts(parts: readonly ExcerptPart[]): ExcerptPart[] {
+  const out: ExcerptPart[] = [];
+  parts.forEach((part, i) => {
+    const bridging = !part.mark && /^[ \t]+$/.test(part.text) && parts[i - 1]?.mark && parts[i + 1]?.mark;
+    const current = bridging ? { text: part.text, mark: true } : part;
+    const last = out.at(-1);
+    if (last && last.mark === current.mark) last.text += current.text;
+    else out.push({ ...current });
+  });
+  return out;
+}

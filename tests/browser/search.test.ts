@@ -1,0 +1,102 @@
+/**
+ * Search on the built sample site: every record in the Pagefind index links
+ * to a page and paragraph that exist; in Chromium a `?q=` search renders
+ * result cards in rank order whose first link lands on the paragraph;
+ * misspellings are corrected and say so; filters and the URL stay in step.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { loadPagefind } from '../../src/node/pagefind-search.ts';
+import { SEARCH_FILES } from '../../src/search/record-fields.ts';
+import { openPage } from './harness.ts';
+
+/** Open the search page for `query` and wait until its results (or its empty state) are shown. */
+async function search(query: string) {
+  const page = await openPage(`/search/?q=${encodeURIComponent(query)}`);
+  await page.waitForFunction(
+    () => document.querySelector('[data-search-result]') !== null || !document.querySelector('[data-search-empty]')?.hasAttribute('hidden'),
+  );
+  return page;
+}
+
+describe('search', () => {
+  it('indexes only links that land: every record URL is a built page with that paragraph id', async () => {
+    const dir = inject('siteDir');
+    const { pagefind } = await loadPagefind(join(dir, SEARCH_FILES.pagefindDir));
+    const all = (await pagefind.search(null, {}))?.results ?? [];
+    expect(all.length).toBeGreaterThan(200);
+    const urls = await Promise.all(all.map(async (r) => (await r.data()).url));
+    const problems: string[] = [];
+    const pages = new Map<string, string>();
+    for (const url of urls) {
+      const [path = '', fragment] = url.split('#');
+      const file = join(dir, decodeURIComponent(path), 'index.html');
+      if (!pages.has(file)) pages.set(file, existsSync(file) ? readFileSync(file, 'utf8') : '');
+      const html = pages.get(file) ?? '';
+      if (!html) problems.push(`${url}: no page`);
+      else if (fragment && !html.includes(` id="${fragment}"`)) problems.push(`${url}: no #${fragment}`);
+    }
+    expect(problems).toEqual([]);
+    expect(urls.filter((u) => u.includes('#')).length).toBeGreaterThan(200);
+  });
+
+  it('finds a phrase and its first result lands on the paragraph', async () => {
+    const page = await search('peak gets peakier');
+    const first = page.locator('[data-search-result]').first();
+    const href = await first.locator('a').first().getAttribute('href');
+    expect(href).toMatch(/\/episodes\/heat-pumps-and-the-grid\/#p14$/);
+    // The card shows the moment: title, show, date, speaker, timestamp and the excerpt with the match marked.
+    const text = await first.textContent();
+    for (const part of ['Heat Pumps and the Grid', 'Signal & Noise', 'Mar 12, 2025', 'Maya Okafor', '3:00', 'peakier']) {
+      expect(text).toContain(part);
+    }
+    await expect(first.locator('mark').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('[data-search-status]').textContent()).resolves.toMatch(/^\d+ results? for “peak gets peakier”/);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('peak gets peakier');
+
+    await first.locator('a').first().click();
+    await page.waitForURL(/#p14$/);
+    const target = await page.evaluate(() => document.querySelector(':target')?.id);
+    expect(target).toBe('p14');
+    const inView = await page.locator('#p14').evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    });
+    expect(inView).toBe(true);
+    expect(page.problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('corrects a misspelling and says what it searched', async () => {
+    const page = await search('Lindkvist electrician');
+    const href = await page.locator('[data-search-result] a').first().getAttribute('href');
+    expect(href).toMatch(/\/episodes\/heat-pumps-and-the-grid\/#p51$/);
+    await expect(page.locator('[data-search-notice]').textContent()).resolves.toContain('“lindqvist electrician”');
+    expect(page.problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('keeps the query in the URL while typing, and filters by show', async () => {
+    const page = await search('heat pumps');
+    const field = page.locator('#search-q');
+    await field.fill('fermentation');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'fermentation');
+    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.includes('“fermentation”'));
+    await page.locator('input[name="show"][value="Signal & Noise"]').check();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('show') === 'Signal & Noise');
+    await page.waitForFunction(() => !document.querySelector('[data-search-results][aria-busy]'));
+    const shows = await page.locator('[data-search-result] .result-meta').allTextContents();
+    expect(shows.every((s) => s.includes('Signal & Noise'))).toBe(true);
+    expect(page.problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('says so when nothing matches, with suggestions', async () => {
+    const page = await search('xylophone');
+    await expect(page.locator('[data-search-result]').count()).resolves.toBe(0);
+    await expect(page.locator('[data-search-status]').textContent()).resolves.toContain('No results');
+    await expect(page.locator('[data-search-suggestions] a').count()).resolves.toBeGreaterThan(0);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,113 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeSearchIndex } from '../../src/integrations/search-index.ts';
+import { loadPagefind } from '../../src/node/pagefind-search.ts';
+import { MAX_PASSAGE_WORDS, episodePassages, searchEpisode } from '../../src/search/passages.ts';
+import { decodeAnchors, encodeAnchors, SEARCH_FILES } from '../../src/search/record-fields.ts';
+import { episodeDocument, escapeHtml, passageRecord } from '../../src/search/records.ts';
+import { makeRoutes } from '../../src/site/routes.ts';
+import { makeEpisode } from '../knowledge/make-episode.ts';
+
+const routes = makeRoutes('/kb/');
+const words = (n: number, word = 'word') => Array.from({ length: n }, () => word).join(' ');
+
+const episode = makeEpisode({
+  id: 'grid',
+  title: 'Heat <Pumps> & "the" Grid',
+  show: 'Signal & Noise',
+  date: '2025-03-12',
+  hosts: ['Maya Okafor'],
+  speakers: [
+    { id: 'maya', name: 'Maya Okafor', role: 'host' },
+    { id: 's2', name: 'Speaker 2' },
+  ],
+  lines: [
+    { speaker: 'maya', text: 'Welcome back.', start: 1.9 },
+    { speaker: 'maya', text: 'Today, heat pumps.', start: 4 },
+    { speaker: 's2', text: 'Thanks <script>alert(1)</script> & hi.', start: 9 },
+    { speaker: null, text: 'laughter', start: 12 },
+    { speaker: 's2', text: words(100), start: 14 },
+    { speaker: 's2', text: words(30), start: 60 },
+    { speaker: 'maya', text: 'One.', start: 70 },
+    { speaker: 'maya', text: 'Two.', start: 71 },
+    { speaker: 'maya', text: 'Three.', start: 72 },
+    { speaker: 'maya', text: 'Four.', start: 73 },
+  ],
+});
+
+describe('passages', () => {
+  const passages = episodePassages(episode, routes);
+
+  it('group a speaker’s consecutive paragraphs: at most 3 and about 120 words; sounds end a run', () => {
+    expect(passages.map((p) => p.paragraphs)).toEqual([['p1', 'p2'], ['p3'], ['p5'], ['p6'], ['p7', 'p8', 'p9'], ['p10']]);
+    expect(MAX_PASSAGE_WORDS).toBe(120);
+  });
+
+  it('link to the first paragraph under the base path, with start, speaker and anchors for the rest', () => {
+    const [first] = passages;
+    expect(first).toMatchObject({
+      url: '/kb/episodes/grid/#p1',
+      speaker: 'Maya Okafor',
+      speakerIsPerson: true,
+      start: 1,
+      text: 'Welcome back.\nToday, heat pumps.',
+      anchors: [{ id: 'p2', offset: 2, start: 4 }],
+    });
+    expect(passages[1]).toMatchObject({ speaker: 'Speaker 2', speakerIsPerson: false });
+  });
+
+  it('anchors survive their text encoding', () => {
+    const anchors = [{ id: 'p6', offset: 43, start: 245 }, { id: 'p7', offset: 80, start: null }];
+    expect(decodeAnchors(encodeAnchors(anchors))).toEqual(anchors);
+    expect(decodeAnchors('p6:x:1 junk p7:3:')).toEqual([{ id: 'p7', offset: 3, start: null }]);
+  });
+});
+
+describe('records', () => {
+  it('a passage record carries content as data, not HTML; anonymous speakers are no filter', () => {
+    const [, second] = episodePassages(episode, routes);
+    if (!second) throw new Error('no passage');
+    const record = passageRecord(second);
+    expect(record.content).toBe('Thanks <script>alert(1)</script> & hi.');
+    expect(record.meta).toEqual({ title: 'Heat <Pumps> & "the" Grid', speaker: 'Speaker 2', date: '2025-03-12', start: '9' });
+    expect(record.filters).toEqual({ show: ['Signal & Noise'], year: ['2025'] });
+  });
+
+  it('the episode document escapes every value', () => {
+    const html = episodeDocument({ ...searchEpisode(episode, routes), summary: 'A <b>bold</b> "claim" & more' });
+    expect(html).toContain('<h1>Heat &lt;Pumps&gt; &amp; &quot;the&quot; Grid</h1>');
+    expect(html).toContain('A &lt;b&gt;bold&lt;/b&gt; &quot;claim&quot; &amp; more');
+    expect(html).toContain('<span data-pagefind-filter="show">Signal &amp; Noise</span>');
+    expect(html).not.toContain('<b>');
+    expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; onclick=&apos;y&apos;&gt;&amp;&lt;/a&gt;');
+  });
+});
+
+describe('the index, searched with the browser bundle in Node', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'verbatim-search-records-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('finds passages by their text, with meta, filters and markup kept as text', async () => {
+    const report = await writeSearchIndex([episode], { outDir: dir, base: '/kb/' });
+    expect(report).toMatchObject({ passages: 6, episodes: 1 });
+    const dictionary = JSON.parse(readFileSync(join(dir, SEARCH_FILES.dictionary), 'utf8')) as { version: number };
+    expect(dictionary.version).toBe(1);
+
+    const { engine } = await loadPagefind(join(dir, SEARCH_FILES.pagefindDir));
+    const [hit] = await engine.search('alert', {});
+    const data = await hit?.data();
+    expect(data?.url).toBe('/kb/episodes/grid/#p3');
+    expect(data?.excerpt).toContain('&lt;script&gt;');
+    expect(data?.meta.speaker).toBe('Speaker 2');
+    expect(data?.filters.show).toEqual(['Signal & Noise']);
+
+    const episodeHits = await engine.search('okafor', {});
+    const urls = await Promise.all(episodeHits.map(async (h) => (await h.data()).url));
+    expect(urls[0]).toBe('/kb/episodes/grid/');
+    // Filters: any selected value of a key.
+    expect(await engine.search('welcome', { show: ['Other show'] })).toEqual([]);
+    expect((await engine.search('welcome', { show: ['Other show', 'Signal & Noise'] })).length).toBe(1);
+  });
+});
