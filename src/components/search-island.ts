@@ -389,8 +389,9 @@ function resultCard(view: ResultView, position: number): HTMLLIElement {
   who.className = 'result-who';
   who.id = `${id}-who`;
   if (view.kind === 'episode') {
+    who.classList.add('for-episode');
     who.append(span('Episode', 'role'));
-    if (view.people) who.append(span(view.people, 'people'));
+    if (view.people) who.append(span(`with ${view.people}`, 'people'));
   } else {
     who.append(span(view.speaker ?? 'Unattributed', view.speaker ? 'speaker' : 'speaker unknown'));
     if (view.stamp) who.append(span(view.stamp, 'stamp'));

@@ -73,8 +73,10 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   // would overwrite each other. Build under the project then, and move the result beside `out`.
   const inProject = temp.startsWith(process.cwd() + sep);
   const renderDir = inProject ? temp : join(process.cwd(), `${TEMP_PREFIX}${process.pid}-${Date.now().toString(36)}`);
+  // Vite reads these as its own settings (a test runner sets BASE_URL=/), which would override `base`.
+  const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...inherited } = process.env;
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...inherited,
     ASTRO_TELEMETRY_DISABLED: '1',
     VERBATIM_CONTENT: content,
     VERBATIM_EPISODES: episodes,
