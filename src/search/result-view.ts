@@ -49,7 +49,7 @@ export function resultView(data: HitData, terms: readonly string[] = []): Result
     kind: first ? 'passage' : 'episode',
     href: data.url,
     title: meta[META.title] ?? '',
-    excerpt: excerptParts(data.excerpt),
+    excerpt: withEllipses(excerptParts(data.excerpt), data.content),
   };
   const show = data.filters[FILTER.show]?.[0];
   if (show) view.show = show;
@@ -145,6 +145,19 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
     else if (piece) parts.push({ text: piece.replace(/&lt;/g, '<').replace(/&gt;/g, '>'), mark });
   }
   return joinParts(parts);
+}
+
+/** `…` where the excerpt starts after the beginning, or stops before the end, of the record's text. */
+function withEllipses(parts: ExcerptPart[], content: string | undefined): ExcerptPart[] {
+  if (!content || parts.length === 0) return parts;
+  const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const whole = squash(content);
+  const shown = squash(parts.map((p) => p.text).join(''));
+  if (!shown || !whole.includes(shown)) return parts;
+  const out = parts.map((p) => ({ ...p }));
+  if (!whole.startsWith(shown)) out.unshift({ text: '… ', mark: false });
+  if (!whole.endsWith(shown)) out.push({ text: ' …', mark: false });
+  return joinParts(out);
 }
 
 /** Merge neighbours of one kind, and a phrase's marks across the spaces between them (`heat pumps` is one mark). */

@@ -52,6 +52,7 @@ describe('search', () => {
       expect(text).toContain(part);
     }
     await expect(first.locator('mark').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('[data-search-empty]').isVisible()).resolves.toBe(false);
     await expect(page.locator('[data-search-status]').textContent()).resolves.toMatch(/^\d+ results? for “peak gets peakier”/);
     expect(new URL(page.url()).searchParams.get('q')).toBe('peak gets peakier');
 
@@ -96,6 +97,7 @@ describe('search', () => {
     const page = await search('xylophone');
     await expect(page.locator('[data-search-result]').count()).resolves.toBe(0);
     await expect(page.locator('[data-search-status]').textContent()).resolves.toContain('No results');
+    await expect(page.locator('[data-search-empty]').isVisible()).resolves.toBe(true);
     await expect(page.locator('[data-search-suggestions] a').count()).resolves.toBeGreaterThan(0);
     await page.context().close();
   });

@@ -120,6 +120,22 @@ describe('result cards', () => {
     ]);
   });
 
+  it('mark a phrase as one run, and show where the excerpt is cut', () => {
+    expect(excerptParts('<mark>heat</mark> <mark>pumps</mark> are')).toEqual([
+      { text: 'heat pumps', mark: true },
+      { text: ' are', mark: false },
+    ]);
+    const view = resultView({
+      url: '/e/#p1',
+      excerpt: 'the <mark>grid</mark> is',
+      meta: {},
+      filters: {},
+      locations: [2],
+      content: 'we think the grid is\nbig',
+    });
+    expect(view.excerpt.map((p) => p.text).join('')).toBe('… the grid is …');
+  });
+
   it('link to the paragraph of a passage holding most of the matches', () => {
     const anchors = [{ id: 'p6', offset: 10, start: 60 }, { id: 'p7', offset: 20, start: 70 }];
     expect(bestAnchor(anchors, [1, 12, 13, 22])).toEqual(anchors[0]);
