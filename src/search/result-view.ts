@@ -61,7 +61,10 @@ export function resultView(data: HitData, terms: readonly string[] = []): Result
     if (speaker) view.speaker = speaker;
     let paragraph = first;
     let start = meta[META.start] ? Number(meta[META.start]) : null;
-    const best = bestAnchor(decodeAnchors(meta[META.anchors]), contentLocations(data));
+    const tokens = data.content ? data.content.split(/\s+/).filter(Boolean) : [];
+    // Words by stem-ish prefix, so `heating` and `heat` count as the same query word.
+    const wordAt = (loc: number) => words(tokens[loc] ?? String(loc)).join('').slice(0, 4);
+    const best = bestAnchor(decodeAnchors(meta[META.anchors]), contentLocations(data), wordAt);
     if (best) {
       paragraph = best.id;
       start = best.start;
@@ -115,18 +118,25 @@ function contentLocations(data: HitData): number[] {
  * The later paragraph of a passage that holds the most matching words, or
  * null when the first paragraph does (ties go to the earlier paragraph).
  */
-export function bestAnchor<T extends { offset: number }>(anchors: readonly T[], locations: readonly number[]): T | null {
+export function bestAnchor<T extends { offset: number }>(
+  anchors: readonly T[],
+  locations: readonly number[],
+  wordAt: (location: number) => string = String,
+): T | null {
   if (anchors.length === 0 || locations.length === 0) return null;
+  // A paragraph holding more of the query's different words beats one repeating a single word
+  // ("district heating" lands where both are said, not where "heat" is said five times).
   const counts = new Array<number>(anchors.length + 1).fill(0);
+  const distinct = Array.from({ length: anchors.length + 1 }, () => new Set<string>());
   for (const loc of locations) {
     let k = 0; // 0 is the first paragraph, k > 0 is anchors[k - 1]
     while (k < anchors.length && (anchors[k]?.offset ?? Infinity) <= loc) k++;
     counts[k] = (counts[k] ?? 0) + 1;
+    distinct[k]?.add(wordAt(loc));
   }
+  const score = (k: number) => (distinct[k]?.size ?? 0) * 1_000_000 + (counts[k] ?? 0);
   let best = 0;
-  counts.forEach((c, k) => {
-    if (c > (counts[best] ?? 0)) best = k;
-  });
+  for (let k = 1; k < counts.length; k++) if (score(k) > score(best)) best = k;
   return best === 0 ? null : (anchors[best - 1] ?? null);
 }
 
