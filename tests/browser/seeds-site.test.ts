@@ -1,0 +1,82 @@
+/**
+ * A site built from the real transcripts in ../shared/seeds (present in CI,
+ * absent in a user's clone, where this skips with a visible message): five
+ * episode pages with the sidecars' speaker names, and a phrase from the
+ * middle of each episode, searched in the browser, lands on its paragraph.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serve } from '../../scripts/serve.ts';
+import { ingestFolder } from '../../src/node/episode-folder.ts';
+import { buildSite } from '../../src/node/site-build.ts';
+import type { Episode } from '../../src/transcript/schema.ts';
+import { getBrowser } from './harness.ts';
+
+const seeds = join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds');
+const present = existsSync(seeds);
+if (!present) console.warn(`\n  ⚠ seeds site test skipped: ${seeds} is absent (it is present in CI)\n`);
+
+/** Five consecutive longer words from the middle of a paragraph in the middle of the episode. */
+function phraseOf(episode: Episode): { phrase: string; paragraph: string } {
+  const speech = episode.paragraphs.filter((p) => p.kind === 'speech' && p.text.split(' ').length > 30);
+  const p = speech[Math.floor(speech.length / 2)] ?? episode.paragraphs[0];
+  if (!p) throw new Error(`no paragraphs in ${episode.slug}`);
+  const words = p.text.split(' ');
+  const middle = Math.floor(words.length / 2);
+  return { phrase: words.slice(middle, middle + 6).join(' ').replace(/[^\p{L}\p{N}' -]/gu, ''), paragraph: p.id };
+}
+
+describe.skipIf(!present)('site built from ../shared/seeds', () => {
+  const root = present ? mkdtempSync(join(tmpdir(), 'verbatim-seeds-site-')) : '';
+  let url = '';
+  let close: (() => Promise<void>) | undefined;
+  const episodes = present ? ingestFolder(seeds).episodes : [];
+
+  beforeAll(async () => {
+    const lines: string[] = [];
+    const result = await buildSite({ content: 'content', episodes: seeds, out: join(root, 'site'), log: (l) => lines.push(l), report: () => {} });
+    if (!result.ok) throw new Error(lines.join('\n'));
+    const server = await serve({ dir: join(root, 'site'), port: 0, base: '/' });
+    url = server.url;
+    close = server.close;
+  }, 180_000);
+  afterAll(async () => {
+    await close?.();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('has five episode pages with the speakers named by the sidecars', () => {
+    expect(episodes).toHaveLength(5);
+    for (const episode of episodes) {
+      const html = readFileSync(join(root, 'site', 'episodes', episode.slug, 'index.html'), 'utf8');
+      for (const speaker of episode.speakers.filter((s) => !/^Speaker \d+$/.test(s.name))) expect(html).toContain(speaker.name);
+    }
+    const all = episodes.flatMap((e) => e.speakers.map((s) => s.name));
+    for (const name of ['Ed Zitron', 'Paul Kedrosky', 'Dylan Patel', 'Joe Weisenthal', 'Tracy Alloway', 'Zvi Mowshowitz']) expect(all).toContain(name);
+  });
+
+  for (const [i] of [0, 1, 2, 3, 4].entries()) {
+    it(`a phrase from seed episode ${i + 1} lands on its paragraph`, async () => {
+      const episode = episodes[i];
+      if (!episode) throw new Error('missing episode');
+      const { phrase, paragraph } = phraseOf(episode);
+      const context = await (await getBrowser()).newContext();
+      const page = await context.newPage();
+      await page.goto(`${url}search/?q=${encodeURIComponent(phrase)}`);
+      await page.waitForSelector('[data-search-result]');
+      const hrefs = await page.locator('[data-search-result] a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+      const target = `/episodes/${episode.slug}/`;
+      const first = hrefs.find((h) => h.includes(target) && h.includes('#'));
+      expect(first, `"${phrase}" → ${hrefs.slice(0, 5).join(' ')}`).toBeDefined();
+      const found = Number(first?.split('#p')[1]);
+      const expected = Number(paragraph.slice(1));
+      expect(found, `"${phrase}" expected #${paragraph}, got ${first}`).toBe(expected);
+      await page.goto(new URL(first ?? '', page.url()).href);
+      const text = await page.evaluate(() => document.querySelector(':target')?.textContent ?? '');
+      expect(text.length).toBeGreaterThan(0);
+      await context.close();
+    });
+  }
+});
