@@ -9,7 +9,8 @@
  *
  * Each measurement is the median of several runs after a warm-up. Memory is
  * measured in a fresh child process per parser: peak RSS growth while
- * parsing, relative to the input size. Results go to bench/results.json.
+ * parsing, relative to the input size. Then the sample site is built and
+ * weighed (scripts/page-weight.ts). Results go to bench/results.json.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,6 +28,7 @@ import { parseTranscript } from '../src/transcript/parse-transcript.ts';
 import { Episode } from '../src/transcript/schema.ts';
 import { decodeSource } from '../src/transcript/source-text.ts';
 import { syntheticSrt, syntheticVtt } from './corpus.ts';
+import { siteBench } from './page-weight.ts';
 
 const SIZE = 10 * 1024 * 1024;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -179,6 +181,8 @@ async function main(): Promise<void> {
       process.stdout.write(`${kind}: verbatim full ingest is ${(Number(ours?.['MB/s']) / Number(peer['MB/s'])).toFixed(2)}× ${peer.parser} parse\n`);
     }
   }
+  // The built sample site: build wall time, page weight, Pagefind index size.
+  const site = await siteBench();
   mkdirSync('bench', { recursive: true });
   const result = {
     date: new Date().toISOString(),
@@ -188,6 +192,7 @@ async function main(): Promise<void> {
     note: 'verbatim = full ingest from bytes (decode, detect, parse, speakers, paragraphs, zod); peers = parse of a decoded string. Median of runs after one warm-up.',
     rows,
     stages,
+    site,
   };
   writeFileSync('bench/results.json', `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write('wrote bench/results.json\n');
