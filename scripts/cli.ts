@@ -17,6 +17,9 @@ import type { Episode } from '../src/transcript/schema.ts';
 import { formatShortClock } from '../src/transcript/formats/clock.ts';
 import { buildSite, formatDuration } from '../src/node/site-build.ts';
 import type { SiteBuildOptions } from '../src/node/site-build.ts';
+import { readTopicFolder } from '../src/node/topic-folder.ts';
+import { buildTopicIndex, topicFileText } from '../src/knowledge/topics/index.ts';
+import type { TopicSummary } from '../src/knowledge/topics/index.ts';
 
 const usage = `Usage: npm run -s verbatim -- <command> [options]
 
@@ -26,6 +29,10 @@ Commands:
   build [--content DIR] [--episodes DIR] [--out DIR] [--base PATH] [--site URL]
                              Build the site and its search index into --out (default dist)
   formats                    List the supported transcript formats
+  topics [--content DIR] [--episodes DIR] [--json]
+                             List the topics the site would have, most important first
+  topics suggest [--content DIR] [--episodes DIR]
+                             Print topic files for discovered topics that have none yet
 
 Diagnostics are printed to stderr as "file:line:col severity code message".
 Exit status: 0 no errors, 1 errors found, 2 usage error.`;
@@ -43,6 +50,8 @@ function main(argv: string[]): number | Promise<number> {
       return formatsCommand(rest);
     case 'build':
       return buildCommand(rest);
+    case 'topics':
+      return topicsCommand(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -175,6 +184,63 @@ async function buildCommand(args: string[]): Promise<number> {
     );
   }
   return result.ok ? 0 : 1;
+}
+
+/** `topics [suggest]`: curated and discovered topics of the episodes, as the site would have them. */
+function topicsCommand(args: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        content: { type: 'string', default: 'content' },
+        episodes: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const suggest = positionals[0] === 'suggest';
+  if (positionals.length > (suggest ? 1 : 0)) throw new UsageError(`topics takes no argument "${positionals[suggest ? 1 : 0]}"; did you mean "topics suggest"?`);
+  if (suggest && values.json) throw new UsageError('topics suggest prints topic files; it has no --json');
+  const episodesDir = values.episodes ?? `${values.content}/episodes`;
+  if (!existsSync(episodesDir) || !statSync(episodesDir).isDirectory()) throw new UsageError(`no such folder: ${episodesDir}`);
+
+  const ingest = ingestFolder(episodesDir);
+  const curated = readTopicFolder(`${values.content}/topics`);
+  const index = buildTopicIndex(ingest.episodes, curated.topics);
+  const { errors } = printDiagnostics([...ingest.diagnostics, ...curated.diagnostics, ...index.diagnostics]);
+
+  if (suggest) {
+    const fresh = index.topics.filter((t) => t.source === 'discovered');
+    for (const t of fresh) process.stdout.write(`==> ${values.content}/topics/${t.slug}.md <==\n${topicFileText(t)}\n`);
+    if (fresh.length === 0) process.stderr.write('no discovered topics without a topic file\n');
+  } else if (values.json) {
+    const out: TopicSummary[] = index.topics.map((t) => ({
+      slug: t.slug,
+      name: t.name,
+      aliases: t.aliases,
+      source: t.source,
+      episodes: t.episodes.filter((e) => e.mentions > 0).map((e) => ({ slug: e.slug, mentions: e.mentions })),
+    }));
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  } else {
+    const rows = index.topics.map((t) => [t.name, t.source, String(t.episodes.filter((e) => e.mentions > 0).length), String(t.mentions.length)]);
+    process.stdout.write(table(['topic', 'source', 'episodes', 'mentions'], rows));
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+/** A plain-text table: columns padded to their widest cell, numbers right-aligned. */
+function table(head: string[], rows: string[][]): string {
+  const all = [head, ...rows];
+  const widths = head.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  const numeric = head.map((_, i) => rows.length > 0 && rows.every((r) => /^\d+$/.test(r[i] ?? '')));
+  return all.map((r) => r.map((cell, i) => (numeric[i] ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd()).join('\n') + '\n';
 }
 
 function formatsCommand(args: string[]): number {

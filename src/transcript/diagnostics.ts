@@ -37,10 +37,12 @@ export const catalogue = {
   'empty-file': entry('error', () => 'file is empty; add a transcript or delete the file'),
   'binary-file': entry('error', (a) => `file looks binary (${a.reason}), not a transcript; remove it from the episodes folder`),
   'encoding-fallback': entry('warning', () => 'file is not valid UTF-8; read it as Windows-1252. Save it as UTF-8 to be sure of the characters'),
+  'encoding-unknown': entry('error', (a) => `file is not UTF-8 or UTF-16, and ${a.share} of its bytes are not ASCII, far more than Windows-1252 text has: it is binary or in another encoding; save it as UTF-8`),
   'encoding-utf16-no-bom': entry('warning', (a) => `file looks like UTF-16 (${a.order}) without a byte-order mark; read it as such. Save it as UTF-8`),
   'file-too-large': entry('error', (a) => `file is ${a.size} bytes, over the limit of ${a.limit}; split it into several episodes`),
   'unknown-format': entry('error', () => 'cannot tell the format of this file (SRT, WebVTT, caption tokens, Markdown or timestamp bullets); see `verbatim formats` for examples'),
   'no-segments': entry('error', (a) => `no transcript text found in this ${a.format} file; check that it holds cues or text`),
+  'segment-too-long': entry('error', (a) => `one segment holds ${a.size} characters without a cue or paragraph break, over the limit of ${a.limit}; it was dropped. If it is embedded data (a base64 image), remove it, else break the text into paragraphs`),
   'control-characters': entry('warning', (a) => `removed ${a.count} control character(s) from the text, the first here`),
 
   'folder-unreadable': entry('error', (a) => `cannot read this folder (${a.reason}); check the path`),
@@ -70,6 +72,8 @@ export const catalogue = {
   'yaml-syntax': entry('error', (a) => `YAML: ${a.detail}; fix the syntax`),
   'yaml-duplicate-key': entry('error', (a) => `key "${a.key}" appears twice; keep one`),
   'yaml-alias-limit': entry('error', () => 'YAML uses too many aliases (a "billion laughs" expansion); remove the aliases'),
+  'yaml-too-large': entry('error', (a) => `YAML metadata is ${a.size} characters long, over the limit of ${a.limit}; it was ignored. Keep front matter and sidecars to metadata`),
+  'yaml-too-deep': entry('error', (a) => `YAML nests lists or maps more than ${a.limit} levels deep here; flatten the metadata`),
   'frontmatter-not-a-map': entry('error', () => 'front matter must be a map of keys and values (key: value); fix the metadata block'),
   'frontmatter-field-ignored': entry('warning', (a) => `front matter field "${a.key}" has an unusable value (${a.reason}); it was ignored`),
   'bullets-untimed': entry('warning', (a) => `"${a.found}" has no [MM:SS] timestamp but comes after the first timed bullet; kept without a time`),
@@ -84,6 +88,19 @@ export const catalogue = {
   // Episode-level
   'internal-error': entry('error', (a) => `Verbatim failed on this file (${a.detail}); this is a bug, please report it with the file`),
   'slug-collision': entry('warning', (a) => `slug "${a.slug}" is also used by ${a.other}; this episode is published as "${a.unique}". Set "slug:" in a sidecar to choose`),
+
+  // Topics (content/topics/*.md)
+  'topic-no-front-matter': entry('error', () => 'a topic file must start with front matter ("---", then at least "title: Name", then "---"); add it'),
+  'topic-unknown-key': entry('warning', (a) => `unknown key "${a.key}" in topic front matter; known keys: ${a.known}`),
+  'topic-invalid': entry('error', (a) => `topic field "${a.key}": ${a.detail}`),
+  'topic-bad-slug': entry('error', (a) => `cannot make a topic slug from the file name "${a.name}"; name the file with letters or digits, like heat-pumps.md`),
+  'topic-slug-collision': entry('error', (a) => `topic slug "${a.slug}" is also used by ${a.other}; rename one of the files`),
+  'topic-body-too-large': entry('error', (a) => `topic text is ${a.size} bytes, over the limit of ${a.limit}; shorten it (the text was not rendered)`),
+  'topic-raw-html': entry('warning', (a) => `raw HTML "${a.found}" is not rendered in topic text; write Markdown instead`),
+  'topic-unsafe-link': entry('warning', (a) => `link "${a.found}" was removed: only http(s), mailto and relative links are allowed`),
+  'topic-alias-conflict': entry('warning', (a) => `alias "${a.alias}" also names topic "${a.other}" (${a.file}); it stays with that topic, remove it from one of them`),
+  'topic-related-unknown': entry('warning', (a) => `related topic "${a.related}" does not exist; use the slug or title of a file in the topics folder`),
+  'topic-unmentioned': entry('warning', (a) => `topic "${a.name}" is never mentioned in ${a.episodes} episode(s); check its title and aliases against the transcripts`),
 } as const satisfies Record<string, Entry>;
 
 export type DiagnosticCode = keyof typeof catalogue;
@@ -116,6 +133,6 @@ export function formatDiagnostic(d: Diagnostic): string {
 
 /** Quote a piece of input for a message: one line, at most `max` characters. */
 export function excerpt(text: string, max = 40): string {
-  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }

@@ -5,11 +5,11 @@
  * all call this with bytes they read themselves.
  */
 import { createHash } from 'node:crypto';
-import { Diagnostics, diagnostic } from './diagnostics.ts';
+import { Diagnostics, diagnostic, excerpt } from './diagnostics.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { detectFormat } from './detect-format.ts';
 import { formatById } from './formats/index.ts';
-import type { RawTranscript, TranscriptFormat } from './formats/types.ts';
+import type { RawSegment, RawTranscript, TranscriptFormat } from './formats/types.ts';
 import { resolveMetadata } from './normalize/metadata.ts';
 import { buildReadingViews } from './normalize/paragraphs.ts';
 import { resolveSpeakers } from './normalize/speakers.ts';
@@ -53,6 +53,29 @@ export function parseTranscript(input: TranscriptInput): IngestResult {
   }
 }
 
+/**
+ * Longest segment text kept, in characters (documented in docs/robustness.md).
+ * No speech runs a megabyte without a cue or paragraph break; such a segment is
+ * embedded data (a base64 image in Markdown, a dump), which would otherwise be
+ * published as one unreadable paragraph and indexed for search.
+ */
+export const MAX_SEGMENT_CHARS = 1024 * 1024;
+
+/** Drop segments over MAX_SEGMENT_CHARS, reporting each; chapters keep pointing at the same following segment. */
+function dropOversized(raw: RawTranscript, diagnostics: Diagnostics): RawTranscript {
+  if (!raw.segments.some((s) => s.text.length > MAX_SEGMENT_CHARS)) return raw;
+  const segments: RawSegment[] = [];
+  const newIndex: number[] = [];
+  for (const s of raw.segments) {
+    newIndex.push(segments.length);
+    if (s.text.length <= MAX_SEGMENT_CHARS) segments.push(s);
+    else diagnostics.report('segment-too-long', s.line, s.column, { size: s.text.length, limit: MAX_SEGMENT_CHARS });
+  }
+  newIndex.push(segments.length);
+  const chapters = raw.chapters.map((c) => ({ title: c.title, segment: newIndex[c.segment] ?? segments.length }));
+  return { ...raw, segments, chapters };
+}
+
 function ingest(input: TranscriptInput, diagnostics: Diagnostics, sidecarDiagnostics: Diagnostics): Episode | null {
   let sidecar: Sidecar = {};
   let sidecarLines: Record<string, number> = {};
@@ -71,7 +94,7 @@ function ingest(input: TranscriptInput, diagnostics: Diagnostics, sidecarDiagnos
     diagnostics.report('unknown-format', 1, 1);
     return null;
   }
-  const raw: RawTranscript = format.parse(source.text, diagnostics);
+  const raw: RawTranscript = dropOversized(format.parse(source.text, diagnostics), diagnostics);
   if (raw.segments.length === 0) {
     if (!diagnostics.list.some((d) => d.severity === 'error')) diagnostics.report('no-segments', 1, 1, { format: format.name });
     return null;
@@ -93,7 +116,7 @@ function ingest(input: TranscriptInput, diagnostics: Diagnostics, sidecarDiagnos
     { mapping: sidecar.speakers ?? {}, hosts: metadata.hosts, guests: metadata.guests },
     diagnostics,
   );
-  for (const label of unusedLabels) sidecarDiagnostics.report('sidecar-label-unused', sidecarLines.speakers ?? 1, 1, { label });
+  for (const label of unusedLabels) sidecarDiagnostics.report('sidecar-label-unused', sidecarLines.speakers ?? 1, 1, { label: excerpt(label) });
   const { turns, paragraphs } = buildReadingViews(segments);
 
   let duration: number | null = null;
@@ -107,7 +130,8 @@ function ingest(input: TranscriptInput, diagnostics: Diagnostics, sidecarDiagnos
 
   const digest = createHash('sha256').update(input.bytes);
   if (input.sidecar) digest.update(input.sidecar.bytes);
-  const id = relativePath.replace(/\\/g, '/').replace(/\.[^./]+$/, '');
+  // The extension goes, unless it is the whole name (`.srt` keeps its id non-empty).
+  const id = relativePath.replace(/\\/g, '/').replace(/(?<=[^/])\.[^./]+$/, '');
 
   const episode: Episode = {
     id,

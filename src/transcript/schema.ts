@@ -113,8 +113,8 @@ export type Media = z.infer<typeof Media>;
 export const Episode = z.object({
   /** Stable id: the source path relative to the episodes folder, without extension. */
   id: z.string().min(1),
-  /** URL-safe slug (may hold non-Latin letters; never `/`, `.` segments or spaces). */
-  slug: z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}-]*$/u),
+  /** URL-safe slug (may hold non-Latin letters and their combining marks; never `/`, `.` segments or spaces). */
+  slug: z.string().regex(/^[\p{L}\p{N}][\p{L}\p{M}\p{N}-]*$/u),
   title: z.string().min(1),
   show: z.string().min(1),
   /** Publication date as YYYY-MM-DD. */

@@ -3,7 +3,7 @@
  * warnings naming the key and line; invalid fields are errors and are
  * dropped, so the rest of the sidecar still applies.
  */
-import { Diagnostics } from './diagnostics.ts';
+import { Diagnostics, excerpt } from './diagnostics.ts';
 import { Sidecar, sidecarKeys } from './schema.ts';
 import { parseYamlMap } from './yaml-map.ts';
 import { describeIssue } from './zod-messages.ts';
@@ -21,7 +21,7 @@ export function readSidecar(text: string, diagnostics: Diagnostics): SidecarResu
   const known: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
     if (sidecarKeys.includes(key)) known[key] = value;
-    else diagnostics.report('sidecar-unknown-key', lines[key] ?? 1, 1, { key, known: sidecarKeys.join(', ') });
+    else diagnostics.report('sidecar-unknown-key', lines[key] ?? 1, 1, { key: excerpt(key), known: sidecarKeys.join(', ') });
   }
   // Drop invalid fields one by one so every problem is reported and the rest still applies.
   for (let attempt = 0; attempt <= sidecarKeys.length; attempt++) {

@@ -1,7 +1,8 @@
 /**
  * Bytes to text: BOM sniffing (UTF-8, UTF-16 LE/BE), UTF-16 without BOM by
  * its zero-byte pattern, strict UTF-8 with a Windows-1252 fallback that is
- * always reported (never a silent U+FFFD), binary refusal, and line-end
+ * always reported (never a silent U+FFFD) and refused when the bytes are
+ * mostly non-ASCII (another encoding), binary refusal, and line-end
  * normalization to LF so parsers see one kind of line end.
  */
 import { Diagnostics } from './diagnostics.ts';
@@ -36,27 +37,40 @@ export function decodeSource(bytes: Uint8Array, diagnostics: Diagnostics): Sourc
   }
   let encoding: Encoding;
   let text: string;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    encoding = 'utf-8';
-    const decoded = decodeUtf8(bytes.subarray(3), diagnostics);
-    text = decoded.text;
-    encoding = decoded.encoding;
-  } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+  // What to report about the encoding, once the bytes are known not to be binary.
+  let note: (() => void) | null = null;
+  let refuse = false;
+  let decodeBytes = bytes;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) decodeBytes = bytes.subarray(3);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     encoding = 'utf-16le';
     text = utf16le.decode(bytes.subarray(2));
   } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     encoding = 'utf-16be';
     text = utf16be.decode(bytes.subarray(2));
   } else {
-    const order = sniffUtf16(bytes);
+    const order = decodeBytes === bytes ? sniffUtf16(bytes) : null;
     if (order) {
-      diagnostics.report('encoding-utf16-no-bom', 1, 1, { order: order === 'utf-16le' ? 'little-endian' : 'big-endian' });
+      note = () => diagnostics.report('encoding-utf16-no-bom', 1, 1, { order: order === 'utf-16le' ? 'little-endian' : 'big-endian' });
       encoding = order;
       text = (order === 'utf-16le' ? utf16le : utf16be).decode(bytes);
     } else {
-      const decoded = decodeUtf8(bytes, diagnostics);
-      text = decoded.text;
-      encoding = decoded.encoding;
+      try {
+        text = utf8.decode(decodeBytes);
+        encoding = 'utf-8';
+      } catch {
+        // Invalid UTF-8 (overlong forms, lone surrogates, truncated sequences): the
+        // common real cause is a Windows-1252 export. Say so rather than guess silently.
+        const { line, column } = firstInvalidUtf8(decodeBytes);
+        text = cp1252.decode(decodeBytes);
+        encoding = 'windows-1252';
+        const high = highByteShare(decodeBytes);
+        // Windows-1252 prose is mostly ASCII; this is another encoding (Shift-JIS, KOI8-R…) or binary.
+        if (high !== null) {
+          note = () => diagnostics.report('encoding-unknown', line, column, { share: high });
+          refuse = true;
+        } else note = () => diagnostics.report('encoding-fallback', line, column);
+      }
     }
   }
   const binary = binaryReason(text);
@@ -64,25 +78,29 @@ export function decodeSource(bytes: Uint8Array, diagnostics: Diagnostics): Sourc
     diagnostics.report('binary-file', 1, 1, { reason: binary });
     return { text: '', encoding, usable: false };
   }
+  note?.();
+  if (refuse) return { text: '', encoding, usable: false };
   if (text.indexOf('\r') !== -1) text = text.replace(/\r\n?/g, '\n');
   text = stripControls(text, diagnostics);
-  if (text.trim().length === 0) {
+  if (!/[^\s\u200b]/.test(text)) {
+    // Only whitespace, including what trim() keeps: zero-width spaces.
     diagnostics.report('empty-file', 1, 1);
     return { text: '', encoding, usable: false };
   }
   return { text, encoding, usable: true };
 }
 
-function decodeUtf8(bytes: Uint8Array, diagnostics: Diagnostics): { text: string; encoding: Encoding } {
-  try {
-    return { text: utf8.decode(bytes), encoding: 'utf-8' };
-  } catch {
-    // Invalid UTF-8 (overlong forms, lone surrogates, truncated sequences): the
-    // common real cause is a Windows-1252 export. Say so rather than guess silently.
-    const { line, column } = firstInvalidUtf8(bytes);
-    diagnostics.report('encoding-fallback', line, column);
-    return { text: cp1252.decode(bytes), encoding: 'windows-1252' };
-  }
+/** Bytes of 0x80 and above make up more than this share of Windows-1252 text only in binary data or another encoding. */
+const MAX_HIGH_BYTE_SHARE = 0.3;
+
+/** The share of bytes ≥ 0x80 in the first 8 KiB, as a percentage text, when it is too high for Windows-1252; else null. */
+function highByteShare(bytes: Uint8Array): string | null {
+  const n = Math.min(bytes.length, 8192);
+  let high = 0;
+  for (let i = 0; i < n; i++) if ((bytes[i] ?? 0) >= 0x80) high++;
+  // A handful of accented letters in a short file is still plausible Windows-1252.
+  if (high < 16 || high <= n * MAX_HIGH_BYTE_SHARE) return null;
+  return `${Math.round((high / n) * 100)}%`;
 }
 
 /** Position (line, column in bytes) of the first byte that is not valid UTF-8. */

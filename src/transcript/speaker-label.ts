@@ -11,6 +11,14 @@ const generic = /^(?:speaker|spk|spkr)[ _-]?(?:\d{1,3}|[A-Z])$/i;
 // One to four name words: Capitalised or ALL CAPS, letters of any script, with ' . - inside.
 const nameWord = String.raw`\p{Lu}[\p{L}\p{M}'’.\-]*`;
 const weakName = new RegExp(String.raw`^(?:${nameWord})(?: (?:${nameWord}|de|van|von|da|del|der|bin|al|la|le)){0,3}$`, 'u');
+/**
+ * Words that open a caption as an editorial remark, never as a name: `Note:`
+ * twice in a file must not become a speaker called Note. Compared in lower case.
+ */
+const notNames = new Set([
+  'note', 'notes', 'nb', 'n.b.', 'ps', 'p.s.', 'edit', 'update', 'correction', 'warning', 'caution', 'disclaimer',
+  'source', 'sources', 'link', 'links', 'reference', 'references', 'transcript', 'translation', 'chapter', 'summary',
+]);
 
 /** The label prefix at the start of `text`, if any, and the text after it. */
 export function splitSpeakerLabel(text: string): { label: RawLabel; rest: string } | null {
@@ -42,7 +50,7 @@ function classify(raw: string, name: string): RawLabel | null {
   if (cached !== undefined) return cached;
   let label: RawLabel | null = null;
   if (generic.test(name)) label = Object.freeze({ name: normalizeGeneric(name), strong: true, raw });
-  else if (weakName.test(name)) label = Object.freeze({ name, strong: false, raw });
+  else if (weakName.test(name) && !notNames.has(name.toLowerCase())) label = Object.freeze({ name, strong: false, raw });
   if (labelCache.size >= LABEL_CACHE_LIMIT) labelCache.clear();
   labelCache.set(raw, label);
   return label;

@@ -4,9 +4,20 @@
  */
 import { decodeHTML } from 'entities';
 
-/** Decode HTML character references exactly once (`&amp;lt;` stays `&lt;`). */
+/** Decode HTML character references exactly once (`&amp;lt;` stays `&lt;`); references to control characters are dropped. */
 export function decodeEntities(text: string): string {
-  return text.indexOf('&') === -1 ? text : decodeHTML(text);
+  return text.indexOf('&') === -1 ? text : dropControls(decodeHTML(text));
+}
+
+/** C0 controls and DEL that are not whitespace (tab, LF, VT, FF and CR fold to spaces instead). */
+const nonSpaceControls = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
+
+/**
+ * Remove the controls a decoded character reference (`&#1;`, `&#x1b;`) can
+ * put back into text whose source was already cleaned (see source-text.ts).
+ */
+export function dropControls(text: string): string {
+  return text.replace(nonSpaceControls, '');
 }
 
 /** Whitespace as `\s` knows it, plus the zero-width space: char code test, no regex. */

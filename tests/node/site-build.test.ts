@@ -2,7 +2,7 @@
  * `verbatim build` is atomic: a build that fails leaves the previous site
  * exactly as it was, and no temporary folder behind.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,10 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('buildSite', () => {
   it('swaps a finished site in, and keeps it when the next build fails', async () => {
     const content = join(root, 'content');
-    cpSync('tests/fixtures/srt/basic', join(content, 'episodes', 'bridges'), { recursive: true });
+    // The transcript and its sidecar only: the fixture's expected .json files are not episodes.
+    mkdirSync(join(content, 'episodes', 'bridges'), { recursive: true });
+    cpSync('tests/fixtures/srt/basic/input.txt', join(content, 'episodes', 'bridges', 'input.txt'));
+    cpSync('tests/fixtures/srt/basic/input.yml', join(content, 'episodes', 'bridges', 'input.yml'));
     const out = join(root, 'site');
     const lines: string[] = [];
     const first = await buildSite({ content, out, log: (l) => lines.push(l), report: () => {} });

@@ -21,10 +21,11 @@ import type { Diagnostics } from '../diagnostics.ts';
 import { isSoundAnnotation, soundLabel } from '../text.ts';
 import type { RawSegment, RawTranscript, TranscriptFormat } from './types.ts';
 
-/** Spaces that separate tokens: ASCII blanks, NBSP and the other Unicode spaces. */
+/** Spaces that separate tokens: ASCII blanks, NEL, NBSP and the other Unicode spaces (as text.ts `isSpaceCode`). */
 const isSpace = (c: number) =>
   c === 32 ||
   (c >= 9 && c <= 13) ||
+  c === 0x85 ||
   c === 0xa0 ||
   c === 0x1680 ||
   (c >= 0x2000 && c <= 0x200b) ||

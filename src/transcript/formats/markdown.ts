@@ -21,7 +21,7 @@
 import { decodeHTMLStrict } from 'entities';
 import type { Diagnostics } from '../diagnostics.ts';
 import { splitSpeakerLabel } from '../speaker-label.ts';
-import { foldWhitespace, isSoundAnnotation, soundLabel } from '../text.ts';
+import { dropControls, foldWhitespace, isSoundAnnotation, soundLabel } from '../text.ts';
 import { findFrontMatter, splitFrontMatter } from './front-matter.ts';
 import type { RawChapter, RawLabel, RawSegment, RawTranscript, TranscriptFormat } from './types.ts';
 
@@ -96,8 +96,35 @@ class BacktickRuns {
   }
 }
 
+/**
+ * Ends of runs without whitespace or parentheses, found by one forward scan
+ * and remembered: a destination longer than LINK_LOOKAHEAD (a `data:` URI
+ * image, several hundred KB of base64) is still recognised in linear time.
+ */
+class UnbrokenRuns {
+  private from = -1;
+  private to = -1;
+  private readonly s: string;
+  constructor(s: string) {
+    this.s = s;
+  }
+  /** First offset at or after `at` holding whitespace, `(`, `)` or nothing. */
+  end(at: number): number {
+    if (at >= this.from && at <= this.to) return this.to;
+    let j = at;
+    while (j < this.s.length) {
+      const c = this.s.charCodeAt(j);
+      if (c <= 32 || c === 40 || c === 41) break;
+      j++;
+    }
+    this.from = at;
+    this.to = j;
+    return j;
+  }
+}
+
 /** End (just past `)`) of an inline link tail `(dest "title")` starting at `open`, or -1. */
-function inlineLinkEnd(s: string, open: number): number {
+function inlineLinkEnd(s: string, open: number, runs?: UnbrokenRuns): number {
   const limit = Math.min(s.length, open + LINK_LOOKAHEAD);
   let j = open + 1;
   const skipSpace = () => {
@@ -138,6 +165,11 @@ function inlineLinkEnd(s: string, open: number): number {
         depth--;
       }
       j++;
+    }
+    if (j === limit && limit < s.length && depth === 0 && runs) {
+      // Past the lookahead: accept a long unbroken destination that ends right at `)`, without a title.
+      const end = runs.end(j);
+      return s.charCodeAt(end) === 41 ? end + 1 : -1;
     }
     if (depth !== 0) return -1;
   }
@@ -184,13 +216,14 @@ export function markdownInline(src: string, refs: ReadonlySet<string> = new Set(
   // Openers below this stack index are inside a formed link and can no longer form one.
   let linkFloor = 0;
   let ticks: BacktickRuns | null = null;
+  let runs: UnbrokenRuns | null = null;
   let commentCloseMissingFrom = Infinity;
   const n = src.length;
   let lit = 0;
   const flush = (to: number) => {
     if (to > lit) {
       const text = src.slice(lit, to);
-      parts.push(text.indexOf('&') === -1 ? text : decodeHTMLStrict(text));
+      parts.push(text.indexOf('&') === -1 ? text : dropControls(decodeHTMLStrict(text)));
     }
   };
   let i = 0;
@@ -250,7 +283,7 @@ export function markdownInline(src: string, refs: ReadonlySet<string> = new Set(
         continue;
       }
       let end = -1;
-      if (src.charCodeAt(i + 1) === 40 /* ( */) end = inlineLinkEnd(src, i + 1);
+      if (src.charCodeAt(i + 1) === 40 /* ( */) end = inlineLinkEnd(src, i + 1, (runs ??= new UnbrokenRuns(src)));
       if (end === -1 && refs.size > 0) {
         const label = src.charCodeAt(i + 1) === 91 ? referenceLabel(src, i + 1) : null;
         if (label && label.label.trim() !== '') {

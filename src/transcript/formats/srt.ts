@@ -183,7 +183,7 @@ function validate(
   const startText = s.slice(t.negative ? t.startTime - 1 : t.startTime, t.arrow).trim();
   const endText = s.slice(t.endTimeAt, t.endTimeEnd);
   if (t.negative || endText.startsWith('-')) {
-    diagnostics.report('time-invalid', pos.line, pos.column, { found: t.negative ? startText : endText, expected: `${expected} (times cannot be negative)` });
+    diagnostics.report('time-invalid', pos.line, pos.column, { found: excerpt(t.negative ? startText : endText), expected: `${expected} (times cannot be negative)` });
     return bad;
   }
   for (const [r, text] of [
@@ -191,7 +191,7 @@ function validate(
     [end, endText],
   ] as const) {
     if (!r.ok) {
-      if (r.reason === 'range') diagnostics.report('time-out-of-range', pos.line, pos.column, { found: text, field: r.field ?? 'a field', limit: '0–59' });
+      if (r.reason === 'range') diagnostics.report('time-out-of-range', pos.line, pos.column, { found: excerpt(text), field: r.field ?? 'a field', limit: '0–59' });
       else diagnostics.report('time-invalid', pos.line, pos.column, { found: excerpt(text), expected });
       return bad;
     }

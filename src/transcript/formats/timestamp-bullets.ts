@@ -70,7 +70,7 @@ function readStamp(line: string, at: number): Stamp {
     j++;
   }
   if (!colon || line.charCodeAt(j) !== 93) return { kind: 'none' };
-  const found = line.slice(at, j + 1);
+  const found = excerpt(line.slice(at, j + 1));
   const reason = !clock.ok && clock.reason === 'range' ? `${clock.field ?? 'a field'} past 59` : 'not of the form MM:SS or H:MM:SS with two-digit fields';
   return { kind: 'bad', found, reason };
 }

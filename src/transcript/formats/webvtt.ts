@@ -12,6 +12,12 @@
  *   no fraction and one-digit minutes or seconds are read without complaint;
  *   hours have 1–3 digits. Minutes or seconds over 59 are time-out-of-range
  *   (the spec calls them a syntax error); either way the cue is dropped.
+ * - A cue that ends before it starts is dropped (time-end-before-start); the
+ *   spec's parser keeps it.
+ * - Unvoiced text starting with a speaker label (`Speaker 1:`) is read as that
+ *   speaker, and a whole-cue bracketed sound (`[Music]`) as a sound segment.
+ * - NUL and other control characters were removed when the file was decoded
+ *   (source-text.ts); the spec turns NUL into U+FFFD.
  * - NOTE, STYLE and REGION blocks run to the next blank line; a `-->` line
  *   inside them ends the block only when it is a valid timing line (the spec
  *   ends them at any `-->` line and silently drops the broken cue that makes).

@@ -5,7 +5,9 @@
  * treated as absent, unusable values are reported and ignored.
  */
 import type { Diagnostics } from '../diagnostics.ts';
-import { HttpUrl, YouTubeId } from '../schema.ts';
+import { excerpt } from '../diagnostics.ts';
+import { Episode, HttpUrl, YouTubeId } from '../schema.ts';
+import { dropControls, foldWhitespace } from '../text.ts';
 import type { Media, Sidecar } from '../schema.ts';
 
 export interface EpisodeMetadata {
@@ -72,11 +74,15 @@ export function resolveMetadata(src: MetadataSources, diagnostics: Diagnostics):
   let date = src.sidecar.date;
   if (date === undefined) {
     const raw = fm.date ?? fm.published ?? fm.pubDate;
-    if (raw instanceof Date && !Number.isNaN(raw.getTime())) date = raw.toISOString().slice(0, 10);
-    else if (typeof raw === 'string' && present(raw)) {
+    if (raw instanceof Date) {
+      const iso = Number.isNaN(raw.getTime()) ? '' : raw.toISOString().slice(0, 10);
+      if (Episode.shape.date.safeParse(iso).success) date = iso;
+      else ignore('date', 'not a YYYY-MM-DD date');
+    } else if (typeof raw === 'string' && present(raw)) {
       const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$/.exec(raw.trim());
-      if (iso?.[1] && !Number.isNaN(Date.parse(iso[1]))) date = iso[1];
-      else ignore('date', `"${raw}" is not a YYYY-MM-DD date`);
+      // The episode schema's own check: Date.parse accepts 2025-02-30 (rolling it over to March).
+      if (iso?.[1] && Episode.shape.date.safeParse(iso[1]).success) date = iso[1];
+      else ignore('date', `"${excerpt(raw)}" is not a YYYY-MM-DD date`);
     }
   }
 
@@ -157,7 +163,8 @@ function meaningfulTitle(title: string | undefined, fm: Record<string, unknown>)
 function titleFromFile(file: string): string {
   const base = file.split(/[\\/]/).pop() ?? file;
   const stem = base.replace(/\.[^.]+$/, '');
-  const title = stem.replace(/[_]+/g, ' ').replace(/\s+/g, ' ').trim();
+  // File names may hold controls too (`\x07`, even newlines on Linux).
+  const title = foldWhitespace(dropControls(stem.replace(/[_]+/g, ' ')));
   return title || 'Untitled episode';
 }
 
@@ -166,8 +173,7 @@ function showFromFile(file: string): string {
   const parts = file.split(/[\\/]/).filter(Boolean);
   const folder = parts.length >= 2 ? parts[parts.length - 2] : undefined;
   if (!folder || folder === '.' || folder === '..') return 'Unsorted';
-  return folder
-    .replace(/[-_]+/g, ' ')
-    .replace(/\b\p{Ll}/gu, (c) => c.toUpperCase())
-    .trim();
+  // A folder named `---` leaves nothing, and the schema needs a show name.
+  const name = foldWhitespace(dropControls(folder.replace(/[-_]+/g, ' '))).replace(/\b\p{Ll}/gu, (c) => c.toUpperCase());
+  return name || 'Unsorted';
 }

@@ -122,7 +122,9 @@ function splitTurn(segments: readonly Segment[], from: number, to: number, out: 
       const head = text.slice(0, cut).trimEnd();
       const tail = text.slice(cut).trimStart();
       if (head.length > 0) parts.push(head);
-      end = s.end ?? s.start ?? end;
+      // The latest time so far, not this segment's: cues kept out of order must not end a paragraph before it starts.
+      const t = s.end ?? s.start;
+      if (t !== null && (end === null || t > end)) end = t;
       close(k);
       if (tail.length === 0) {
         text = '';

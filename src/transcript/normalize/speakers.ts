@@ -5,6 +5,7 @@
  * forward to following unlabelled segments until a new label or a `>>` turn.
  */
 import type { Diagnostics } from '../diagnostics.ts';
+import { excerpt } from '../diagnostics.ts';
 import type { RawSegment } from '../formats/types.ts';
 import type { Segment, Speaker } from '../schema.ts';
 import { slugify } from '../slug.ts';
@@ -50,7 +51,7 @@ export function resolveSpeakers(raw: readonly RawSegment[], input: SpeakerInput,
     if (cached !== undefined) return cached;
     const mapped = mapping.get(keyOf(label));
     if (mapped !== undefined) usedLabels.add(keyOf(label));
-    else if (genericLabel.test(label)) diagnostics.report('speaker-unmapped', line, column, { label });
+    else if (genericLabel.test(label)) diagnostics.report('speaker-unmapped', line, column, { label: excerpt(label) });
     const name = mapped ?? label;
     const id = uniqueId(slugify(name) || 'speaker', name, byId);
     let speaker = byId.get(id);

@@ -1,0 +1,521 @@
+/**
+ * Discovered topics: names and key phrases the transcripts keep coming back
+ * to, found without a topic file. The pipeline (docs/topics.md has the
+ * thresholds and the reasons):
+ *
+ * 1. candidates: noun phrases from wink-nlp (noun-phrases.ts), with filler,
+ *    number, boilerplate and profane words cut out (stop-words.ts);
+ * 2. static filters: the speakers' and shows' own names (names.ts), phrases
+ *    of everyday words (spoken-English frequency, background.ts), and
+ *    "adjective + noun" pairs that are not fixed terms;
+ * 3. variants merged: the same letters split differently ("deep seek",
+ *    "DeepSeek"), rare near-misspellings of a frequent name ("Navidia",
+ *    "Athropic"), acronyms and clipped names ("TSMC", "the Fed");
+ * 4. counting with the alias matcher, longest phrase first, so a word
+ *    inside a longer topic only counts for that topic; candidates that miss
+ *    the thresholds are dropped longest first and the rest recounted;
+ * 5. ranking by mentions per episode and specificity, capped, with each
+ *    episode's own strongest topics kept past the cap.
+ */
+import { distance } from 'fastest-levenshtein';
+import { AliasMatcher } from '../alias-matcher.ts';
+import type { AliasCase, AliasEntry } from '../alias-matcher.ts';
+import type { Corpus } from '../corpus.ts';
+import { backgroundZipf } from './background.ts';
+import { NameWords } from './names.ts';
+import { nounPhrases } from './noun-phrases.ts';
+import { excludedWord } from './stop-words.ts';
+import { MIN_FUZZY_LENGTH, Vocabulary } from './vocabulary.ts';
+
+/** Thresholds of discovery; documented in docs/topics.md. */
+export const discoveryRules = {
+  /** A topic needs this many mentions when it is in three episodes or more… */
+  minMentionsWide: 4,
+  /** …this many when it is in two… */
+  minMentionsTwo: 6,
+  /** …and this many when it is in only one. */
+  minMentionsOne: 8,
+  /** Mentions outside the first and last minute (intros, outros, sponsor reads) a topic needs. */
+  minInnerMentions: 2,
+  /** Single names (proper nouns, acronyms): at most this common in spoken English (Zipf)… */
+  maxZipfName: 4.8,
+  /** …and at least this much more frequent in the corpus than in spoken English (log10 ratio). */
+  minKeynessName: 1.0,
+  /** Single common nouns: at most this common (Zipf 4.3 ≈ "economy", "software")… */
+  maxZipfWord: 4.3,
+  /** …and at least this much more frequent than in spoken English. */
+  minKeynessWord: 1.6,
+  /** Phrases: at least one word at most this common ("data center" yes, "little bit" no). */
+  maxZipfPhrase: 4.8,
+  /** An adjective at least this common must stick to its noun ("open source") to start a phrase ("new model" no)… */
+  commonAdjectiveZipf: 4.5,
+  /** …in at least this share of the noun's occurrences. */
+  minAdjectiveCohesion: 0.5,
+  /** A phrase must make at least this share of the uses of its least frequent word as a noun ("data center" yes, "model progress" no). */
+  minCohesion: 0.25,
+  /** A phrase whose words but the last are a candidate this many times more frequent is dropped ("Nvidia chips"). */
+  modifierRatio: 3,
+  /** A single word must be the head of its noun phrase (not a modifier of another noun) this share of the time. */
+  minHeadShare: 0.35,
+  /** A single common word must be a subject somewhere: this many mentions in one episode… */
+  minWordInOne: 8,
+  /** …unless it is this specialised (keyness). */
+  minKeynessWordAnywhere: 3,
+  /** A near-spelling is merged into a name only when the name is this many times more frequent… */
+  variantRatio: 3,
+  /** …and the near-spelling is no word of everyday English (Zipf at most this). */
+  maxVariantZipf: 2.0,
+  /** A name whose lower-case form is this common matches only when capitalised ("Apple", "Fed"). */
+  capitalizedZipf: 3.5,
+  /** At most this many discovered topics per episode in the corpus (and at least `minCap`)… */
+  topicsPerEpisode: 8,
+  minCap: 12,
+  /** …plus, for each episode, this many more of the topics it mentions most, so no episode's own subject is cut. */
+  ownTopicsPerEpisode: 5,
+} as const;
+
+/** A discovered topic, ready for mention finding. */
+export interface DiscoveredTopic {
+  name: string;
+  /** Spellings seen, the name first. */
+  aliases: string[];
+  /** What the matcher looks for. */
+  forms: Array<{ keys: string[]; case: AliasCase }>;
+  /** Ranking weight from specificity (1 for phrases). */
+  weight: number;
+  /** Mentions counted at discovery (before curated topics are final). */
+  mentions: number;
+  episodes: number;
+}
+
+interface Phrase {
+  keys: string[];
+  count: number;
+  /** Occurrences as the head of a noun phrase, not as a modifier of a longer one. */
+  heads: number;
+  proper: number;
+  adjectiveFirst: number;
+  surfaces: Map<string, number>;
+}
+
+interface Candidate {
+  id: number;
+  keys: string[];
+  joined: string;
+  forms: Map<string, { keys: string[]; case: AliasCase }>;
+  /** Spellings of the candidate's own forms, and of merged variants (kept apart for naming). */
+  surfaces: Map<string, number>;
+  variantSurfaces: Map<string, number>;
+  /** Spellings where the tagger saw a noun phrase: these name the topic ("economics", not the adjective "economic"). */
+  nounSurfaces: Map<string, number>;
+  /** Occurrences as a noun phrase, how many of those were a head (not a modifier), and how many looked like a name. */
+  nlp: number;
+  heads: number;
+  proper: number;
+  /** False once merged into another candidate. */
+  alive: boolean;
+}
+
+interface Counts {
+  mentions: number;
+  inner: number;
+  episodes: Map<number, number>;
+}
+
+export interface DiscoveryOptions {
+  /** The curated topics' aliases and exclude phrases: they claim their words first, and no discovered topic shares one. */
+  reserved?: readonly AliasEntry[];
+  /** Most topics returned (default: `topicsPerEpisode` × episodes, at least `minCap`). */
+  maxTopics?: number;
+}
+
+/** Find the discovered topics of a corpus, most important first. */
+export function discoverTopics(corpus: Corpus, options: DiscoveryOptions = {}): DiscoveredTopic[] {
+  const reserved = options.reserved ?? [];
+  if (corpus.paragraphs.length === 0) return [];
+  const names = new NameWords(corpus.episodes);
+  const { phrases, adjectives } = collectPhrases(corpus);
+  const vocabulary = new Vocabulary(corpus);
+
+  const reservedMatcher = new AliasMatcher();
+  const reservedJoined = new Set<string>();
+  for (const entry of reserved) {
+    reservedMatcher.add(entry);
+    reservedJoined.add(foldJoined(entry.keys.join('')));
+  }
+
+  // 2. Static filters, then 3. one candidate per run-together key.
+  const byJoined = new Map<string, Candidate>();
+  let nextId = 0;
+  for (const phrase of phrases.values()) {
+    if (!allowed(phrase, phrases, names)) continue;
+    // A word used more often as an adjective than as a noun ("Chinese", "American") is no topic on its own.
+    if (phrase.keys.length === 1 && (adjectives.get(phrase.keys[0] as string) ?? 0) > phrase.count) continue;
+    const joined = foldJoined(phrase.keys.join(''));
+    let c = byJoined.get(joined);
+    if (!c) {
+      c = { id: nextId++, keys: phrase.keys, joined, forms: new Map(), surfaces: new Map(), variantSurfaces: new Map(), nounSurfaces: new Map(), nlp: 0, heads: 0, proper: 0, alive: true };
+      byJoined.set(joined, c);
+    }
+    if (phrase.count > (phrases.get(c.keys.join(' '))?.count ?? 0)) c.keys = phrase.keys;
+    // Spellings of one- and two-word forms come from the vocabulary below (it keeps hyphens and counts every use).
+    addForm(c, phrase.keys, phrase.keys.length > 2 ? phrase.surfaces : new Map(), false);
+    for (const [surface, n] of phrase.surfaces) c.nounSurfaces.set(surface, (c.nounSurfaces.get(surface) ?? 0) + n);
+    c.nlp += phrase.count;
+    c.heads += phrase.heads;
+    c.proper += phrase.proper;
+  }
+  for (const c of byJoined.values()) {
+    // Every way the corpus writes these letters: "open ai" joins "OpenAI" even where the tagger missed it.
+    for (const joined of [c.joined, `${c.joined}s`]) {
+      for (const form of vocabulary.forms.get(joined)?.values() ?? []) {
+        // Words of one letter are not a split name: "a I" is not "AI".
+        if (form.keys.some((k) => k.length < 2)) continue;
+        addForm(c, form.keys, form.surfaces, false);
+      }
+    }
+  }
+  mergeNearSpellings(byJoined, vocabulary, names);
+  mergeAcronyms(byJoined);
+
+  let active = [...byJoined.values()].filter(
+    (c) => c.alive && c.forms.size > 0 && !reservedJoined.has(c.joined) && ![...c.forms.values()].some((f) => reservedMatcher.has(f.keys)),
+  );
+  for (const c of active) setCases(c);
+
+  // 4. Count, drop the failing longest first, recount.
+  let counts = new Map<number, Counts>();
+  for (let round = 0; round < 8; round++) {
+    counts = count(corpus, active, reserved);
+    const failing = active.filter((c) => !passes(c, counts.get(c.id), corpus.words) || outgrown(c, active, counts));
+    if (failing.length === 0) break;
+    const longest = Math.max(...failing.map((c) => c.keys.length));
+    const drop = new Set(failing.filter((c) => c.keys.length >= longest).map((c) => c.id));
+    active = active.filter((c) => !drop.has(c.id));
+  }
+
+  // 5. Rank and cap; every episode keeps its own strongest topics.
+  const ranked = active.map((c) => {
+    const n = counts.get(c.id) ?? { mentions: 0, inner: 0, episodes: new Map() };
+    const weight = specificity(c, n.mentions, corpus.words);
+    return { c, n, weight, score: topicScore(n.episodes.values(), weight) };
+  });
+  ranked.sort((a, b) => b.score - a.score || (a.c.joined < b.c.joined ? -1 : 1));
+  const cap = options.maxTopics ?? Math.max(discoveryRules.minCap, discoveryRules.topicsPerEpisode * corpus.episodes.length);
+  const chosen = new Set(ranked.slice(0, cap));
+  if (options.maxTopics === undefined) {
+    // A topic's home is the episode that mentions it most; each episode brings its strongest home topics past the cap.
+    const home = (r: (typeof ranked)[number]) => [...r.n.episodes].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+    corpus.episodes.forEach((_, e) => {
+      const own = ranked
+        .filter((r) => !chosen.has(r) && home(r) === e)
+        .sort((a, b) => (b.n.episodes.get(e) ?? 0) * b.weight - (a.n.episodes.get(e) ?? 0) * a.weight);
+      for (const r of own.slice(0, discoveryRules.ownTopicsPerEpisode)) chosen.add(r);
+    });
+  }
+  return ranked.filter((r) => chosen.has(r)).map(({ c, n, weight }) => {
+    const name = displayName(c);
+    return {
+      name,
+      aliases: aliasList(name, c),
+      forms: [...c.forms.values()],
+      weight,
+      mentions: n.mentions,
+      episodes: n.episodes.size,
+    };
+  });
+}
+
+/** 1. Noun phrases of every paragraph, counted by their keys, and how often each word was an adjective. */
+function collectPhrases(corpus: Corpus): { phrases: Map<string, Phrase>; adjectives: Map<string, number> } {
+  const phrases = new Map<string, Phrase>();
+  const adjectives = new Map<string, number>();
+  const excluded = (key: string) => excludedWord(key) !== undefined;
+  for (const p of corpus.paragraphs) {
+    for (const np of nounPhrases(p.paragraph.text, excluded, adjectives)) {
+      const id = np.keys.join(' ');
+      let phrase = phrases.get(id);
+      if (!phrase) phrases.set(id, (phrase = { keys: np.keys, count: 0, heads: 0, proper: 0, adjectiveFirst: 0, surfaces: new Map() }));
+      phrase.count++;
+      if (np.head) phrase.heads++;
+      if (np.proper) phrase.proper++;
+      if (np.adjectiveFirst) phrase.adjectiveFirst++;
+      phrase.surfaces.set(np.surface, (phrase.surfaces.get(np.surface) ?? 0) + 1);
+    }
+  }
+  return { phrases, adjectives };
+}
+
+/** 2. The static filters of a phrase. */
+function allowed(phrase: Phrase, phrases: ReadonlyMap<string, Phrase>, names: NameWords): boolean {
+  const { keys } = phrase;
+  if (phrase.count < 2) return false;
+  if (names.isPerson(keys) || names.isShow(keys)) return false;
+  const zipfs = keys.map(backgroundZipf);
+  const rarest = Math.min(...zipfs);
+  if (keys.length === 1) {
+    const proper = phrase.proper * 2 >= phrase.count;
+    return rarest <= (proper ? discoveryRules.maxZipfName : discoveryRules.maxZipfWord);
+  }
+  if (rarest > discoveryRules.maxZipfPhrase) return false;
+  if (new Set(keys).size < keys.length) return false; // "super super", "blah blah"
+  // The words must belong together: the phrase is a fair share of its rarest-as-a-noun word's uses ("model progress" no).
+  const alone = keys.map((k) => phrases.get(k)?.count ?? 0).filter((n) => n > 0);
+  if (alone.length > 0 && phrase.count < discoveryRules.minCohesion * Math.min(...alone)) return false;
+  // A topic with a noun after it ("Nvidia chips", "data center capacity", "Amazon Google" from an unpunctuated list)
+  // is mostly a mention of that topic: dropped when the shorter phrase is itself a candidate and much more frequent.
+  const modifier = phrases.get(keys.slice(0, -1).join(' '));
+  if (modifier && modifier.count >= discoveryRules.modifierRatio * phrase.count && allowed(modifier, phrases, names)) return false;
+  if (phrase.adjectiveFirst * 2 >= phrase.count && (zipfs[0] as number) >= discoveryRules.commonAdjectiveZipf) {
+    const noun = phrases.get(keys.slice(1).join(' '));
+    const cohesion = noun ? phrase.count / noun.count : 1;
+    if (cohesion < discoveryRules.minAdjectiveCohesion) return false;
+  }
+  return true;
+}
+
+function addForm(c: Candidate, keys: string[], surfaces: ReadonlyMap<string, number>, variant: boolean): void {
+  const id = keys.join(' ');
+  if (!c.forms.has(id)) c.forms.set(id, { keys, case: 'any' });
+  const target = variant ? c.variantSurfaces : c.surfaces;
+  for (const [s, n] of surfaces) target.set(s, (target.get(s) ?? 0) + n);
+}
+
+const isProper = (c: Candidate) => c.proper * 2 >= c.nlp;
+
+/**
+ * 3. Rare near-spellings of a frequent name or rare term, from the whole
+ * vocabulary: one edit for keys under nine letters, two (or the same sound)
+ * from nine. The variant must be rare (`variantRatio`) and no everyday
+ * word, so "chin" never joins "China".
+ */
+function mergeNearSpellings(byJoined: Map<string, Candidate>, vocabulary: Vocabulary, names: NameWords): void {
+  const canonical = [...byJoined.values()]
+    .filter((c) => c.joined.length >= MIN_FUZZY_LENGTH && vocabulary.count(c.joined) >= 3 && (isProper(c) || backgroundZipf(c.joined) <= 3))
+    .sort((a, b) => vocabulary.count(b.joined) - vocabulary.count(a.joined));
+  for (const c of canonical) {
+    if (!c.alive) continue;
+    const total = vocabulary.count(c.joined);
+    for (const joined of vocabulary.near(c.joined, c.joined.length >= 9 ? 2 : 1)) {
+      const n = vocabulary.count(joined);
+      const other = byJoined.get(joined);
+      if (other && !other.alive) continue;
+      // Two names one letter apart, the rarer one seen less as a name ("Lama" beside "Llama"): one name.
+      const nameVariant = other !== undefined && isProper(c) && isProper(other) && other.nlp < c.nlp && distance(joined, c.joined) === 1;
+      if (!nameVariant && n * discoveryRules.variantRatio > total) continue;
+      let merged = false;
+      for (const form of vocabulary.forms.get(joined)?.values() ?? []) {
+        if ((!nameVariant && !plausibleVariant(c, form.keys)) || names.isPerson(form.keys)) continue;
+        addForm(c, form.keys, form.surfaces, true);
+        merged = true;
+      }
+      if (merged && other && other !== c) {
+        other.alive = false;
+        c.nlp += other.nlp;
+        c.proper += other.proper;
+      }
+    }
+  }
+}
+
+/**
+ * A misrecognition of `c`, not a word: one word that is no everyday word
+ * ("Navidia"), or two words lined up with a two-word form of `c`, one the
+ * same and the other no everyday word ("deep seak" for "deep seek"). A
+ * near-spelling split differently ("in Vidia", "Nvidia I") is not taken:
+ * too often it is a real word next to the name.
+ */
+function plausibleVariant(c: Candidate, keys: readonly string[]): boolean {
+  const rare = (k: string) => backgroundZipf(k) <= discoveryRules.maxVariantZipf;
+  if (keys.length === 1) return rare(keys[0] as string);
+  if (keys.length !== 2) return false;
+  const [a, b] = keys as [string, string];
+  for (const form of c.forms.values()) {
+    if (form.keys.length !== 2) continue;
+    const [x, y] = form.keys as [string, string];
+    if ((a === x && b !== y && rare(b)) || (b === y && a !== x && rare(a))) return true;
+  }
+  return false;
+}
+
+/** Run-together key with a trailing plural "s" folded, so "gpus" (lower case) and "GPU" group together. */
+function foldJoined(joined: string): string {
+  return joined.length > 3 && joined.endsWith('s') && !/(ss|ics|is)$/.test(joined) ? joined.slice(0, -1) : joined;
+}
+
+/**
+ * 3. Acronyms ("TSMC" for "Taiwan Semiconductor Manufacturing Company",
+ * written in capitals) and clipped names ("Fed" for "Federal Reserve",
+ * capitalised, a strict prefix of the first word) join their long form,
+ * when both occur in the corpus.
+ */
+function mergeAcronyms(byJoined: Map<string, Candidate>): void {
+  const long = [...byJoined.values()].filter((c) => c.alive && c.keys.length >= 2 && c.keys.length <= 5);
+  const byInitials = new Map<string, Candidate>();
+  for (const c of long) if (isProper(c) || c.keys.length >= 3) byInitials.set(c.keys.map((k) => k[0]).join(''), c);
+  for (const short of byJoined.values()) {
+    if (!short.alive || short.keys.length !== 1) continue;
+    const key = short.joined;
+    const written = [...short.surfaces.keys()];
+    const capitals = written.filter((s) => /^\p{Lu}+s?$/u.test(s)).length * 4 >= written.length;
+    const full = capitals ? byInitials.get(key) : undefined;
+    if (full && full.alive && full !== short) {
+      absorb(full, short, 'any');
+      continue;
+    }
+    if (!isProper(short) || key.length < 3) continue;
+    const clipped = long.find((c) => c.alive && isProper(c) && (c.keys[0] as string).length > key.length && (c.keys[0] as string).startsWith(key));
+    if (clipped) absorb(clipped, short, 'capitalized');
+  }
+}
+
+/** Merge `from` into `into`; the more frequent names the topic, except that a clipped name never does. */
+function absorb(into: Candidate, from: Candidate, rule: AliasCase): void {
+  for (const form of from.forms.values()) into.forms.set(form.keys.join(' '), { keys: form.keys, case: rule });
+  const add = (target: Map<string, number>, source: ReadonlyMap<string, number>) => {
+    for (const [s, n] of source) target.set(s, (target.get(s) ?? 0) + n);
+  };
+  if (rule !== 'capitalized' && from.nlp > into.nlp) {
+    // The acronym is the usual name ("AI"): its spellings name the topic, the long form becomes an alias.
+    add(into.variantSurfaces, into.surfaces);
+    into.surfaces = new Map(from.surfaces);
+    into.nounSurfaces = new Map(from.nounSurfaces);
+  } else {
+    add(into.variantSurfaces, from.surfaces);
+  }
+  into.nlp += from.nlp;
+  into.heads += from.heads;
+  into.proper += from.proper;
+  from.alive = false;
+}
+
+/** Single-word forms of names that are also everyday words match only when capitalised. */
+function setCases(c: Candidate): void {
+  if (!isProper(c)) return;
+  for (const form of c.forms.values()) {
+    if (form.case === 'any' && form.keys.length === 1 && backgroundZipf(form.keys[0] as string) >= discoveryRules.capitalizedZipf) {
+      form.case = 'capitalized';
+    }
+  }
+}
+
+/** 4. Mentions of every active candidate, curated aliases claiming their words first. */
+function count(corpus: Corpus, active: readonly Candidate[], reserved: readonly AliasEntry[]): Map<number, Counts> {
+  const matcher = new AliasMatcher();
+  for (const entry of reserved) matcher.add({ ...entry, topic: -1 });
+  for (const c of active) for (const form of c.forms.values()) matcher.add({ keys: form.keys, case: form.case, topic: c.id, exclude: false, priority: 1 });
+  const counts = new Map<number, Counts>();
+  for (const p of corpus.paragraphs) {
+    for (const m of matcher.scan(p.tokens, p.breaks, p.lowercase)) {
+      if (m.topic < 0) continue;
+      let n = counts.get(m.topic);
+      if (!n) counts.set(m.topic, (n = { mentions: 0, inner: 0, episodes: new Map() }));
+      n.mentions++;
+      if (!p.edge) n.inner++;
+      n.episodes.set(p.episode, (n.episodes.get(p.episode) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/**
+ * True when a longer active candidate starts or ends with this one's words
+ * and is mentioned at least as often: "Valley" inside "Silicon Valley",
+ * "language models" inside "large language models". What is left of the
+ * shorter one after the longer took its words is mostly the same topic.
+ */
+function outgrown(c: Candidate, active: readonly Candidate[], counts: ReadonlyMap<number, Counts>): boolean {
+  const mine = counts.get(c.id)?.mentions ?? 0;
+  const n = c.keys.length;
+  for (const other of active) {
+    if (other.keys.length <= n || (counts.get(other.id)?.mentions ?? 0) < mine) continue;
+    const head = other.keys.slice(0, n).join(' ');
+    const tail = other.keys.slice(-n).join(' ');
+    const id = c.keys.join(' ');
+    if (head === id || tail === id) return true;
+  }
+  return false;
+}
+
+/** How much more often the corpus uses a word than spoken English does (log10 ratio of rates). */
+function keyness(mentions: number, words: number, zipf: number): number {
+  return Math.log10((mentions / Math.max(1, words)) * 1e9) - zipf;
+}
+
+/** 4. The thresholds. */
+function passes(c: Candidate, n: Counts | undefined, words: number): boolean {
+  if (!n) return false;
+  const e = n.episodes.size;
+  const needed = e >= 3 ? discoveryRules.minMentionsWide : e === 2 ? discoveryRules.minMentionsTwo : discoveryRules.minMentionsOne;
+  const frequent = n.mentions >= needed;
+  if (!frequent || n.inner < discoveryRules.minInnerMentions) return false;
+  if (c.keys.length > 1) return true;
+  // Mostly a modifier ("tech companies", "Chinese government", "Silicon Valley"): not a subject on its own.
+  if (c.heads < discoveryRules.minHeadShare * c.nlp) return false;
+  const k = keyness(n.mentions, words, backgroundZipf(c.joined));
+  if (isProper(c)) return k >= discoveryRules.minKeynessName;
+  const inOne = Math.max(...n.episodes.values());
+  return k >= discoveryRules.minKeynessWord && (inOne >= discoveryRules.minWordInOne || k >= discoveryRules.minKeynessWordAnywhere);
+}
+
+/**
+ * Ranking weight from specificity: names 1; phrases 1 down to 0.6 as
+ * their rarest word gets common (Zipf 4 to 4.8); single common words by
+ * their keyness, 0.4 to 0.8 (a name or a term says more than a word).
+ */
+function specificity(c: Candidate, mentions: number, words: number): number {
+  const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+  if (isProper(c)) return 1;
+  if (c.keys.length > 1) return clamp(1 - (Math.min(...c.keys.map(backgroundZipf)) - 4) / 2, 0.6, 1);
+  return clamp((keyness(mentions, words, backgroundZipf(c.joined)) - 1) / 3, 0.4, 0.8);
+}
+
+/**
+ * Importance: the sum over episodes of log2(1 + mentions there), times the
+ * weight. Grows with depth in one episode and faster with spread over many.
+ */
+export function topicScore(perEpisode: Iterable<number>, weight: number): number {
+  let sum = 0;
+  for (const n of perEpisode) sum += Math.log2(1 + n);
+  return sum * weight;
+}
+
+/**
+ * The most frequent own spelling of the right kind: an acronym when it is
+ * written in capitals at least a fifth of the time ("GPUs"); for names
+ * (or words written capitalised a fifth of the time), one with every
+ * word capitalised ("Deep Seek", not "deep Seek"); else a lower-case one
+ * (not a sentence start), in sentence case.
+ */
+function displayName(c: Candidate): string {
+  const sorted = (m: ReadonlyMap<string, number>) => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const all = sorted(c.surfaces);
+  const own = c.nounSurfaces.size > 0 ? sorted(c.nounSurfaces) : all;
+  const total = all.reduce((n, [, k]) => n + k, 0);
+  const titled = (s: string) => s.split(' ').every((w) => /^\p{Lu}/u.test(w));
+  const acronym = (s: string) => /^\p{Lu}{2,}s?$/u.test(s);
+  const share = (test: (s: string) => boolean) => all.filter(([s]) => test(s)).reduce((n, [, k]) => n + k, 0) * 5 >= total;
+  const pick =
+    (share(acronym) ? all.find(([s]) => acronym(s)) : undefined) ??
+    (isProper(c) || share(titled) ? all.find(([s]) => titled(s)) : undefined) ??
+    own.find(([s]) => s === s.toLowerCase()) ??
+    own[0] ??
+    [...c.variantSurfaces][0] ??
+    [c.keys.join(' '), 0];
+  const name = pick[0];
+  return /\p{Lu}/u.test(name) ? name : name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** Distinct spellings (ignoring case), most frequent first, the name first. */
+function aliasList(name: string, c: Candidate): string[] {
+  const all = [...c.surfaces, ...c.variantSurfaces].sort((a, b) => b[1] - a[1]);
+  const seen = new Set([name.toLowerCase()]);
+  const out = [name];
+  for (const [s] of all) {
+    const folded = s.toLowerCase();
+    if (seen.has(folded)) continue;
+    seen.add(folded);
+    out.push(s);
+  }
+  return out;
+}

@@ -1,0 +1,65 @@
+/**
+ * The names a discovered topic must not be: the people heard in the
+ * episodes (they have speaker pages) and the shows themselves. Speech
+ * recognition misspells names too ("Zeitron" for Zitron, "Kadrowski" for
+ * Kedrosky), so a word counts as a name word when it is the same, one edit
+ * away (five letters or more), or sounds the same by Double Metaphone and
+ * is at most three edits away.
+ */
+import { doubleMetaphone } from 'double-metaphone';
+import { distance } from 'fastest-levenshtein';
+import type { Episode } from '../../../transcript/schema.ts';
+import { phraseKeys } from '../words.ts';
+
+/** Raw labels the transcription tool invents, which name nobody. */
+const genericLabel = /^(speaker|spk|voice|unknown|person)\s*\d*$/i;
+/** Words in show names that say nothing on their own. */
+const showFillers = new Set(['the', 'a', 'an', 'and', 'of', 'with', 'show', 'podcast']);
+
+export class NameWords {
+  private readonly people = new Set<string>();
+  private readonly shows = new Set<string>();
+  private readonly sounds = new Map<string, string[]>();
+
+  constructor(episodes: readonly Episode[]) {
+    for (const e of episodes) {
+      const names = [...e.speakers.map((s) => s.name), ...e.hosts, ...e.guests];
+      for (const name of names) {
+        if (genericLabel.test(name.trim())) continue;
+        for (const key of phraseKeys(name)) this.addPerson(key);
+      }
+      for (const key of phraseKeys(e.show)) if (!showFillers.has(key)) this.shows.add(key);
+    }
+  }
+
+  private addPerson(key: string): void {
+    this.people.add(key);
+    for (const code of doubleMetaphone(key)) {
+      const list = this.sounds.get(code) ?? [];
+      list.push(key);
+      this.sounds.set(code, list);
+    }
+  }
+
+  /** True when `key` is, or is probably a misrecognition of, a word of a speaker's name. */
+  isPersonWord(key: string): boolean {
+    if (this.people.has(key)) return true;
+    if (key.length >= 5) for (const name of this.people) if (name.length >= 5 && distance(name, key) <= 1) return true;
+    if (key.length >= 4) {
+      for (const code of doubleMetaphone(key)) {
+        for (const name of this.sounds.get(code) ?? []) if (name.length >= 4 && distance(name, key) <= 3) return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when every word of the phrase is a speaker's name word ("Dylan", "Paul Kadrowski"). */
+  isPerson(keys: readonly string[]): boolean {
+    return keys.length > 0 && keys.every((k) => this.isPersonWord(k));
+  }
+
+  /** True when every word of the phrase is a word of a show's name ("Better Offline", "offline"). */
+  isShow(keys: readonly string[]): boolean {
+    return keys.length > 0 && keys.every((k) => this.shows.has(k) || showFillers.has(k));
+  }
+}

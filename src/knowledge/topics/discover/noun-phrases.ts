@@ -1,0 +1,135 @@
+/**
+ * Candidate topic phrases from running text, found with wink-nlp and its
+ * English model (part-of-speech tags and an entity recognizer): maximal
+ * noun chunks (adjectives then nouns or proper nouns, joined by hyphens but
+ * not by other punctuation), cut where a stop word, a possessive, a number,
+ * a date, an amount or caption markup interrupts, and every sub-phrase of
+ * up to four words that ends in a noun. Loaded on first use.
+ */
+import winkNLP from 'wink-nlp';
+import type { ItemEntity, ItemSentence, ItemToken, WinkMethods } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { markupRanges, wordKey } from '../words.ts';
+
+/** One phrase found in a text. */
+export interface NounPhrase {
+  /** Word keys (words.ts). */
+  keys: string[];
+  /** The words as written, joined by single spaces. */
+  surface: string;
+  /** True when every word is a proper noun or capitalised mid-sentence (a name, not a thing). */
+  proper: boolean;
+  /** True when the first word is an adjective ("large language model", "new model"). */
+  adjectiveFirst: boolean;
+  /** True when the phrase ends where its chunk ends: the head, not a modifier ("tech" in "tech companies" is not). */
+  head: boolean;
+}
+
+/** Longest sub-phrase taken from a chunk, in words. */
+export const MAX_PHRASE_WORDS = 4;
+
+/** Entity types of wink's recognizer that are quantities, never topics. */
+const quantityEntities = new Set(['CARDINAL', 'ORDINAL', 'DATE', 'TIME', 'DURATION', 'MONEY', 'PERCENT', 'MEASURE']);
+
+let nlp: WinkMethods | undefined;
+const engine = () => (nlp ??= winkNLP(model, ['sbd', 'pos', 'ner']));
+
+interface ChunkWord {
+  key: string;
+  value: string;
+  noun: boolean;
+  proper: boolean;
+}
+
+/**
+ * The candidate phrases of `text`. `excluded(key)` says which single words
+ * may never be part of a phrase (filler, number words, profanity). When
+ * `adjectives` is given, it counts the words tagged as adjectives.
+ */
+export function nounPhrases(text: string, excluded: (key: string) => boolean, adjectives?: Map<string, number>): NounPhrase[] {
+  const clean = maskMarkup(text);
+  const doc = engine().readDoc(clean);
+  const its = engine().its;
+  const count = doc.tokens().length();
+  const inQuantity = new Uint8Array(count);
+  doc.entities().each((entity: ItemEntity) => {
+    const detail = entity.out(its.detail) as { type: string };
+    if (!quantityEntities.has(detail.type)) return;
+    const [from, to] = entity.out(its.span) as unknown as [number, number];
+    for (let k = from; k <= to; k++) inQuantity[k] = 1;
+  });
+  const sentenceStart = new Uint8Array(count);
+  doc.sentences().each((sentence: ItemSentence) => {
+    const [from] = sentence.out(its.span) as unknown as [number, number];
+    sentenceStart[from] = 1;
+  });
+
+  const out: NounPhrase[] = [];
+  let chunk: ChunkWord[] = [];
+  const flush = () => {
+    if (chunk.length > 0) emit(chunk, out);
+    chunk = [];
+  };
+  let joinNext = false; // a hyphen joins the next word to the chunk
+  doc.tokens().each((token: ItemToken, index: number) => {
+    const type = token.out(its.type);
+    const value = token.out(its.value);
+    if (type === 'punctuation' && value === '-' && chunk.length > 0 && token.out(its.precedingSpaces) === '') {
+      joinNext = true;
+      return;
+    }
+    const pos = token.out(its.pos);
+    const key = type === 'word' ? wordKey(value) : '';
+    const usable =
+      key.length >= 2 &&
+      !key.includes("'") &&
+      (pos === 'NOUN' || pos === 'PROPN' || pos === 'ADJ') &&
+      !token.out(its.stopWordFlag) &&
+      inQuantity[index] === 0 &&
+      !excluded(key);
+    const attached = joinNext && token.out(its.precedingSpaces) === '';
+    joinNext = false;
+    if (!usable) {
+      flush();
+      return;
+    }
+    if (chunk.length > 0 && !attached && token.out(its.precedingSpaces) === '') {
+      flush(); // glued to the previous word by something other than a hyphen
+    }
+    if (pos === 'ADJ' && adjectives) adjectives.set(key, (adjectives.get(key) ?? 0) + 1);
+    const capitalised = /^\p{Lu}/u.test(value) && sentenceStart[index] === 0 && value !== 'I';
+    chunk.push({ key, value, noun: pos !== 'ADJ', proper: pos === 'PROPN' || capitalised });
+  });
+  flush();
+  return out;
+}
+
+/** Every sub-phrase of a chunk of up to MAX_PHRASE_WORDS words that ends in a noun. */
+function emit(chunk: readonly ChunkWord[], out: NounPhrase[]): void {
+  for (let last = 0; last < chunk.length; last++) {
+    if (!(chunk[last] as ChunkWord).noun) continue;
+    for (let first = Math.max(0, last - MAX_PHRASE_WORDS + 1); first <= last; first++) {
+      const words = chunk.slice(first, last + 1);
+      out.push({
+        keys: words.map((w) => w.key),
+        surface: words.map((w) => w.value).join(' '),
+        proper: words.every((w) => w.proper),
+        adjectiveFirst: !(words[0] as ChunkWord).noun,
+        head: last === chunk.length - 1,
+      });
+    }
+  }
+}
+
+/** Replace caption markup with spaces, keeping offsets, so the tagger never sees it. */
+function maskMarkup(text: string): string {
+  const ranges = markupRanges(text);
+  if (ranges.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const [from, to] of ranges) {
+    out += `${text.slice(at, from)}${' '.repeat(to - from)}`;
+    at = to;
+  }
+  return out + text.slice(at);
+}

@@ -1,0 +1,74 @@
+/**
+ * The topic index: curated topics win over discovered ones, conflicts in
+ * topic files are reported at their lines, tagged episodes and related
+ * topics, and the order of the list.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildTopicIndex } from '../../src/knowledge/topics/build-topics.ts';
+import { parseTopicFile } from '../../src/knowledge/topics/topic-file.ts';
+import type { CuratedTopic } from '../../src/knowledge/topics/schema.ts';
+import { episodeFromCues } from './make-episodes.ts';
+
+const file = (name: string, text: string): CuratedTopic => {
+  const { topic, diagnostics } = parseTopicFile({ file: `topics/${name}`, name, text });
+  if (!topic || diagnostics.length > 0) throw new Error(`bad test topic ${name}`);
+  return topic;
+};
+
+const heat = file('heat-pumps.md', '---\ntitle: Heat pumps\naliases: [heat pump, heatpump]\nrelated: [grid, nowhere]\n---\n');
+const grid = file('grid.md', '---\ntitle: The grid\naliases:\n  - grid\n  - power grid\n  - heatpump\n---\n');
+const unused = file('tunnels.md', '---\ntitle: Tunnels\n---\n');
+
+const one = episodeFromCues(
+  'one',
+  [['Speaker 1', 'A heat pump and the power grid. Heat pumps strain the grid.'], 'More heat pumps, more grid upgrades, says the grid operator.', ['Speaker 2', 'So a heat pump needs a grid.']],
+  'title: One\ntopics: [heat pumps, the grid]\n',
+);
+const two = episodeFromCues('two', [['Speaker 1', 'Nothing about that here, only the grid and a heatpump.']], 'title: Two\ntopics: [Tunnels]\n');
+
+describe('topic index', () => {
+  const index = buildTopicIndex([one, two], [heat, grid, unused], { discover: false });
+
+  it('reports alias conflicts, unknown related topics and unmentioned topics at their lines', () => {
+    expect(index.diagnostics.map((d) => `${d.file}:${d.line} ${d.severity} ${d.code}`)).toEqual([
+      'topics/heat-pumps.md:3 warning topic-alias-conflict',
+      'topics/tunnels.md:2 warning topic-unmentioned',
+      'topics/heat-pumps.md:4 warning topic-related-unknown',
+    ]);
+    expect(index.diagnostics[0]?.message).toBe('alias "heatpump" also names topic "The grid" (topics/grid.md); it stays with that topic, remove it from one of them');
+  });
+
+  it('counts mentions per episode and marks episodes whose metadata names the topic', () => {
+    expect(index.bySlug.get('heat-pumps')?.episodes).toEqual([{ slug: 'one', mentions: 4, tagged: true }]);
+    expect(index.bySlug.get('grid')?.episodes).toEqual([
+      { slug: 'one', mentions: 5, tagged: true },
+      { slug: 'two', mentions: 2, tagged: false },
+    ]);
+    expect(index.bySlug.get('tunnels')?.episodes).toEqual([{ slug: 'two', mentions: 0, tagged: true }]);
+  });
+
+  it('lists curated related topics first, then co-occurring ones', () => {
+    expect(index.bySlug.get('heat-pumps')?.related).toEqual([{ slug: 'grid', name: 'The grid', reason: 'curated' }]);
+    expect(index.bySlug.get('grid')?.related).toEqual([{ slug: 'heat-pumps', name: 'Heat pumps', reason: 'co-occurrence' }]);
+  });
+
+  it('orders topics by importance: spread over episodes, then depth', () => {
+    expect(index.topics.map((t) => t.slug)).toEqual(['grid', 'heat-pumps', 'tunnels']);
+  });
+
+  it('reports a second file with the same slug as an error and keeps the first', () => {
+    const copy = { ...heat, file: 'topics/zz-heat-pumps.md' };
+    const r = buildTopicIndex([one], [heat, copy], { discover: false });
+    expect(r.diagnostics.map((d) => `${d.file} ${d.code}`)).toContain('topics/zz-heat-pumps.md topic-slug-collision');
+    expect(r.topics.filter((t) => t.slug === 'heat-pumps')).toHaveLength(1);
+  });
+
+  it('gives a discovered topic no words a curated alias claims', () => {
+    const many = ['grid', 'grid', 'grid'].map((_, i) =>
+      episodeFromCues(`e${i}`, [['Speaker 1', 'The Zorblax grid, the Zorblax grid and Zorblax again.'], 'Zorblax makes grid things. Zorblax.']),
+    );
+    const r = buildTopicIndex(many, [file('zorblax.md', '---\ntitle: Zorblax company\naliases: [Zorblax]\n---\n')]);
+    expect(r.topics.filter((t) => t.source === 'discovered').map((t) => t.name)).not.toContain('Zorblax');
+    expect(r.bySlug.get('zorblax')?.mentions).toHaveLength(15);
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * `verbatim topics`: the JSON contract, the table, suggested topic files
+ * that parse cleanly, diagnostics on stderr and exit codes 0, 1 and 2.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseTopicFile } from '../../src/knowledge/topics/topic-file.ts';
+
+const run = (...args: string[]) => {
+  const r = spawnSync(process.execPath, ['scripts/cli.ts', ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+const broken = mkdtempSync(join(tmpdir(), 'verbatim-topics-'));
+afterAll(() => rmSync(broken, { recursive: true, force: true }));
+cpSync('content/episodes/signal-and-noise', join(broken, 'episodes'), { recursive: true });
+mkdirSync(join(broken, 'topics'));
+writeFileSync(join(broken, 'topics', 'grid.md'), '---\ntitle: The grid\naliases: grid\n---\n');
+
+describe('verbatim topics', () => {
+  it('--json prints the topic list of the sample content', () => {
+    const r = run('topics', '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const topics = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
+    for (const t of topics) expect(Object.keys(t)).toEqual(['slug', 'name', 'aliases', 'source', 'episodes']);
+    const copenhagen = topics.find((t) => t.slug === 'copenhagen');
+    expect(copenhagen).toMatchObject({ name: 'Copenhagen', source: 'curated' });
+    expect((copenhagen?.episodes as unknown[]).length).toBeGreaterThanOrEqual(4);
+    expect(topics.some((t) => t.source === 'discovered')).toBe(true);
+  });
+
+  it('prints a table, most important first', () => {
+    const r = run('topics');
+    expect(r.code).toBe(0);
+    const [head, first] = r.stdout.split('\n');
+    expect(head).toMatch(/^topic\s+source\s+episodes\s+mentions$/);
+    expect(first).toMatch(/^\S.*\s(curated|discovered)\s+\d+\s+\d+$/);
+  });
+
+  it('suggest prints topic files that parse without a problem', () => {
+    const r = run('topics', 'suggest');
+    expect(r.code).toBe(0);
+    const files = r.stdout.split(/^==> (.+) <==\n/m).slice(1);
+    expect(files.length).toBeGreaterThan(0);
+    for (let i = 0; i < files.length; i += 2) {
+      const path = files[i] ?? '';
+      const name = path.split('/').pop() ?? '';
+      const { topic, diagnostics } = parseTopicFile({ file: path, name, text: files[i + 1] ?? '' });
+      expect(diagnostics).toEqual([]);
+      expect(topic?.name).toBeTruthy();
+    }
+  });
+
+  it('reports topic file errors as file:line:col and exits 1', () => {
+    const r = run('topics', '--content', broken);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/topics\/grid\.md:3:1 error topic-invalid topic field "aliases": expected a list/);
+  });
+
+  it('exits 2 on usage errors', () => {
+    expect(run('topics', '--bogus').code).toBe(2);
+    expect(run('topics', 'everything').code).toBe(2);
+    expect(run('topics', 'suggest', '--json').code).toBe(2);
+    expect(run('topics', '--episodes', 'no/such/folder').code).toBe(2);
+  });
+});
