@@ -8,7 +8,16 @@
  *   VERBATIM_OUT       output folder (default dist)
  *   VERBATIM_EPISODES  episodes folder, read by src/content.config.ts
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
+
+/**
+ * The CSP hash of a script inlined verbatim (src/scripts/inline/).
+ * @param {string} file
+ * @returns {`sha256-${string}`}
+ */
+const inlineScriptHash = (file) => `sha256-${createHash('sha256').update(readFileSync(new URL(file, import.meta.url))).digest('base64')}`;
 import search from './src/integrations/pagefind.ts';
 
 const env = process.env;
@@ -35,4 +44,31 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // After the pages are written: the Pagefind index of every passage, and the spelling dictionary.
   integrations: [search()],
+  // A Content-Security-Policy meta tag on every page. Astro hashes the scripts and styles it
+  // emits (inline ones included), so nothing else may run: no inline handlers, no injected
+  // markup can execute. Pagefind needs 'wasm-unsafe-eval' for its WebAssembly and a worker.
+  // Hosts that can send headers should send the same policy (docs/robustness.md).
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "media-src 'self' https: http:",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-src 'none'",
+      ],
+      scriptDirective: {
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+        // Scripts that must run before first paint (Astro hashes only the scripts it bundles).
+        hashes: [inlineScriptHash('./src/scripts/inline/theme-bootstrap.js'), inlineScriptHash('./src/scripts/inline/episode-js.js')],
+      },
+      // Computed widths (talk-time bars, the outline strip) are style attributes; they never hold content text.
+      styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
+    },
+  },
 });
