@@ -34,3 +34,44 @@ describe('buildSite', () => {
     expect(readdirSync(root).filter((n) => n.startsWith('.verbatim-build-'))).toEqual([]);
   });
 });
+
+describe('verbatim build killed midway', () => {
+  it('leaves the previous site in place, and the next build clears the abandoned folder', async () => {
+    const { spawn } = await import('node:child_process');
+    const { existsSync } = await import('node:fs');
+    const content = join(root, 'kill-content');
+    mkdirSync(join(content, 'episodes', 'bridges'), { recursive: true });
+    cpSync('tests/fixtures/srt/basic/input.txt', join(content, 'episodes', 'bridges', 'input.txt'));
+    // Inside the project, so the render folder sits beside the output and can be watched.
+    const outParent = mkdtempSync(join(process.cwd(), '.verbatim-kill-test-'));
+    const out = join(outParent, 'site');
+    try {
+      const first = await buildSite({ content, out, log: () => {}, report: () => {} });
+      expect(first.ok).toBe(true);
+      const home = readFileSync(join(out, 'index.html'), 'utf8');
+
+      // Start a build and kill it as soon as its temporary folder appears (Astro is rendering).
+      const child = spawn(process.execPath, ['scripts/cli.ts', 'build', '--content', content, '--out', out], { stdio: 'ignore', detached: true });
+      const started = Date.now();
+      let sawTemp = false;
+      while (Date.now() - started < 60_000) {
+        if (readdirSync(outParent).some((n) => n.startsWith('.verbatim-build-'))) {
+          sawTemp = true;
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(sawTemp).toBe(true);
+      process.kill(-(child.pid ?? 0), 'SIGKILL'); // the CLI and its astro child
+      await new Promise((r) => child.once('exit', r));
+      expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(home);
+
+      const again = await buildSite({ content, out, log: () => {}, report: () => {} });
+      expect(again.ok).toBe(true);
+      expect(readdirSync(outParent).filter((n) => n.startsWith('.verbatim-build-'))).toEqual([]);
+      expect(existsSync(join(out, 'index.html'))).toBe(true);
+    } finally {
+      rmSync(outParent, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
