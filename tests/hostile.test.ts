@@ -11,7 +11,7 @@
  * over the size limit) are generated here from small seeds. Policies and
  * limits are described in docs/robustness.md.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -23,10 +23,10 @@ import type { IngestResult, TranscriptInput } from '../src/transcript/parse-tran
 import { slugify } from '../src/transcript/slug.ts';
 import { decodeSource, MAX_FILE_BYTES } from '../src/transcript/source-text.ts';
 import { MAX_YAML_CHARS, MAX_YAML_DEPTH } from '../src/transcript/yaml-map.ts';
+import { expectFixtureOutput, fixtureInput, fixtureInputName } from './fixture-harness.ts';
 import { bidiControls, resultProblems } from './fuzz/invariants.ts';
 
 const root = 'tests/fixtures/hostile';
-const update = process.env.UPDATE_FIXTURES === '1';
 const encode = (text: string) => new TextEncoder().encode(text);
 
 /** Ingest and check the invariants; the decoded length bounds the text the episode may hold. */
@@ -49,12 +49,9 @@ const fixture = (name: string): IngestResult => {
 
 function runFixture(kase: string): IngestResult {
   const dir = join(root, kase);
-  const inputName = readdirSync(dir).find((n) => n.startsWith('input.') && !/\.ya?ml$/.test(n));
+  const inputName = fixtureInputName(dir);
   if (!inputName) throw new Error(`${dir} has no input file`);
-  const file = join(dir, inputName).split('\\').join('/');
-  const input: TranscriptInput = { file, relativePath: inputName, bytes: readFileSync(file) };
-  const sidecar = join(dir, 'input.yml');
-  if (existsSync(sidecar)) input.sidecar = { file: sidecar.split('\\').join('/'), bytes: readFileSync(sidecar) };
+  const input = fixtureInput(dir, inputName);
   return ingest(input);
 }
 
@@ -74,16 +71,7 @@ describe('hostile fixtures', () => {
   for (const kase of cases) {
     it(kase, () => {
       const { episode, diagnostics } = fixture(kase);
-      const dir = join(root, kase);
-      const episodePath = join(dir, 'episode.json');
-      const diagnosticsPath = join(dir, 'diagnostics.json');
-      if (update || !existsSync(episodePath)) {
-        writeFileSync(episodePath, `${JSON.stringify(episode, null, 2)}\n`);
-        writeFileSync(diagnosticsPath, `${JSON.stringify(diagnostics, null, 2)}\n`);
-        if (!update) throw new Error(`wrote missing expectations for ${dir}; review them and run again`);
-      }
-      expect(JSON.parse(JSON.stringify(episode))).toEqual(JSON.parse(readFileSync(episodePath, 'utf8')));
-      expect(diagnostics).toEqual(JSON.parse(readFileSync(diagnosticsPath, 'utf8')));
+      expectFixtureOutput(join(root, kase), { episode, diagnostics });
     });
   }
 });

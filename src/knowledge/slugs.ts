@@ -6,26 +6,24 @@
 import { diagnostic } from '../transcript/diagnostics.ts';
 import type { Diagnostic } from '../transcript/diagnostics.ts';
 import type { Episode } from '../transcript/schema.ts';
+import { SlugAllocator } from './unique-slugs.ts';
 
 /** Make slugs unique in place; returns one warning per renamed episode. */
 export function assignUniqueSlugs(episodes: Episode[]): Diagnostic[] {
   const warnings: Diagnostic[] = [];
+  const slugs = new SlugAllocator('episode');
   const owner = new Map<string, Episode>();
   const sorted = [...episodes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const episode of sorted) {
     const wanted = episode.slug;
-    const holder = owner.get(wanted);
-    if (!holder) {
-      owner.set(wanted, episode);
-      continue;
-    }
-    let n = 2;
-    while (owner.has(`${wanted}-${n}`)) n++;
-    episode.slug = `${wanted}-${n}`;
+    episode.slug = slugs.claimSlug(wanted);
     owner.set(episode.slug, episode);
-    warnings.push(
-      diagnostic('slug-collision', episode.source.file, 1, 1, { slug: wanted, other: holder.source.file, unique: episode.slug }),
-    );
+    const holder = owner.get(wanted);
+    if (episode.slug !== wanted && holder) {
+      warnings.push(
+        diagnostic('slug-collision', episode.source.file, 1, 1, { slug: wanted, other: holder.source.file, unique: episode.slug }),
+      );
+    }
   }
   return warnings;
 }

@@ -16,7 +16,11 @@ export class SlugAllocator {
 
   /** A slug for `name` not handed out before. */
   claim(name: string): string {
-    const wanted = slugify(name) || this.#fallback;
+    return this.claimSlug(slugify(name) || this.#fallback);
+  }
+
+  /** `wanted` itself if free, else `wanted-2`, `wanted-3`…; the result is taken from then on. */
+  claimSlug(wanted: string): string {
     let slug = wanted;
     for (let n = 2; this.#taken.has(slug); n++) slug = `${wanted}-${n}`;
     this.#taken.add(slug);
