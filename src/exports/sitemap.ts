@@ -8,7 +8,7 @@ import { absolute } from './site-links.ts';
 import type { SiteLinks } from './site-links.ts';
 import { xmlElement } from './xml.ts';
 
-/** Absolute URLs of every indexable page: home, the directories and each episode, show and person. The search page and 404 are left out. */
+/** Absolute URLs of every indexable page: home, the directories (topics in both orders) and each episode, show, person and topic. The search page and 404 are left out. */
 export function sitemapUrls(kb: KnowledgeBase, links: SiteLinks): string[] {
   const r = links.routes;
   const paths = [
@@ -19,6 +19,9 @@ export function sitemapUrls(kb: KnowledgeBase, links: SiteLinks): string[] {
     ...kb.shows.map((s) => r.show(s.slug)),
     r.speakers,
     ...kb.people.people.map((p) => r.speaker(p.slug)),
+    r.topics,
+    r.topicsByName,
+    ...kb.topics.topics.map((t) => r.topic(t.slug)),
   ];
   return paths.map((path) => absolute(links, path));
 }

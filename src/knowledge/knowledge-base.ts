@@ -1,7 +1,7 @@
 /**
  * Every derived index the site needs, built once from all episodes: the
- * listing order, shows, neighbours within a show, the people directory and
- * headline stats. Pure: runs the same in tests, the CLI and the site.
+ * listing order, shows, neighbours within a show, the people directory,
+ * headline stats, the topic index and related episodes. Pure: runs the same in tests, the CLI and the site.
  */
 import type { Episode } from '../transcript/schema.ts';
 import { sortEpisodes } from './episode-order.ts';
@@ -11,8 +11,13 @@ import { buildPeople } from './people.ts';
 import type { PeopleDirectory } from './people.ts';
 import { buildShows } from './shows.ts';
 import type { Show } from './shows.ts';
+import { relatedEpisodes } from './related-episodes.ts';
+import type { RelatedEpisode } from './related-episodes.ts';
 import { siteStats } from './stats.ts';
 import type { SiteStats } from './stats.ts';
+import { buildTopicIndex } from './topics/build-topics.ts';
+import type { TopicIndex } from './topics/build-topics.ts';
+import type { CuratedTopic } from './topics/schema.ts';
 
 export interface KnowledgeBase {
   /** All episodes, newest first. */
@@ -24,16 +29,31 @@ export interface KnowledgeBase {
   neighbours: Map<string, Neighbours>;
   people: PeopleDirectory;
   stats: SiteStats;
+  /** Curated and discovered topics, built over the episodes in listing order. */
+  topics: TopicIndex;
+  /** Episodes that share topics, by episode slug. */
+  related: Map<string, RelatedEpisode[]>;
+}
+
+export interface KnowledgeBaseOptions {
+  /** Curated topic files (content/topics). */
+  curatedTopics?: readonly CuratedTopic[];
+  /** Discover topics in the transcripts (default true). */
+  discoverTopics?: boolean;
 }
 
 /** Build all indexes. */
-export function buildKnowledgeBase(input: readonly Episode[]): KnowledgeBase {
+export function buildKnowledgeBase(input: readonly Episode[], options: KnowledgeBaseOptions = {}): KnowledgeBase {
   const episodes = sortEpisodes(input);
   const shows = buildShows(episodes);
   const showOf = new Map<string, Show>();
   for (const show of shows) for (const e of show.episodes) showOf.set(e.id, show);
   const people = buildPeople(episodes);
+  // Listing order, so the pages and the search index (which both call this) get the same topics and slugs.
+  const topics = buildTopicIndex(episodes, options.curatedTopics ?? [], { discover: options.discoverTopics !== false });
   return {
+    topics,
+    related: relatedEpisodes(topics.topics, episodes.length),
     episodes,
     shows,
     showOf,

@@ -9,6 +9,7 @@ import type { Episode, Paragraph, Speaker } from '../transcript/schema.ts';
 import { speakerChip } from './cards.ts';
 import type { PersonChip } from './cards.ts';
 import { clock, count, date, duration, excerpt } from './format.ts';
+import { linkedText } from './linked-text.ts';
 import { routes } from './routes.ts';
 import { assignTones } from './speaker-style.ts';
 import { mediaTime } from './timeline.ts';
@@ -25,6 +26,8 @@ export interface ParagraphView {
   /** The same moment on YouTube. */
   youtube?: string;
   text: string;
+  /** The text as HTML with the first mention of each topic linked; absent when nothing is linked. */
+  html?: string;
   kind: 'speech' | 'sound';
   /** Chapter headings that open before this paragraph. */
   chapters: ChapterView[];
@@ -67,6 +70,24 @@ export interface TimelineItem {
   grow: number;
 }
 
+/** A topic the episode discusses, for the list near the top. */
+export interface EpisodeTopicLink {
+  name: string;
+  href: string;
+  /** Times it is mentioned here (0 when only tagged in the metadata). */
+  mentions: number;
+}
+
+/** Another episode that shares topics with this one. */
+export interface RelatedEpisodeView {
+  title: string;
+  href: string;
+  show?: string;
+  date?: { iso: string; label: string };
+  /** Names of the topics both discuss, strongest first (a few). */
+  shared: string[];
+}
+
 export interface NeighbourLink {
   title: string;
   href: string;
@@ -94,6 +115,9 @@ export interface EpisodeView {
   turns: TurnView[];
   older?: NeighbourLink;
   newer?: NeighbourLink;
+  /** Topics discussed, most mentions first. */
+  topics: EpisodeTopicLink[];
+  related: RelatedEpisodeView[];
   /** `123 paragraphs`-style facts for the transcript heading. */
   facts: string[];
 }
@@ -115,8 +139,12 @@ export function episodeView(episode: Episode, kb: KnowledgeBase): EpisodeView {
   const offset = episode.media?.offset ?? 0;
   const chaptersAt = chaptersByParagraph(episode);
   const chapters: ChapterView[] = [];
+  const topics = kb.topics.byEpisode.get(episode.slug);
+  const topicName = (slug: string) => kb.topics.bySlug.get(slug)?.name;
   const paragraphView = (p: Paragraph): ParagraphView => {
     const view: ParagraphView = { id: p.id, text: p.text, kind: p.kind, chapters: chaptersAt.get(p.id) ?? [] };
+    const links = topics?.links[p.id];
+    if (links && links.length > 0) view.html = linkedText(p.text, links, { href: routes.topic, name: topicName });
     chapters.push(...view.chapters);
     if (p.start !== null) {
       view.start = p.start;
@@ -161,6 +189,8 @@ export function episodeView(episode: Episode, kb: KnowledgeBase): EpisodeView {
     timeline: timeline(episode, tones),
     outlineOpen: outline.length <= OPEN_OUTLINE_TURNS,
     turns,
+    topics: (topics?.topics ?? []).map((t) => ({ name: t.name, href: routes.topic(t.slug), mentions: t.mentions })),
+    related: relatedViews(episode, kb),
     facts: transcriptFacts(episode, outline.length),
   };
   if (episode.summary) view.summary = episode.summary;
@@ -230,6 +260,24 @@ function mediaLinks(episode: Episode): EpisodeView['media'] {
   if (m?.url) media.watch = { href: m.url, label: m.youtubeId ? 'Watch on YouTube' : 'Open the recording' };
   if (m?.audioUrl) media.audio = { src: m.audioUrl, offset: m.offset ?? 0 };
   return media;
+}
+
+/** Shared topics named per related episode. */
+const SHARED_TOPICS_SHOWN = 3;
+
+function relatedViews(episode: Episode, kb: KnowledgeBase): RelatedEpisodeView[] {
+  const bySlug = new Map(kb.episodes.map((e) => [e.slug, e]));
+  const out: RelatedEpisodeView[] = [];
+  for (const r of kb.related.get(episode.slug) ?? []) {
+    const other = bySlug.get(r.slug);
+    if (!other) continue;
+    const view: RelatedEpisodeView = { title: other.title, href: routes.episode(other.slug), shared: r.shared.slice(0, SHARED_TOPICS_SHOWN) };
+    const show = kb.showOf.get(other.id);
+    if (show) view.show = show.name;
+    if (other.date) view.date = { iso: other.date, label: date(other.date, 'short') };
+    out.push(view);
+  }
+  return out;
 }
 
 function neighbourLink(episode: Episode): NeighbourLink {

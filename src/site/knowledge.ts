@@ -1,22 +1,46 @@
 /**
- * The knowledge base for pages: every episode from the content layer,
- * indexed once per build (rebuilt on each request in dev, where content
- * changes under the server).
+ * The knowledge base for pages: every episode from the content layer and
+ * the curated topic files (`<content>/topics/`), indexed once per build. In
+ * dev, where content changes under the server, it is rebuilt when an
+ * episode's digest or a topic file changes, and reused otherwise (topic
+ * discovery takes a second or two on a large corpus).
  */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { getCollection } from 'astro:content';
 import { buildKnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import { readTopicFolder } from '../node/topic-folder.ts';
 
-let built: Promise<KnowledgeBase> | undefined;
+/** Folder of the curated topic files, resolved like src/content.config.ts resolves the episodes. */
+export const topicsDir = (env: NodeJS.ProcessEnv = process.env): string => join(env.VERBATIM_CONTENT || 'content', 'topics');
+
+let built: { key: string; kb: Promise<KnowledgeBase> } | undefined;
 
 /** All indexes over all episodes. */
-export function loadKnowledge(): Promise<KnowledgeBase> {
-  if (import.meta.env.DEV) return build();
-  built ??= build();
-  return built;
+export async function loadKnowledge(): Promise<KnowledgeBase> {
+  if (built && !import.meta.env.DEV) return built.kb;
+  const entries = await getCollection('episodes');
+  const dir = topicsDir();
+  const key = import.meta.env.DEV ? `${entries.map((e) => `${e.id}:${e.digest ?? ''}`).join('|')}#${topicFilesKey(dir)}` : '';
+  if (!built || built.key !== key) {
+    const episodes = entries.map((entry) => entry.data);
+    built = { key, kb: Promise.resolve().then(() => buildKnowledgeBase(episodes, { curatedTopics: readTopicFolder(dir).topics })) };
+  }
+  return built.kb;
 }
 
-async function build(): Promise<KnowledgeBase> {
-  const entries = await getCollection('episodes');
-  return buildKnowledgeBase(entries.map((entry) => entry.data));
+/** Names, sizes and modification times of the topic files: changes when any is edited, added or removed. */
+function topicFilesKey(dir: string): string {
+  try {
+    return readdirSync(dir)
+      .sort()
+      .map((name) => {
+        const stat = statSync(join(dir, name));
+        return `${name}:${stat.size}:${stat.mtimeMs}`;
+      })
+      .join('|');
+  } catch {
+    return '';
+  }
 }

@@ -6,18 +6,14 @@ export interface NavItem {
   href: string;
 }
 
-/**
- * Sections to link. Topics is listed only when the topic pages are built
- * (`topicsHref` non-null), so the header never links a missing page.
- */
-export function navigation(topicsHref: string | null = null): NavItem[] {
-  const items: NavItem[] = [
+/** Sections to link, in header order. */
+export function navigation(): NavItem[] {
+  return [
     { label: 'Episodes', href: routes.episodes },
     { label: 'Shows', href: routes.shows },
     { label: 'Speakers', href: routes.speakers },
+    { label: 'Topics', href: routes.topics },
   ];
-  if (topicsHref) items.push({ label: 'Topics', href: topicsHref });
-  return items;
 }
 
 /** True when `current` (a pathname) is within the section at `href`. */

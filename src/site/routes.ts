@@ -17,6 +17,10 @@ export function makeRoutes(base: string) {
     show: (slug: string) => `${root}shows/${seg(slug)}/`,
     speakers: `${root}speakers/`,
     speaker: (slug: string) => `${root}speakers/${seg(slug)}/`,
+    /** Topics by importance; `topicsByName` is the same list A–Z (two segments deep, so no topic slug can take its place). */
+    topics: `${root}topics/`,
+    topicsByName: `${root}topics/by/name/`,
+    topic: (slug: string) => `${root}topics/${seg(slug)}/`,
     /** The search page (added with Pagefind); forms GET it with `q`. */
     search: `${root}search/`,
     asset: (path: string) => `${root}${path.replace(/^\/+/, '')}`,

@@ -114,6 +114,9 @@ describe('sitemap', () => {
       ...kb.shows.map((s) => `https://example.org/kb/shows/${s.slug}/`),
       'https://example.org/kb/speakers/',
       ...kb.people.people.map((p) => `https://example.org/kb/speakers/${p.slug}/`),
+      'https://example.org/kb/topics/',
+      'https://example.org/kb/topics/by/name/',
+      ...kb.topics.topics.map((t) => `https://example.org/kb/topics/${t.slug}/`),
     ]);
     const xml = renderSitemap([...urls, 'https://example.org/kb/?a=1&b=<2>']);
     expect(xmlProblems(xml)).toEqual([]);

@@ -1,0 +1,301 @@
+/**
+ * Props for the topic pages: the topics index (in two orders, with the most
+ * connected topics), and one topic's page: what it is, which episodes
+ * discuss it, where in each episode (the timeline), every mention as a
+ * quote linked to its moment, who talks about it most, related topics and
+ * the topics that link to it.
+ */
+import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import type { Topic, TopicMention, TopicSource } from '../knowledge/topics/schema.ts';
+import type { Episode } from '../transcript/schema.ts';
+import { clock, count, date, plural } from './format.ts';
+import { routes } from './routes.ts';
+
+export type TopicOrder = 'mentions' | 'name';
+
+export interface TopicRow {
+  name: string;
+  href: string;
+  source: TopicSource;
+  description?: string;
+  mentions: number;
+  episodes: number;
+  /** Mentions relative to the most mentioned topic, 0–100, for the bar. */
+  percent: number;
+}
+
+export interface ConnectedTopic {
+  name: string;
+  href: string;
+  /** Topics it is related to, either way. */
+  connections: number;
+  percent: number;
+  /** The strongest few, by name. */
+  neighbours: Array<{ name: string; href: string }>;
+}
+
+export interface TopicsIndexView {
+  rows: TopicRow[];
+  connected: ConnectedTopic[];
+  facts: string[];
+}
+
+/** Topics listed under "most connected". */
+const CONNECTED_SHOWN = 8;
+const NEIGHBOURS_SHOWN = 4;
+
+const nameCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** The topics index in the given order. */
+export function topicsIndexView(kb: KnowledgeBase, order: TopicOrder): TopicsIndexView {
+  const topics = kb.topics.topics;
+  const most = Math.max(1, ...topics.map((t) => t.mentions.length));
+  const rows = topics.map((t): TopicRow => {
+    const row: TopicRow = {
+      name: t.name,
+      href: routes.topic(t.slug),
+      source: t.source,
+      mentions: t.mentions.length,
+      episodes: t.episodes.length,
+      percent: Math.round((t.mentions.length / most) * 100),
+    };
+    if (t.description) row.description = t.description;
+    return row;
+  });
+  if (order === 'name') rows.sort((a, b) => nameCollator.compare(a.name, b.name));
+  else rows.sort((a, b) => b.mentions - a.mentions || b.episodes - a.episodes || nameCollator.compare(a.name, b.name));
+
+  const links = topicLinks(topics);
+  const ranked = topics
+    .map((t) => ({ topic: t, neighbours: links.get(t.slug) ?? [] }))
+    .filter((x) => x.neighbours.length > 0)
+    .sort((a, b) => b.neighbours.length - a.neighbours.length || b.topic.score - a.topic.score)
+    .slice(0, CONNECTED_SHOWN);
+  const widest = Math.max(1, ...ranked.map((x) => x.neighbours.length));
+  const connected = ranked.map(({ topic, neighbours }) => ({
+    name: topic.name,
+    href: routes.topic(topic.slug),
+    connections: neighbours.length,
+    percent: Math.round((neighbours.length / widest) * 100),
+    neighbours: neighbours.slice(0, NEIGHBOURS_SHOWN).map((n) => ({ name: n.name, href: routes.topic(n.slug) })),
+  }));
+
+  const curated = topics.filter((t) => t.source === 'curated').length;
+  const facts = [plural(topics.length, 'topic'), `${count(curated)} curated`, `${count(topics.length - curated)} discovered`];
+  return { rows, connected, facts };
+}
+
+/** Every topic's related topics in both directions: its own list first, then topics that list it. */
+function topicLinks(topics: readonly Topic[]): Map<string, Topic[]> {
+  const bySlug = new Map(topics.map((t) => [t.slug, t]));
+  const out = new Map<string, Topic[]>();
+  const add = (from: Topic | undefined, to: Topic | undefined) => {
+    if (!from || !to || to === from) return;
+    let list = out.get(from.slug);
+    if (!list) out.set(from.slug, (list = []));
+    if (!list.includes(to)) list.push(to);
+  };
+  for (const t of topics) for (const r of t.related) add(t, bySlug.get(r.slug));
+  for (const t of topics) for (const r of t.related) add(bySlug.get(r.slug), t);
+  return out;
+}
+
+export interface QuotePart {
+  text: string;
+  mark: boolean;
+}
+
+export interface MentionView {
+  href: string;
+  stamp?: string;
+  speaker?: { name: string; href?: string };
+  quote: QuotePart[];
+}
+
+export interface MentionGroup {
+  /** Anchor on the topic page (`e-3`), so the timeline rows can point at their group. */
+  id: string;
+  title: string;
+  href: string;
+  show?: string;
+  date?: { iso: string; label: string };
+  mentions: MentionView[];
+  /** `12 mentions` or `tagged in the metadata`. */
+  label: string;
+}
+
+export interface TimelineTick {
+  /** Position along the episode, 0–1000 (SVG user units). */
+  x: number;
+  href: string;
+  label: string;
+}
+
+export interface TimelineRow {
+  title: string;
+  /** The row's mention group on this page. */
+  href: string;
+  date?: string;
+  ticks: TimelineTick[];
+  /** Spoken description of the row for assistive technology. */
+  label: string;
+  /** True when positions are by paragraph (the episode has no times). */
+  untimed: boolean;
+}
+
+export interface SpeakerShare {
+  name: string;
+  href: string;
+  mentions: number;
+  percent: number;
+}
+
+export interface TopicLink {
+  name: string;
+  href: string;
+}
+
+export interface TopicView {
+  name: string;
+  source: TopicSource;
+  /** Meta description and lede. */
+  description: string;
+  /** Curated Markdown body ('' when none). */
+  html: string;
+  /** Other spellings matched (the name itself left out). */
+  aliases: string[];
+  facts: string[];
+  groups: MentionGroup[];
+  timeline: TimelineRow[];
+  speakers: SpeakerShare[];
+  related: TopicLink[];
+  backlinks: TopicLink[];
+}
+
+/** Speakers listed on a topic page. */
+const SPEAKERS_SHOWN = 8;
+
+/** Prepare one topic's page. */
+export function topicView(topic: Topic, kb: KnowledgeBase): TopicView {
+  const episodes = new Map(kb.episodes.map((e) => [e.slug, e]));
+  const mentionsBy = new Map<string, TopicMention[]>();
+  for (const m of topic.mentions) {
+    const list = mentionsBy.get(m.episode);
+    if (list) list.push(m);
+    else mentionsBy.set(m.episode, [m]);
+  }
+
+  // Episodes in the topic's order (most mentions first) for the quotes; oldest first for the timeline.
+  const groups: MentionGroup[] = [];
+  const groupId = new Map<string, string>();
+  topic.episodes.forEach((te, i) => {
+    const episode = episodes.get(te.slug);
+    if (!episode) return;
+    const id = `e${i + 1}`;
+    groupId.set(te.slug, id);
+    const group: MentionGroup = {
+      id,
+      title: episode.title,
+      href: routes.episode(episode.slug),
+      mentions: (mentionsBy.get(te.slug) ?? []).map((m) => mentionView(m, episode, kb)),
+      label: te.mentions > 0 ? plural(te.mentions, 'mention') : 'tagged in the metadata',
+    };
+    const show = kb.showOf.get(episode.id);
+    if (show) group.show = show.name;
+    if (episode.date) group.date = { iso: episode.date, label: date(episode.date, 'short') };
+    groups.push(group);
+  });
+
+  const timeline = kb.episodes
+    .filter((e) => mentionsBy.has(e.slug))
+    .reverse()
+    .map((e) => timelineRow(e, mentionsBy.get(e.slug) ?? [], `#${groupId.get(e.slug) ?? ''}`));
+
+  const speakers = speakerShares(topic, episodes, kb);
+  const mentioned = topic.episodes.filter((e) => e.mentions > 0).length;
+  const facts = [plural(topic.mentions.length, 'mention'), plural(mentioned, 'episode')];
+  if (speakers.length > 0) facts.push(plural(speakers.length, 'speaker'));
+
+  const related = topic.related.map((r) => ({ name: r.name, href: routes.topic(r.slug) }));
+  return {
+    name: topic.name,
+    source: topic.source,
+    description:
+      topic.description ??
+      `${topic.source === 'discovered' ? 'Found in the transcripts' : 'A topic'}: mentioned ${plural(topic.mentions.length, 'time')} in ${plural(mentioned, 'episode')}.`,
+    html: topic.html,
+    aliases: topic.aliases.filter((a) => a.toLowerCase() !== topic.name.toLowerCase()),
+    facts,
+    groups,
+    timeline,
+    speakers,
+    related,
+    backlinks: backlinks(topic, kb.topics.topics).filter((b) => !related.some((r) => r.href === b.href)),
+  };
+}
+
+function mentionView(m: TopicMention, episode: Episode, kb: KnowledgeBase): MentionView {
+  const [from, to] = m.highlight;
+  const quote: QuotePart[] = [
+    { text: m.quote.slice(0, from), mark: false },
+    { text: m.quote.slice(from, to), mark: true },
+    { text: m.quote.slice(to), mark: false },
+  ].filter((p) => p.text !== '');
+  const view: MentionView = { href: routes.paragraph(episode.slug, m.paragraph), quote };
+  if (m.start !== null) view.stamp = clock(m.start);
+  const speaker = m.speaker === null ? undefined : episode.speakers.find((s) => s.id === m.speaker);
+  if (speaker) {
+    const person = kb.people.personOf(episode.id, speaker.id);
+    view.speaker = person ? { name: person.name, href: routes.speaker(person.slug) } : { name: speaker.name };
+  }
+  return view;
+}
+
+/** Where in the episode each mention falls: by time when the episode is timed, else by paragraph. */
+function timelineRow(episode: Episode, mentions: readonly TopicMention[], href: string): TimelineRow {
+  const untimed = episode.duration === null || episode.duration <= 0;
+  const index = new Map(episode.paragraphs.map((p, i) => [p.id, i]));
+  const last = Math.max(1, episode.paragraphs.length - 1);
+  const ticks = mentions.map((m): TimelineTick => {
+    const position = !untimed && m.start !== null ? m.start / (episode.duration as number) : (index.get(m.paragraph) ?? 0) / last;
+    return {
+      x: Math.round(Math.min(1, Math.max(0, position)) * 1000),
+      href: routes.paragraph(episode.slug, m.paragraph),
+      label: m.start !== null ? clock(m.start) : `paragraph ${(index.get(m.paragraph) ?? 0) + 1}`,
+    };
+  });
+  const where = ticks.length > 0 ? (untimed ? '' : `, from ${ticks[0]?.label} to ${ticks.at(-1)?.label}`) : '';
+  const row: TimelineRow = { title: episode.title, href, ticks, untimed, label: `${plural(mentions.length, 'mention')} in ${episode.title}${where}` };
+  if (episode.date) row.date = date(episode.date, 'short');
+  return row;
+}
+
+/** People who mention the topic, merged across episodes through the people directory. Unnamed voices are left out. */
+function speakerShares(topic: Topic, episodes: ReadonlyMap<string, Episode>, kb: KnowledgeBase): SpeakerShare[] {
+  const counts = new Map<string, { name: string; href: string; mentions: number }>();
+  for (const m of topic.mentions) {
+    const episode = episodes.get(m.episode);
+    if (!episode || m.speaker === null) continue;
+    const person = kb.people.personOf(episode.id, m.speaker);
+    if (!person) continue;
+    const entry = counts.get(person.slug);
+    if (entry) entry.mentions++;
+    else counts.set(person.slug, { name: person.name, href: routes.speaker(person.slug), mentions: 1 });
+  }
+  const list = [...counts.values()].sort((a, b) => b.mentions - a.mentions || nameCollator.compare(a.name, b.name)).slice(0, SPEAKERS_SHOWN);
+  const most = Math.max(1, ...list.map((s) => s.mentions));
+  return list.map((s) => ({ ...s, percent: Math.round((s.mentions / most) * 100) }));
+}
+
+/** Topics that point here: they list this topic as related, or their text links to its page. */
+function backlinks(topic: Topic, topics: readonly Topic[]): TopicLink[] {
+  const page = `/topics/${encodeURIComponent(topic.slug)}/`;
+  const out: TopicLink[] = [];
+  for (const t of topics) {
+    if (t === topic) continue;
+    const lists = t.related.some((r) => r.slug === topic.slug);
+    const links = [...t.html.matchAll(/\shref="([^"]*)"/g)].some(([, href]) => href?.endsWith(page) && !/^[a-z][a-z0-9+.-]*:/i.test(href));
+    if (lists || links) out.push({ name: t.name, href: routes.topic(t.slug) });
+  }
+  return out;
+}
