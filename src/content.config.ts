@@ -5,14 +5,13 @@
  */
 import { defineCollection } from 'astro:content';
 import { transcriptsLoader } from './loaders/transcripts.ts';
+import { episodesDir } from './node/content-dirs.ts';
 import { Episode } from './transcript/schema.ts';
 
-const contentDir = process.env.VERBATIM_CONTENT || 'content';
-const episodesDir = process.env.VERBATIM_EPISODES || `${contentDir}/episodes`;
 
 export const collections = {
   episodes: defineCollection({
-    loader: transcriptsLoader({ dir: episodesDir }),
+    loader: transcriptsLoader({ dir: episodesDir() }),
     schema: Episode,
   }),
 };

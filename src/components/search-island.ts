@@ -23,7 +23,7 @@ import { Speller } from '../search/speller.ts';
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 220;
-const FILTER_LABELS: Record<FilterKey, string> = { show: 'Show', speaker: 'Speaker', year: 'Year' };
+const FILTER_LABELS: Record<FilterKey, string> = { show: 'Show', speaker: 'Speaker', topic: 'Topic', year: 'Year' };
 
 interface Elements {
   root: HTMLElement;
@@ -392,6 +392,9 @@ function resultCard(view: ResultView, position: number): HTMLLIElement {
     who.classList.add('for-episode');
     who.append(span('Episode', 'role'));
     if (view.people) who.append(span(`with ${view.people}`, 'people'));
+  } else if (view.kind === 'topic') {
+    who.classList.add('for-episode');
+    who.append(span('Topic', 'role'));
   } else {
     who.append(span(view.speaker ?? 'Unattributed', view.speaker ? 'speaker' : 'speaker unknown'));
     if (view.stamp) who.append(span(view.stamp, 'stamp'));

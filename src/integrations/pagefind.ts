@@ -8,6 +8,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { buildKnowledgeBase } from '../knowledge/knowledge-base.ts';
+import { episodesDir, topicsDir } from '../node/content-dirs.ts';
+import { readTopicFolder } from '../node/topic-folder.ts';
 import type { DictionaryOptions } from '../search/dictionary.ts';
 import { checkRecordUrls, readEpisodesLikeTheSite, searchRecords, writeSearchIndex } from './search-index.ts';
 
@@ -17,12 +20,9 @@ export interface SearchIntegrationOptions {
    * (VERBATIM_EPISODES, else `<VERBATIM_CONTENT or content>/episodes`).
    */
   episodesDir?: string;
+  /** Curated topics folder; defaults to `<VERBATIM_CONTENT or content>/topics`. */
+  topicsDir?: string;
   dictionary?: DictionaryOptions;
-}
-
-/** Default episodes folder, resolved the same way as src/content.config.ts. */
-export function defaultEpisodesDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.VERBATIM_EPISODES || `${env.VERBATIM_CONTENT || 'content'}/episodes`;
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -39,15 +39,17 @@ export default function searchIntegration(options: SearchIntegrationOptions = {}
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
-        const episodes = readEpisodesLikeTheSite(options.episodesDir ?? defaultEpisodesDir());
+        const episodes = readEpisodesLikeTheSite(options.episodesDir ?? episodesDir());
+        // The same topic index the pages were built with: same episodes, same topic files, same order.
+        const { topics } = buildKnowledgeBase(episodes, { curatedTopics: readTopicFolder(options.topicsDir ?? topicsDir()).topics });
         const problems = checkRecordUrls(searchRecords(episodes, base).passages, outDir, base);
         if (problems.length > 0) {
           for (const p of problems.slice(0, 20)) logger.error(p);
           throw new Error(`search index: ${problems.length} link(s) would not land on a built paragraph (see above)`);
         }
-        const report = await writeSearchIndex(episodes, { outDir, base, ...(options.dictionary ? { dictionary: options.dictionary } : {}) });
+        const report = await writeSearchIndex(episodes, { outDir, base, topics, ...(options.dictionary ? { dictionary: options.dictionary } : {}) });
         logger.info(
-          `${report.passages} passages and ${report.episodes} episodes indexed in ${Math.round(performance.now() - started)} ms; ` +
+          `${report.passages} passages, ${report.episodes} episodes and ${report.topics} topics indexed in ${Math.round(performance.now() - started)} ms; ` +
             `index ${kb(report.indexDataBytes)} data + ${kb(report.indexBytes - report.indexDataBytes)} runtime in ${report.files} files, ` +
             `dictionary ${kb(report.dictionaryBytes)}`,
         );

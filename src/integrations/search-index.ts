@@ -1,6 +1,6 @@
 /**
  * Writes the site's search files for a set of episodes: the Pagefind index
- * (`<out>/pagefind/`, one record per passage and one per episode, through
+ * (`<out>/pagefind/`, one record per passage, per episode and per topic page, through
  * Pagefind's Node API) and the spelling dictionary (`<out>/search/dictionary.json`).
  * Also reads episodes the way the content loader does and checks every
  * record's URL against the built pages, so a search hit can never point at a
@@ -13,10 +13,11 @@ import { assignUniqueSlugs } from '../knowledge/slugs.ts';
 import { ingestFile, listTranscripts } from '../node/episode-folder.ts';
 import { buildDictionary } from '../search/dictionary.ts';
 import type { DictionaryOptions } from '../search/dictionary.ts';
-import { episodePassages, searchEpisode } from '../search/passages.ts';
-import type { SearchEpisode, SearchPassage } from '../search/passages.ts';
+import type { TopicIndex } from '../knowledge/topics/build-topics.ts';
+import { episodePassages, searchEpisode, withTopics } from '../search/passages.ts';
+import type { SearchEpisode, SearchPassage, SearchTopic } from '../search/passages.ts';
 import { SEARCH_FILES } from '../search/record-fields.ts';
-import { episodeDocument, passageRecord } from '../search/records.ts';
+import { episodeDocument, passageRecord, topicDocument } from '../search/records.ts';
 import { makeRoutes } from '../site/routes.ts';
 import type { Episode } from '../transcript/schema.ts';
 
@@ -30,11 +31,14 @@ export interface SearchIndexOptions {
   /** Base path the site is served under (`/`, `/kb/`): record URLs include it. */
   base: string;
   dictionary?: DictionaryOptions;
+  /** The site's topic index: topic pages get records, passages a topic filter. */
+  topics?: TopicIndex;
 }
 
 export interface SearchIndexReport {
   passages: number;
   episodes: number;
+  topics: number;
   /** Bytes of the published Pagefind files (index, fragments, filters, wasm, JS). */
   indexBytes: number;
   /** Bytes of the index data alone (no wasm or JS): what grows with the corpus. */
@@ -43,21 +47,28 @@ export interface SearchIndexReport {
   files: number;
 }
 
-/** The records of every episode: passages and episode entries, with URLs under `base`. */
-export function searchRecords(episodes: readonly Episode[], base: string): { passages: SearchPassage[]; episodes: SearchEpisode[] } {
+/** The records of every episode (passages and episode entries) and of every topic page, with URLs under `base`. */
+export function searchRecords(
+  episodes: readonly Episode[],
+  base: string,
+  topics?: TopicIndex,
+): { passages: SearchPassage[]; episodes: SearchEpisode[]; topics: SearchTopic[] } {
   const routes = makeRoutes(base);
+  const passages = episodes.flatMap((e) => episodePassages(e, routes));
   return {
-    passages: episodes.flatMap((e) => episodePassages(e, routes)),
+    passages,
     episodes: episodes.map((e) => searchEpisode(e, routes)),
+    topics: topics ? withTopics(passages, topics, routes) : [],
   };
 }
 
 /** Build the Pagefind index and the dictionary and write them under `outDir`. */
 export async function writeSearchIndex(episodes: readonly Episode[], options: SearchIndexOptions): Promise<SearchIndexReport> {
-  const records = searchRecords(episodes, options.base);
+  const records = searchRecords(episodes, options.base, options.topics);
   const report: SearchIndexReport = {
     passages: records.passages.length,
     episodes: records.episodes.length,
+    topics: records.topics.length,
     indexBytes: 0,
     indexDataBytes: 0,
     dictionaryBytes: 0,
@@ -71,6 +82,9 @@ export async function writeSearchIndex(episodes: readonly Episode[], options: Se
     for (const passage of records.passages) errors.push(...(await index.addCustomRecord(passageRecord(passage))).errors);
     for (const episode of records.episodes) {
       errors.push(...(await index.addHTMLFile({ url: episode.url, content: episodeDocument(episode) })).errors);
+    }
+    for (const topic of records.topics) {
+      errors.push(...(await index.addHTMLFile({ url: topic.url, content: topicDocument(topic) })).errors);
     }
     const { files, errors: fileErrors } = await index.getFiles();
     errors.push(...fileErrors);

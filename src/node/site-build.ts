@@ -1,6 +1,6 @@
 /**
- * Builds the static site atomically: ingest and report every diagnostic
- * first, then run `astro build` into a temporary folder beside the output
+ * Builds the static site atomically: ingest transcripts and topic files and
+ * report every diagnostic first, then run `astro build` into a temporary folder beside the output
  * folder, and only when it succeeds swap it in. A failed or interrupted build
  * leaves the previous site exactly as it was.
  */
@@ -10,7 +10,9 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Diagnostic } from '../transcript/diagnostics.ts';
+import { buildKnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { ingestFolder } from './episode-folder.ts';
+import { readTopicFolder } from './topic-folder.ts';
 
 export interface SiteBuildOptions {
   /** Content folder (episodes/, topics/, site config). */
@@ -52,12 +54,19 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
 
   options.log(`Reading transcripts in ${episodes}`);
   const ingest = ingestFolder(episodes);
-  options.report(ingest.diagnostics);
+  // Topic files, and problems only the whole index shows (slug collisions, alias conflicts, unknown related topics).
+  const topicFolder = readTopicFolder(join(content, 'topics'));
+  const topicIndex = buildKnowledgeBase(ingest.episodes, { curatedTopics: topicFolder.topics }).topics;
+  const diagnostics = [...ingest.diagnostics, ...topicFolder.diagnostics, ...topicIndex.diagnostics];
+  options.report(diagnostics);
   result.episodes = ingest.episodes.length;
-  result.errors = ingest.diagnostics.filter((d) => d.severity === 'error').length;
-  result.warnings = ingest.diagnostics.length - result.errors;
+  result.errors = diagnostics.filter((d) => d.severity === 'error').length;
+  result.warnings = diagnostics.length - result.errors;
   result.timings.ingest = performance.now() - t0;
-  options.log(`Parsed ${ingest.files} files into ${ingest.episodes.length} episodes (${result.errors} errors, ${result.warnings} warnings) in ${ms(result.timings.ingest)}`);
+  options.log(
+    `Parsed ${ingest.files} files into ${ingest.episodes.length} episodes, found ${topicIndex.topics.length} topics ` +
+      `(${result.errors} errors, ${result.warnings} warnings) in ${ms(result.timings.ingest)}`,
+  );
   if (result.errors > 0) {
     options.log(`Build stopped: fix the ${result.errors} error(s) above. ${existsSync(out) ? `The previous site in ${out} is untouched.` : ''}`.trim());
     result.timings.total = performance.now() - t0;

@@ -8,9 +8,12 @@
  * freezing?") get their neighbours' context, long monologues stay one
  * paragraph each. Sound paragraphs ([laughter]) are not indexed and end a run.
  * The passage links to its first paragraph; `anchors` lets the search page
- * link to the later paragraph a hit actually falls in.
+ * link to the later paragraph a hit actually falls in. Topic pages get a
+ * record each (name and aliases), and passages carry the topics they mention
+ * as a filter.
  */
 import { isAnonymous } from '../knowledge/people.ts';
+import type { TopicIndex } from '../knowledge/topics/build-topics.ts';
 import type { Routes } from '../site/routes.ts';
 import type { Episode, Paragraph } from '../transcript/schema.ts';
 import type { Anchor } from './record-fields.ts';
@@ -40,6 +43,8 @@ export interface SearchPassage {
   anchors: Anchor[];
   /** Paragraph texts joined by newlines: the record's searchable content. */
   text: string;
+  /** Names of the topics mentioned in the passage (see `withTopics`), for the topic filter. */
+  topics: string[];
 }
 
 export interface SearchEpisode {
@@ -86,6 +91,7 @@ export function episodePassages(episode: Episode, urls: Urls): SearchPassage[] {
       start: first.start === null ? null : Math.floor(first.start),
       anchors,
       text: run.map((p) => p.text).join('\n'),
+      topics: [],
     };
     if (episode.date) passage.date = episode.date;
     out.push(passage);
@@ -133,4 +139,34 @@ export function searchEpisode(episode: Episode, urls: Urls): SearchEpisode {
   if (episode.date) out.date = episode.date;
   if (episode.summary) out.summary = episode.summary;
   return out;
+}
+
+/** A topic page in the search index: found by its name and every alias (misspellings included). */
+export interface SearchTopic {
+  url: string;
+  name: string;
+  /** Other spellings, the name left out. */
+  aliases: string[];
+  /** The description, or a line saying how often it is mentioned. */
+  summary: string;
+}
+
+/** The topic records and the passages' topic filter values, from the site's topic index. */
+export function withTopics(passages: readonly SearchPassage[], topics: TopicIndex, urls: Pick<Routes, 'topic'>): SearchTopic[] {
+  for (const passage of passages) {
+    const links = topics.byEpisode.get(passage.slug)?.links;
+    if (!links) continue;
+    const names = new Set<string>();
+    for (const id of passage.paragraphs) for (const link of links[id] ?? []) names.add(topics.bySlug.get(link.topic)?.name ?? link.topic);
+    passage.topics = [...names];
+  }
+  return topics.topics.map((t) => {
+    const episodes = t.episodes.filter((e) => e.mentions > 0).length;
+    return {
+      url: urls.topic(t.slug),
+      name: t.name,
+      aliases: t.aliases.filter((a) => a.toLowerCase() !== t.name.toLowerCase()),
+      summary: t.description ?? `Topic: mentioned ${t.mentions.length} ${t.mentions.length === 1 ? 'time' : 'times'} in ${episodes} ${episodes === 1 ? 'episode' : 'episodes'}.`,
+    };
+  });
 }

@@ -33,8 +33,10 @@ export const META = {
   anchors: 'anchors',
   /** Episode records: the people credited, `Maya Okafor, Zoë Lindqvist`. */
   people: 'people',
-  /** Episode records: the summary, shown instead of an excerpt. */
+  /** Episode and topic records: the summary, shown instead of an excerpt. */
   summary: 'summary',
+  /** `topic` on topic records; absent on the others (passages have a `#` in the URL, episodes do not). */
+  kind: 'kind',
 } as const;
 
 /** Filter keys, offered as facets on the search page. */
@@ -42,12 +44,13 @@ export const FILTER = {
   show: 'show',
   speaker: 'speaker',
   year: 'year',
+  topic: 'topic',
 } as const;
 
 export type FilterKey = (typeof FILTER)[keyof typeof FILTER];
 
 /** Filter keys in the order the search page shows them. */
-export const filterKeys: readonly FilterKey[] = [FILTER.show, FILTER.speaker, FILTER.year];
+export const filterKeys: readonly FilterKey[] = [FILTER.show, FILTER.speaker, FILTER.topic, FILTER.year];
 
 /**
  * Meta weights for the search page. `title` keeps a boost (a passage from an
@@ -62,6 +65,7 @@ export const metaWeights: Record<string, number> = {
   [META.anchors]: 0,
   [META.people]: 0,
   [META.summary]: 0,
+  [META.kind]: 0,
 };
 
 /** Where a paragraph of a passage starts, so a hit deep inside the passage links to its own paragraph. */

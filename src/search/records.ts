@@ -4,12 +4,13 @@
  * to escape). Episodes are small generated HTML documents, because only HTML
  * can weight words: the title is the `<h1>` (Pagefind's heaviest default
  * weight) and the people are `data-pagefind-weight="5"`, so `lindqvist` or
- * `heat pumps grid` puts the episode itself near the top. Every value in the
+ * `heat pumps grid` puts the episode itself near the top. Topic pages are
+ * documents too, their aliases weighted so a misspelling finds the topic. Every value in the
  * HTML goes through `escapeHtml`; transcript text and metadata are never trusted.
  */
 import { escapeUTF8 } from 'entities';
 import type { CustomRecord } from 'pagefind';
-import type { SearchEpisode, SearchPassage } from './passages.ts';
+import type { SearchEpisode, SearchPassage, SearchTopic } from './passages.ts';
 import { FILTER, META, encodeAnchors } from './record-fields.ts';
 
 /** Language of every record: the site's own `<html lang>`, one index for the whole site. */
@@ -33,6 +34,7 @@ export function passageRecord(passage: SearchPassage): CustomRecord {
   const filters: Record<string, string[]> = { [FILTER.show]: [passage.show] };
   if (passage.speaker && passage.speakerIsPerson) filters[FILTER.speaker] = [passage.speaker];
   if (passage.date) filters[FILTER.year] = [passage.date.slice(0, 4)];
+  if (passage.topics.length > 0) filters[FILTER.topic] = passage.topics;
   return { url: passage.url, content: passage.text, language: INDEX_LANGUAGE, meta, filters };
 }
 
@@ -60,6 +62,31 @@ export function episodeDocument(episode: SearchEpisode): string {
   ].join('');
   return (
     `<!doctype html><html lang="${INDEX_LANGUAGE}"><head><meta charset="utf-8"><title>${e(episode.title)}</title></head>` +
+    `<body><main data-pagefind-body>${body}</main><div hidden>${data}</div></body></html>`
+  );
+}
+
+/** Weight of a topic's aliases on its record: a misspelling finds the topic nearly as well as its name. */
+const ALIAS_WEIGHT = 5;
+
+/** The HTML document Pagefind indexes for one topic page. */
+export function topicDocument(topic: SearchTopic): string {
+  const e = escapeHtml;
+  const hidden = (attribute: 'meta' | 'filter', key: string, value: string) =>
+    `<span data-pagefind-${attribute}="${e(key)}">${e(value)}</span>`;
+  const body = [
+    `<h1>${e(topic.name)}</h1>`,
+    topic.aliases.length > 0 ? `<p data-pagefind-weight="${ALIAS_WEIGHT}">${e(topic.aliases.join(', '))}</p>` : '',
+    `<p>${e(topic.summary)}</p>`,
+  ].join('');
+  const data = [
+    hidden('meta', META.title, topic.name),
+    hidden('meta', META.kind, 'topic'),
+    hidden('meta', META.summary, topic.summary),
+    hidden('filter', FILTER.topic, topic.name),
+  ].join('');
+  return (
+    `<!doctype html><html lang="${INDEX_LANGUAGE}"><head><meta charset="utf-8"><title>${e(topic.name)}</title></head>` +
     `<body><main data-pagefind-body>${body}</main><div hidden>${data}</div></body></html>`
   );
 }

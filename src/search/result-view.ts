@@ -18,8 +18,8 @@ export interface ExcerptPart {
 }
 
 export interface ResultView {
-  /** `passage` for a moment in a transcript, `episode` for the episode as a whole. */
-  kind: 'passage' | 'episode';
+  /** `passage` for a moment in a transcript, `episode` for the episode as a whole, `topic` for a topic page. */
+  kind: 'passage' | 'episode' | 'topic';
   /** Deep link: `…/episodes/<slug>/#p12`, or the episode page. */
   href: string;
   /** Paragraph id the link lands on; absent for episode results. */
@@ -46,7 +46,7 @@ export function resultView(data: HitData, terms: readonly string[] = []): Result
   const first = hash === -1 ? undefined : data.url.slice(hash + 1);
   const meta = data.meta;
   const view: ResultView = {
-    kind: first ? 'passage' : 'episode',
+    kind: first ? 'passage' : meta[META.kind] === 'topic' ? 'topic' : 'episode',
     href: data.url,
     title: meta[META.title] ?? '',
     excerpt: withEllipses(excerptParts(data.excerpt), data.content),

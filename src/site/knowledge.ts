@@ -10,10 +10,9 @@ import { join } from 'node:path';
 import { getCollection } from 'astro:content';
 import { buildKnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import { topicsDir } from '../node/content-dirs.ts';
 import { readTopicFolder } from '../node/topic-folder.ts';
 
-/** Folder of the curated topic files, resolved like src/content.config.ts resolves the episodes. */
-export const topicsDir = (env: NodeJS.ProcessEnv = process.env): string => join(env.VERBATIM_CONTENT || 'content', 'topics');
 
 let built: { key: string; kb: Promise<KnowledgeBase> } | undefined;
 

@@ -2,10 +2,11 @@
  * Props for the topic pages: the topics index (in two orders, with the most
  * connected topics), and one topic's page: what it is, which episodes
  * discuss it, where in each episode (the timeline), every mention as a
- * quote linked to its moment, who talks about it most, related topics and
+ * quote linked to its moment (mentions a few words apart share one quote), who talks about it most, related topics and
  * the topics that link to it.
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import { quoteWindows } from '../knowledge/topics/quote.ts';
 import type { Topic, TopicMention, TopicSource } from '../knowledge/topics/schema.ts';
 import type { Episode } from '../transcript/schema.ts';
 import { clock, count, date, plural } from './format.ts';
@@ -197,7 +198,7 @@ export function topicView(topic: Topic, kb: KnowledgeBase): TopicView {
       id,
       title: episode.title,
       href: routes.episode(episode.slug),
-      mentions: (mentionsBy.get(te.slug) ?? []).map((m) => mentionView(m, episode, kb)),
+      mentions: mentionViews(mentionsBy.get(te.slug) ?? [], episode, kb),
       label: te.mentions > 0 ? plural(te.mentions, 'mention') : 'tagged in the metadata',
     };
     const show = kb.showOf.get(episode.id);
@@ -234,13 +235,41 @@ export function topicView(topic: Topic, kb: KnowledgeBase): TopicView {
   };
 }
 
-function mentionView(m: TopicMention, episode: Episode, kb: KnowledgeBase): MentionView {
-  const [from, to] = m.highlight;
-  const quote: QuotePart[] = [
-    { text: m.quote.slice(0, from), mark: false },
-    { text: m.quote.slice(from, to), mark: true },
-    { text: m.quote.slice(to), mark: false },
-  ].filter((p) => p.text !== '');
+/** Quotes for one episode's mentions: mentions close together in one paragraph share a quote. */
+function mentionViews(mentions: readonly TopicMention[], episode: Episode, kb: KnowledgeBase): MentionView[] {
+  const paragraphs = new Map(episode.paragraphs.map((p) => [p.id, p]));
+  const out: MentionView[] = [];
+  for (let i = 0; i < mentions.length; ) {
+    const first = mentions[i] as TopicMention;
+    let j = i + 1;
+    while (j < mentions.length && mentions[j]?.paragraph === first.paragraph) j++;
+    const run = mentions.slice(i, j);
+    i = j;
+    const text = paragraphs.get(first.paragraph)?.text;
+    const windows = text === undefined ? [] : quoteWindows(text, run.map((m) => m.range));
+    let k = 0;
+    for (const w of windows) {
+      const m = run[k] as TopicMention;
+      k += w.highlights.length;
+      out.push(mentionView(m, quoteParts(w.quote, w.highlights), episode, kb));
+    }
+  }
+  return out;
+}
+
+function quoteParts(quote: string, highlights: ReadonlyArray<readonly [number, number]>): QuotePart[] {
+  const parts: QuotePart[] = [];
+  let at = 0;
+  for (const [from, to] of highlights) {
+    if (from > at) parts.push({ text: quote.slice(at, from), mark: false });
+    parts.push({ text: quote.slice(from, to), mark: true });
+    at = to;
+  }
+  if (at < quote.length) parts.push({ text: quote.slice(at), mark: false });
+  return parts.filter((p) => p.text !== '');
+}
+
+function mentionView(m: TopicMention, quote: QuotePart[], episode: Episode, kb: KnowledgeBase): MentionView {
   const view: MentionView = { href: routes.paragraph(episode.slug, m.paragraph), quote };
   if (m.start !== null) view.stamp = clock(m.start);
   const speaker = m.speaker === null ? undefined : episode.speakers.find((s) => s.id === m.speaker);

@@ -208,6 +208,7 @@ function assemble(d: Draft, hits: readonly Found[], tagged: ReadonlySet<Episode>
       speaker: p.paragraph.speaker,
       quote,
       highlight,
+      range: [start, end],
     });
     perEpisode.set(episode, (perEpisode.get(episode) ?? 0) + 1);
     if (p.paragraph.speaker) {

@@ -26,3 +26,30 @@ export function quoteAround(text: string, start: number, end: number): { quote: 
   const offset = head.length - from - lead;
   return { quote, highlight: [start + offset, end + offset] };
 }
+
+/** An excerpt holding one or more mentions, each range relative to the excerpt. */
+export interface QuoteWindow {
+  quote: string;
+  highlights: Array<[number, number]>;
+}
+
+/**
+ * Excerpts of `text` around every range (sorted, non-overlapping): ranges
+ * whose contexts would overlap share one excerpt, so two mentions a few
+ * words apart are one quote with two highlights, not two near-copies.
+ */
+export function quoteWindows(text: string, ranges: ReadonlyArray<readonly [number, number]>): QuoteWindow[] {
+  const out: QuoteWindow[] = [];
+  let i = 0;
+  while (i < ranges.length) {
+    const first = ranges[i] as readonly [number, number];
+    let last = first;
+    let j = i + 1;
+    while (j < ranges.length && (ranges[j] as readonly [number, number])[0] - last[1] <= 2 * QUOTE_CONTEXT) last = ranges[j++] as readonly [number, number];
+    const { quote, highlight } = quoteAround(text, first[0], last[1]);
+    const shift = highlight[0] - first[0];
+    out.push({ quote, highlights: ranges.slice(i, j).map(([s, e]) => [s + shift, e + shift] as [number, number]) });
+    i = j;
+  }
+  return out;
+}

@@ -68,6 +68,8 @@ export const TopicMention = z.object({
   quote: z.string(),
   /** The mention's character range within `quote`, for highlighting. */
   highlight: z.tuple([z.int().nonnegative(), z.int().nonnegative()]),
+  /** The mention's character range within the paragraph's text. */
+  range: z.tuple([z.int().nonnegative(), z.int().nonnegative()]),
 });
 export type TopicMention = z.infer<typeof TopicMention>;
 
