@@ -4,8 +4,8 @@
  *
  * Builds content/ into a temporary folder with the CLI (or uses the built
  * site in --site-dir), serves it on localhost, and saves viewport-only PNGs
- * (the top of each page, not the full page) of the home, episode, speaker and
- * search results pages, in the light and dark colour schemes, at desktop
+ * (the top of each page, not the full page) of the home, episode, speaker,
+ * topics index, topic and search results pages, in the light and dark colour schemes, at desktop
  * (1280×900) and phone (360×780) width, as
  * `<out>/<page>-<width>-<light|dark>.png` (default out: docs/screenshots).
  *
@@ -30,6 +30,8 @@ export const SHOTS: Shot[] = [
   { name: 'home', path: '/' },
   { name: 'episode', path: '/episodes/heat-pumps-and-the-grid/' },
   { name: 'speaker', path: '/speakers/zoe-lindqvist/' },
+  { name: 'topics', path: '/topics/' },
+  { name: 'topic', path: '/topics/heat-pumps/' },
   { name: 'search', path: '/search/?q=heat%20pumps', waitFor: '[data-search-result]' },
 ];
 

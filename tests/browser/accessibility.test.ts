@@ -21,6 +21,8 @@ const pages = [
   '/shows/the-long-table/',
   '/speakers/',
   '/speakers/zoe-lindqvist/',
+  '/topics/',
+  '/topics/heat-pumps/',
   '/search/?q=heat%20pumps',
   '/no-such-page/',
 ];
@@ -66,7 +68,7 @@ describe('accessibility (axe-core)', () => {
     }
   }
 
-  for (const path of ['/', '/episodes/heat-pumps-and-the-grid/', '/search/?q=grid', '/speakers/zoe-lindqvist/']) {
+  for (const path of ['/', '/episodes/heat-pumps-and-the-grid/', '/search/?q=grid', '/speakers/zoe-lindqvist/', '/topics/', '/topics/heat-pumps/']) {
     it(`${path} fits a 360 px screen without horizontal scrolling`, async () => {
       const page = await openPage(path, { viewport: { width: 360, height: 740 } });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildTopicIndex } from '../../src/knowledge/topics/build-topics.ts';
+import { quoteWindows } from '../../src/knowledge/topics/quote.ts';
 import { parseTopicFile } from '../../src/knowledge/topics/topic-file.ts';
 import type { CuratedTopic } from '../../src/knowledge/topics/schema.ts';
 import { episodeFromCues } from './make-episodes.ts';
@@ -70,5 +71,31 @@ describe('topic index', () => {
     const r = buildTopicIndex(many, [file('zorblax.md', '---\ntitle: Zorblax company\naliases: [Zorblax]\n---\n')]);
     expect(r.topics.filter((t) => t.source === 'discovered').map((t) => t.name)).not.toContain('Zorblax');
     expect(r.bySlug.get('zorblax')?.mentions).toHaveLength(15);
+  });
+});
+
+describe('quote windows', () => {
+  it('gives mentions close together one quote with a highlight each, and far ones their own', () => {
+    const filler = 'word '.repeat(60);
+    const text = `Start grid and grid again. ${filler}then the grid at the end.`;
+    const a = text.indexOf('grid');
+    const b = text.indexOf('grid', a + 1);
+    const c = text.lastIndexOf('grid');
+    const windows = quoteWindows(text, [[a, a + 4], [b, b + 4], [c, c + 4]]);
+    expect(windows).toHaveLength(2);
+    expect(windows[0]?.highlights).toHaveLength(2);
+    for (const w of windows) for (const [s, e] of w.highlights) expect(w.quote.slice(s, e)).toBe('grid');
+    expect(windows[1]?.quote.startsWith('…')).toBe(true);
+  });
+
+  it('records each mention\'s range in its paragraph', () => {
+    const index = buildTopicIndex([one, two], [heat, grid, unused], { discover: false });
+    for (const t of index.topics) {
+      for (const m of t.mentions) {
+        const paragraph = [one, two].flatMap((e) => e.paragraphs.map((p) => ({ e, p }))).find(({ e, p }) => e.slug === m.episode && p.id === m.paragraph);
+        const text = paragraph?.p.text ?? '';
+        expect(m.quote.slice(...m.highlight)).toBe(text.slice(...m.range));
+      }
+    }
   });
 });

@@ -15,7 +15,8 @@ export function enhanceCopyLinks(page: TranscriptPage): void {
     const stamp = p.querySelector('.ts')?.textContent?.trim();
     const label = stamp ? `Copy link to this moment, ${stamp}` : `Copy link to paragraph ${p.id.slice(1)}`;
     const button = element('button', { type: 'button', class: 'moment-copy', title: 'Copy link to this moment' }, icon('link'), icon('check'), element('span', { class: 'visually-hidden' }, label));
-    p.append(button);
+    // Before the text: Tab reaches the moment's own controls (time, video, copy) before the topic links in its words.
+    p.insertBefore(button, p.querySelector(':scope > .text'));
   }
 
   const timers = new WeakMap<HTMLElement, number>();
