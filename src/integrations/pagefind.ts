@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { buildKnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { episodesDir, topicsDir } from '../node/content-dirs.ts';
+import { cachedTopicIndex } from '../node/topic-cache.ts';
 import { readTopicFolder } from '../node/topic-folder.ts';
 import type { DictionaryOptions } from '../search/dictionary.ts';
 import { checkRecordUrls, readEpisodesLikeTheSite, searchRecords, writeSearchIndex } from './search-index.ts';
@@ -41,7 +42,10 @@ export default function searchIntegration(options: SearchIntegrationOptions = {}
         const outDir = fileURLToPath(dir);
         const episodes = readEpisodesLikeTheSite(options.episodesDir ?? episodesDir());
         // The same topic index the pages were built with: same episodes, same topic files, same order.
-        const { topics } = buildKnowledgeBase(episodes, { curatedTopics: readTopicFolder(options.topicsDir ?? topicsDir()).topics });
+        const { topics } = buildKnowledgeBase(episodes, {
+          curatedTopics: readTopicFolder(options.topicsDir ?? topicsDir()).topics,
+          topicIndex: cachedTopicIndex(process.env.VERBATIM_TOPIC_CACHE),
+        });
         const problems = checkRecordUrls(searchRecords(episodes, base).passages, outDir, base);
         if (problems.length > 0) {
           for (const p of problems.slice(0, 20)) logger.error(p);

@@ -40,6 +40,8 @@ export interface KnowledgeBaseOptions {
   curatedTopics?: readonly CuratedTopic[];
   /** Discover topics in the transcripts (default true). */
   discoverTopics?: boolean;
+  /** Builds the topic index (default `buildTopicIndex`; the site passes a cached one, src/node/topic-cache.ts). */
+  topicIndex?: typeof buildTopicIndex;
 }
 
 /** Build all indexes. */
@@ -50,7 +52,7 @@ export function buildKnowledgeBase(input: readonly Episode[], options: Knowledge
   for (const show of shows) for (const e of show.episodes) showOf.set(e.id, show);
   const people = buildPeople(episodes);
   // Listing order, so the pages and the search index (which both call this) get the same topics and slugs.
-  const topics = buildTopicIndex(episodes, options.curatedTopics ?? [], { discover: options.discoverTopics !== false });
+  const topics = (options.topicIndex ?? buildTopicIndex)(episodes, options.curatedTopics ?? [], { discover: options.discoverTopics !== false });
   return {
     topics,
     related: relatedEpisodes(topics.topics, episodes.length),

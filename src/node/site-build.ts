@@ -5,13 +5,15 @@
  * leaves the previous site exactly as it was.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Diagnostic } from '../transcript/diagnostics.ts';
 import { buildKnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { ingestFolder } from './episode-folder.ts';
+import { cachedTopicIndex } from './topic-cache.ts';
 import { readTopicFolder } from './topic-folder.ts';
 
 export interface SiteBuildOptions {
@@ -56,7 +58,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const ingest = ingestFolder(episodes);
   // Topic files, and problems only the whole index shows (slug collisions, alias conflicts, unknown related topics).
   const topicFolder = readTopicFolder(join(content, 'topics'));
-  const topicIndex = buildKnowledgeBase(ingest.episodes, { curatedTopics: topicFolder.topics }).topics;
+  // Written for the astro build below, so the pages and the search index reuse it (src/node/topic-cache.ts).
+  const topicCache = join(mkdtempSync(join(tmpdir(), 'verbatim-topics-')), 'topics.json');
+  const topicIndex = buildKnowledgeBase(ingest.episodes, { curatedTopics: topicFolder.topics, topicIndex: cachedTopicIndex(topicCache, { write: true }) }).topics;
   const diagnostics = [...ingest.diagnostics, ...topicFolder.diagnostics, ...topicIndex.diagnostics];
   options.report(diagnostics);
   result.episodes = ingest.episodes.length;
@@ -68,6 +72,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       `(${result.errors} errors, ${result.warnings} warnings) in ${ms(result.timings.ingest)}`,
   );
   if (result.errors > 0) {
+    rmSync(dirname(topicCache), { recursive: true, force: true });
     options.log(`Build stopped: fix the ${result.errors} error(s) above. ${existsSync(out) ? `The previous site in ${out} is untouched.` : ''}`.trim());
     result.timings.total = performance.now() - t0;
     return result;
@@ -90,6 +95,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     VERBATIM_CONTENT: content,
     VERBATIM_EPISODES: episodes,
     VERBATIM_OUT: renderDir,
+    VERBATIM_TOPIC_CACHE: topicCache,
   };
   if (options.base !== undefined) env.VERBATIM_BASE = options.base;
   if (options.site !== undefined) env.VERBATIM_SITE = options.site;
@@ -97,6 +103,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   options.log('Rendering pages and building the search index (astro build)');
   const t1 = performance.now();
   const code = await runAstroBuild(env, options.log);
+  rmSync(dirname(topicCache), { recursive: true, force: true });
   result.timings.render = performance.now() - t1;
   if (code !== 0 || !existsSync(join(renderDir, 'index.html'))) {
     rmSync(renderDir, { recursive: true, force: true });

@@ -11,6 +11,7 @@ import { getCollection } from 'astro:content';
 import { buildKnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { topicsDir } from '../node/content-dirs.ts';
+import { cachedTopicIndex } from '../node/topic-cache.ts';
 import { readTopicFolder } from '../node/topic-folder.ts';
 
 
@@ -24,7 +25,8 @@ export async function loadKnowledge(): Promise<KnowledgeBase> {
   const key = import.meta.env.DEV ? `${entries.map((e) => `${e.id}:${e.digest ?? ''}`).join('|')}#${topicFilesKey(dir)}` : '';
   if (!built || built.key !== key) {
     const episodes = entries.map((entry) => entry.data);
-    built = { key, kb: Promise.resolve().then(() => buildKnowledgeBase(episodes, { curatedTopics: readTopicFolder(dir).topics })) };
+    const options = { curatedTopics: readTopicFolder(dir).topics, topicIndex: cachedTopicIndex(process.env.VERBATIM_TOPIC_CACHE) };
+    built = { key, kb: Promise.resolve().then(() => buildKnowledgeBase(episodes, options)) };
   }
   return built.kb;
 }
