@@ -1,8 +1,9 @@
 /**
  * A site built from the real transcripts in ../shared/seeds (present in CI,
  * absent in a user's clone, where this skips with a visible message): five
- * episode pages with the sidecars' speaker names, and a phrase from the
- * middle of each episode, searched in the browser, lands on its paragraph.
+ * episode pages with the sidecars' speaker names, a phrase from the middle
+ * of each episode, searched in the browser, lands on its paragraph, and the
+ * discovered topics name the episodes' big themes and link both ways.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -79,4 +80,28 @@ describe.skipIf(!present)('site built from ../shared/seeds', () => {
       await context.close();
     });
   }
+
+  it('discovers the seeds\' big themes, misspellings merged, and every episode links its topics', () => {
+    const index = readFileSync(join(root, 'site', 'topics', 'index.html'), 'utf8');
+    for (const name of ['Nvidia', 'OpenAI', 'Deep Seek', 'China', 'Data center', 'GPUs', 'Anthropic', 'Inference']) expect(index).toContain(`>${name}</a>`);
+    const nvidia = readFileSync(join(root, 'site', 'topics', 'nvidia', 'index.html'), 'utf8');
+    expect(nvidia).toMatch(/Also heard as.*Navidia/s);
+    for (const episode of episodes) {
+      const html = readFileSync(join(root, 'site', 'episodes', episode.slug, 'index.html'), 'utf8');
+      const chips = html.match(/<nav class="episode-topics"[\s\S]*?<\/nav>/)?.[0] ?? '';
+      expect((chips.match(/href="\/topics\//g) ?? []).length, episode.slug).toBeGreaterThanOrEqual(5);
+      expect((html.match(/class="topic-link"/g) ?? []).length, episode.slug).toBeGreaterThan(10);
+    }
+  });
+
+  it('a topic page\'s first mention leads to a paragraph that links back to the topic', async () => {
+    const context = await (await getBrowser()).newContext();
+    const page = await context.newPage();
+    await page.goto(`${url}topics/nvidia/`);
+    await page.locator('ol.mentions a.moment').first().click();
+    await page.waitForURL(/#p\d+$/);
+    const links = await page.evaluate(() => [...(document.querySelector(':target')?.querySelectorAll('a.topic-link') ?? [])].map((a) => a.getAttribute('href')));
+    expect(links).toContain('/topics/nvidia/');
+    await context.close();
+  });
 });
