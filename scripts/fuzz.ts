@@ -11,20 +11,26 @@
  *    a quadratic one grows with the size: 8,192 from 1 KB to 8 MB).
  * 3. Scale: a 50 MB SRT and a 50 MB Markdown file through the full ingest,
  *    each in a fresh child process, with time and peak memory (max RSS).
+ * 4. Index: an SRT episode just under the 64 MiB file limit through the
+ *    ingest and the Pagefind index (the site's writeSearchIndex), then one
+ *    search for a word in every passage, in a fresh child process.
  *
- * Results go to bench/fuzz.json. FUZZ_SKIP=fuzz,linearity,scale skips parts.
+ * Results go to bench/fuzz.json. FUZZ_SKIP=fuzz,linearity,scale,index skips
+ * parts; a skipped part keeps its result from the previous run.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
+import { writeSearchIndex } from '../src/integrations/search-index.ts';
+import { loadPagefind } from '../src/node/pagefind-search.ts';
 import { Diagnostics } from '../src/transcript/diagnostics.ts';
 import { formatById } from '../src/transcript/formats/index.ts';
 import { parseTranscript } from '../src/transcript/parse-transcript.ts';
 import type { FormatId } from '../src/transcript/schema.ts';
-import { decodeSource } from '../src/transcript/source-text.ts';
+import { decodeSource, MAX_FILE_BYTES } from '../src/transcript/source-text.ts';
 import { MAX_YAML_CHARS } from '../src/transcript/yaml-map.ts';
 import { rawProblems, resultProblems } from '../tests/fuzz/invariants.ts';
 import { loadCorpus, mutate, mutation } from '../tests/fuzz/mutations.ts';
@@ -270,6 +276,59 @@ function scale(): unknown[] {
   return results;
 }
 
+// --- 4. Index --------------------------------------------------------------------------------
+
+function index(): unknown {
+  const dir = mkdtempSync(join(tmpdir(), 'verbatim-fuzz-'));
+  try {
+    const path = join(dir, 'big.srt');
+    const size = MAX_FILE_BYTES - 1024;
+    const text = syntheticSrt(size);
+    writeFileSync(path, text.slice(0, text.lastIndexOf('\n\n', size) + 1));
+    const json = execFileSync(process.execPath, ['scripts/fuzz.ts', '--big-index', path, join(dir, 'site')], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const result = JSON.parse(json) as Record<string, unknown>;
+    out(
+      `  ${(Number(result.bytes) / 2 ** 20).toFixed(1)} MB SRT: ingest ${result.ingestMs} ms, ${result.passages} passages indexed in ${result.indexMs} ms, ` +
+        `${result.files} files (${result.indexMB} MB), peak RSS ${result.peakRssMB} MB (Node; Pagefind's indexer is its own process), ` +
+        `first search for "${result.query}" ${result.searchMs} ms, ${result.hits} hits`,
+    );
+    return result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Ingest the file at `path`, index it into `outDir` as the site build does, search once; print figures as JSON. */
+async function bigIndex(path: string, outDir: string): Promise<void> {
+  const bytes = readFileSync(path);
+  let t = performance.now();
+  const { episode } = parseTranscript({ file: path, bytes });
+  const ingestMs = performance.now() - t;
+  if (!episode) throw new Error(`no episode from ${path}`);
+  t = performance.now();
+  const report = await writeSearchIndex([episode], { outDir, base: '/' });
+  const indexMs = performance.now() - t;
+  const { pagefind } = await loadPagefind(join(outDir, 'pagefind'));
+  const query = 'grid';
+  t = performance.now();
+  const response = await pagefind.search(query);
+  const searchMs = performance.now() - t;
+  process.stdout.write(
+    JSON.stringify({
+      bytes: bytes.length,
+      ingestMs: Math.round(ingestMs),
+      passages: report.passages,
+      indexMs: Math.round(indexMs),
+      files: report.files,
+      indexMB: Math.round(report.indexBytes / 2 ** 20),
+      peakRssMB: Math.round((process.resourceUsage().maxRSS * 1024) / 2 ** 20),
+      query,
+      searchMs: Math.round(searchMs),
+      hits: response?.results.length ?? 0,
+    }),
+  );
+}
+
 // --- Child mode: one big ingest, measured in a fresh process -----------------------------
 
 /** Ingest the file at `path` once and print time and memory as JSON (run in a child process). */
@@ -302,8 +361,24 @@ if (process.argv[2] === '--big') {
   bigIngest(process.argv[3] ?? '');
   process.exit(0);
 }
+if (process.argv[2] === '--big-index') {
+  await bigIndex(process.argv[3] ?? '', process.argv[4] ?? '');
+  process.exit(0);
+}
 
-const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length };
+const previous = existsSync('bench/fuzz.json') ? (JSON.parse(readFileSync('bench/fuzz.json', 'utf8')) as Record<string, unknown>) : {};
+const now = new Date().toISOString();
+const dates: Record<string, string> = {};
+const report: Record<string, unknown> = { date: now, dates, node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length };
+// Skipped parts keep the previous run's results, and `dates` says when each part last ran.
+const previousDates = (previous.dates ?? {}) as Record<string, string>;
+for (const part of ['fuzz', 'linearity', 'scale', 'index']) {
+  if (!skip.has(part)) dates[part] = now;
+  else if (previous[part] !== undefined) {
+    report[part] = previous[part];
+    dates[part] = previousDates[part] ?? String(previous.date);
+  }
+}
 if (!skip.has('fuzz')) {
   out(`fuzz: ${Number(process.env.FUZZ_RUNS ?? 100_000).toLocaleString('en')} runs`);
   const r = fuzz();
@@ -318,6 +393,10 @@ if (!skip.has('linearity')) {
 if (!skip.has('scale')) {
   out('scale: 50 MB through the full ingest');
   report.scale = scale();
+}
+if (!skip.has('index')) {
+  out('index: an episode at the file size limit through the search index');
+  report.index = index();
 }
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/fuzz.json', `${JSON.stringify(report, null, 2)}\n`);

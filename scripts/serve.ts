@@ -3,7 +3,9 @@
  * and browser tests: `node scripts/serve.ts [DIR] [--port N] [--base PATH]`.
  * Serves DIR (default dist) under the base path, `index.html` for folders
  * (redirecting `/x` to `/x/` as static hosts do), `404.html` for anything
- * missing, with correct MIME types. Prints the URL once listening.
+ * missing, with correct MIME types and the headers docs/robustness.md
+ * recommends for static hosts (nosniff, referrer policy). Prints the URL
+ * once listening.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -43,6 +45,9 @@ const types: Record<string, string> = {
   '.pf_fragment': 'application/octet-stream',
 };
 
+/** Sent with every response: no content-type sniffing, and other sites see only our origin. */
+const securityHeaders = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'strict-origin-when-cross-origin' };
+
 export interface ServeOptions {
   dir: string;
   port: number;
@@ -71,7 +76,7 @@ export function serve(options: ServeOptions): Promise<{ url: string; close: () =
 
 function handle(root: string, base: string, req: IncomingMessage, res: ServerResponse): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { allow: 'GET, HEAD' }).end();
+    res.writeHead(405, { ...securityHeaders, allow: 'GET, HEAD' }).end();
     return;
   }
   const url = new URL(req.url ?? '/', 'http://localhost');
@@ -107,7 +112,7 @@ function statOf(path: string) {
 
 function send(res: ServerResponse, file: string, status: number, headOnly: boolean): void {
   const type = types[extname(file).toLowerCase()] ?? 'application/octet-stream';
-  res.writeHead(status, { 'content-type': type, 'content-length': statSync(file).size, 'cache-control': 'no-cache' });
+  res.writeHead(status, { ...securityHeaders, 'content-type': type, 'content-length': statSync(file).size, 'cache-control': 'no-cache' });
   if (headOnly) {
     res.end();
     return;
@@ -116,13 +121,13 @@ function send(res: ServerResponse, file: string, status: number, headOnly: boole
 }
 
 function redirect(res: ServerResponse, location: string): void {
-  res.writeHead(301, { location }).end();
+  res.writeHead(301, { ...securityHeaders, location }).end();
 }
 
 function notFound(root: string, res: ServerResponse, headOnly: boolean): void {
   const page = join(root, '404.html');
   if (existsSync(page)) return send(res, page, 404, headOnly);
-  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+  res.writeHead(404, { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
 }
 
 if (import.meta.main) {

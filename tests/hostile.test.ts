@@ -15,7 +15,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ingestFolder } from '../src/node/episode-folder.ts';
+import { ingestFolder, readAtMost } from '../src/node/episode-folder.ts';
 import { Diagnostics } from '../src/transcript/diagnostics.ts';
 import { formats } from '../src/transcript/formats/index.ts';
 import { MAX_SEGMENT_CHARS, parseTranscript } from '../src/transcript/parse-transcript.ts';
@@ -351,6 +351,45 @@ describe('folders', () => {
       ['bellname', 'Unsorted'],
       ['small', 'Unsorted'],
     ]);
+  });
+});
+
+describe('size before read', () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+  // Over 2 GiB: had the file been read, Node's readFileSync would have thrown (file-unreadable) instead.
+  const HUGE = 3 * 1024 ** 3;
+
+  it('refuses a transcript or sidecar over the limit from its size on disk, without reading it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'verbatim-size-'));
+    dirs.push(dir);
+    const cue = '1\n00:00:01,000 --> 00:00:02,000\nHello.\n';
+    writeFileSync(join(dir, 'huge.srt'), '');
+    truncateSync(join(dir, 'huge.srt'), HUGE);
+    writeFileSync(join(dir, 'small.srt'), cue);
+    writeFileSync(join(dir, 'small.yml'), '');
+    truncateSync(join(dir, 'small.yml'), HUGE);
+    const r = ingestFolder(dir);
+    expect(r.diagnostics).toMatchObject([
+      { code: 'file-too-large', severity: 'error', file: expect.stringMatching(/huge\.srt$/), message: expect.stringContaining(`${HUGE} bytes`) },
+      { code: 'file-too-large', severity: 'error', file: expect.stringMatching(/small\.yml$/), message: expect.stringContaining(`${HUGE} bytes`) },
+    ]);
+    // The transcript beside the refused sidecar is still read, as the core does with a sidecar over the limit.
+    expect(r.episodes.map((e) => e.title)).toEqual(['small']);
+  });
+
+  it('reads at most one byte over the limit, whatever the size', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'verbatim-size-'));
+    dirs.push(dir);
+    const path = join(dir, 'f.txt');
+    writeFileSync(path, 'abcdef');
+    const text = (r: ReturnType<typeof readAtMost>) => ('bytes' in r ? Buffer.from(r.bytes).toString() : r);
+    expect(text(readAtMost(path, 6))).toBe('abcdef');
+    expect(readAtMost(path, 5)).toEqual({ tooLarge: 6 });
+    writeFileSync(path, '');
+    expect(text(readAtMost(path, 5))).toBe('');
   });
 });
 

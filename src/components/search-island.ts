@@ -262,8 +262,7 @@ class SearchApp {
         box.value = value;
         box.checked = this.#filters[key]?.includes(value) ?? false;
         box.addEventListener('change', () => this.#toggleFilter(key, value, box.checked));
-        const text = document.createElement('span');
-        text.textContent = value;
+        const text = span(value, undefined, true);
         label.append(box, text);
         li.append(label);
         list.append(li);
@@ -377,7 +376,7 @@ function resultCard(view: ResultView, position: number): HTMLLIElement {
 
   const meta = document.createElement('p');
   meta.className = 'result-meta';
-  if (view.show) meta.append(span(view.show));
+  if (view.show) meta.append(span(view.show, undefined, true));
   if (view.date) {
     const time = document.createElement('time');
     time.dateTime = view.date.iso;
@@ -391,12 +390,16 @@ function resultCard(view: ResultView, position: number): HTMLLIElement {
   if (view.kind === 'episode') {
     who.classList.add('for-episode');
     who.append(span('Episode', 'role'));
-    if (view.people) who.append(span(`with ${view.people}`, 'people'));
+    if (view.people) {
+      const people = span('with ', 'people');
+      people.append(span(view.people, undefined, true));
+      who.append(people);
+    }
   } else if (view.kind === 'topic') {
     who.classList.add('for-episode');
     who.append(span('Topic', 'role'));
   } else {
-    who.append(span(view.speaker ?? 'Unattributed', view.speaker ? 'speaker' : 'speaker unknown'));
+    who.append(view.speaker ? span(view.speaker, 'speaker', true) : span('Unattributed', 'speaker unknown'));
     if (view.stamp) who.append(span(view.stamp, 'stamp'));
   }
 
@@ -418,9 +421,11 @@ function resultCard(view: ResultView, position: number): HTMLLIElement {
   return li;
 }
 
-function span(text: string, className?: string): HTMLSpanElement {
+/** A span of text; `isolated` (dir=auto) for names and titles from content, so their bidirectional controls stay inside. */
+function span(text: string, className?: string, isolated = false): HTMLSpanElement {
   const s = document.createElement('span');
   if (className) s.className = className;
+  if (isolated) s.dir = 'auto';
   s.textContent = text;
   return s;
 }

@@ -2,13 +2,21 @@
  * An RSS 2.0 document (https://www.rssboard.org/rss-specification) from
  * plain data, with the Podcasting 2.0 namespace for transcript links and
  * people. All text goes through xml.ts; nothing is written raw.
+ *
+ * Descriptions are plain text, but RSS 2.0 readers take a description as
+ * entity-encoded HTML: so it is escaped as HTML first, then as XML, and a
+ * reader shows `<script>` in a summary as those characters. Titles,
+ * categories and names are plain text (the RSS Best Practices Profile) and
+ * escaped once.
  */
+import { escapeUTF8 } from 'entities';
 import { xmlAttributes, xmlElement } from './xml.ts';
 
 export interface FeedChannel {
   title: string;
   /** Absolute URL of the site's home page. */
   link: string;
+  /** Plain text. */
   description: string;
   /** Absolute URL of the feed itself (`atom:link rel="self"`). */
   self: string;
@@ -21,6 +29,7 @@ export interface FeedItem {
   link: string;
   /** Publication date, YYYY-MM-DD. */
   date?: string;
+  /** Plain text. */
   description?: string;
   categories: string[];
   /** `<podcast:transcript>` links. */
@@ -35,11 +44,14 @@ export function rfc822Date(isoDate: string): string | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date.toUTCString();
 }
 
+/** A `<description>`: plain text as the entity-encoded HTML readers expect. */
+const description = (text: string) => xmlElement('description', escapeUTF8(text));
+
 function item(entry: FeedItem): string {
   const lines = [xmlElement('title', entry.title), xmlElement('link', entry.link), xmlElement('guid', entry.link, { isPermaLink: 'true' })];
   const pubDate = entry.date ? rfc822Date(entry.date) : undefined;
   if (pubDate) lines.push(xmlElement('pubDate', pubDate));
-  if (entry.description) lines.push(xmlElement('description', entry.description));
+  if (entry.description) lines.push(description(entry.description));
   for (const category of entry.categories) lines.push(xmlElement('category', category));
   for (const t of entry.transcripts) {
     lines.push(xmlElement('podcast:transcript', undefined, { url: t.url, type: t.type, rel: t.captions ? 'captions' : undefined }));
@@ -58,7 +70,7 @@ export function renderRss(channel: FeedChannel): string {
   const head = [
     xmlElement('title', channel.title),
     xmlElement('link', channel.link),
-    xmlElement('description', channel.description),
+    description(channel.description),
     xmlElement('atom:link', undefined, { href: channel.self, rel: 'self', type: 'application/rss+xml' }),
     xmlElement('generator', 'Verbatim'),
   ].map((l) => `    ${l}`);

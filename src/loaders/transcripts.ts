@@ -7,16 +7,16 @@
  * `astro build` after all of them are shown. In dev, watcher events under
  * the folder run the same sync.
  */
-import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { assignUniqueSlugs } from '../knowledge/slugs.ts';
-import { ingestFile, listTranscripts } from '../node/episode-folder.ts';
+import { ingestFile, listTranscripts, readAtMost } from '../node/episode-folder.ts';
 import type { TranscriptFile } from '../node/episode-folder.ts';
 import { diagnostic, formatDiagnostic } from '../transcript/diagnostics.ts';
 import type { Diagnostic } from '../transcript/diagnostics.ts';
 import { Episode } from '../transcript/schema.ts';
+import { MAX_FILE_BYTES } from '../transcript/source-text.ts';
 import { coreFingerprint } from './core-fingerprint.ts';
 
 export interface TranscriptsLoaderOptions {
@@ -200,13 +200,19 @@ function watchFolder(dir: string, core: string, context: LoaderContext): void {
   for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, schedule);
 }
 
-/** Digest over the core fingerprint and the raw bytes of the transcript and its sidecar; '' when unreadable. */
+/**
+ * Digest over the core fingerprint and the raw bytes of the transcript and
+ * its sidecar; '' when unreadable or over the size limit (checked before
+ * reading: ingestFile then reports it, and nothing is cached).
+ */
 function fileDigest(file: TranscriptFile, core: string, generateDigest: LoaderContext['generateDigest']): string {
   try {
+    const transcript = readAtMost(file.absolutePath, MAX_FILE_BYTES);
+    const sidecar = file.sidecarPath ? readAtMost(file.sidecarPath, MAX_FILE_BYTES) : { bytes: new Uint8Array() };
+    if ('tooLarge' in transcript || 'tooLarge' in sidecar) return '';
     // latin1 maps bytes 1:1 to code units, so the digest sees the exact bytes whatever the encoding.
-    const transcript = readFileSync(file.absolutePath).toString('latin1');
-    const sidecar = file.sidecarPath ? readFileSync(file.sidecarPath).toString('latin1') : '';
-    return generateDigest(`${core}\u0000${file.sidecarPath ? 'sidecar' : 'alone'}\u0000${transcript}\u0000${sidecar}`);
+    const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    return generateDigest(`${core}\u0000${file.sidecarPath ? 'sidecar' : 'alone'}\u0000${latin1(transcript.bytes)}\u0000${latin1(sidecar.bytes)}`);
   } catch {
     return ''; // ingestFile reports the unreadable file
   }

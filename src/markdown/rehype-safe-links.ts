@@ -2,7 +2,7 @@
  * rehype plugin: links and images may only point to http(s), mailto or
  * relative addresses. Anything else (`javascript:`, `data:`, `vbscript:`…)
  * loses its `href`/`src` and is reported as an `unsafe-link` message at the
- * source position. Absolute http(s) links get `rel="noopener"`.
+ * source position. Absolute http(s) links get `rel="noopener noreferrer"`.
  */
 import type { Element, Root } from 'hast';
 import type { Plugin } from 'unified';
@@ -32,7 +32,7 @@ const rehypeSafeLinks: Plugin<[], Root> = () => (tree, file) => {
       message.actual = excerpt(value, 40);
       return;
     }
-    if (node.tagName === 'a' && (s === 'http' || s === 'https')) node.properties.rel = ['noopener'];
+    if (node.tagName === 'a' && (s === 'http' || s === 'https')) node.properties.rel = ['noopener', 'noreferrer'];
   });
 };
 

@@ -4,7 +4,7 @@
  * each with `<name>.yml`/`<name>.yaml` beside it, ingests them all and makes
  * slugs unique. Diagnostics from every file are collected, never thrown.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { assignUniqueSlugs } from '../knowledge/slugs.ts';
 import { diagnostic } from '../transcript/diagnostics.ts';
@@ -12,6 +12,7 @@ import type { Diagnostic } from '../transcript/diagnostics.ts';
 import { parseTranscript } from '../transcript/parse-transcript.ts';
 import type { IngestResult, TranscriptInput } from '../transcript/parse-transcript.ts';
 import type { Episode } from '../transcript/schema.ts';
+import { MAX_FILE_BYTES } from '../transcript/source-text.ts';
 
 export interface TranscriptFile {
   /** Path for messages (relative to the working directory when inside it). */
@@ -61,13 +62,57 @@ export function listTranscripts(dir: string, cwd = process.cwd()): TranscriptFil
   return out;
 }
 
-/** Ingest one listed transcript from disk. */
+/**
+ * A file's bytes, or only its size when that is over `limit`: the size on
+ * disk is checked before anything is read, and never more than `limit + 1`
+ * bytes are held, even if the file grows while it is read.
+ */
+export function readAtMost(path: string, limit: number): { bytes: Uint8Array } | { tooLarge: number } {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > limit) return { tooLarge: size };
+    // One byte more than the file's size, to notice a file that grew since the stat.
+    let buffer = Buffer.allocUnsafe(size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > limit) return { tooLarge: length };
+        const grown = Buffer.allocUnsafe(Math.min(limit + 1, length * 2));
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) return { bytes: buffer.subarray(0, length) };
+      length += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The `file-too-large` error for a file whose size on disk is over the limit (the core reports the same for bytes in memory). */
+const tooLarge = (file: string, size: number) => diagnostic('file-too-large', file, 1, 1, { size, limit: MAX_FILE_BYTES });
+
+/**
+ * Ingest one listed transcript from disk. A transcript or sidecar over the
+ * file size limit is refused from its size, without reading it; a sidecar
+ * refused so is left out and the transcript read without it, as the core does.
+ */
 export function ingestFile(entry: TranscriptFile): IngestResult {
   const sidecarFile = entry.sidecarPath ? displayPath(entry.sidecarPath, process.cwd()) : undefined;
   try {
-    const input: TranscriptInput = { file: entry.file, relativePath: entry.relativePath, bytes: readFileSync(entry.absolutePath) };
-    if (entry.sidecarPath && sidecarFile) input.sidecar = { file: sidecarFile, bytes: readFileSync(entry.sidecarPath) };
-    return parseTranscript(input);
+    const transcript = readAtMost(entry.absolutePath, MAX_FILE_BYTES);
+    if ('tooLarge' in transcript) return { episode: null, diagnostics: [tooLarge(entry.file, transcript.tooLarge)] };
+    const input: TranscriptInput = { file: entry.file, relativePath: entry.relativePath, bytes: transcript.bytes };
+    let refusedSidecar: Diagnostic | undefined;
+    if (entry.sidecarPath && sidecarFile) {
+      const sidecar = readAtMost(entry.sidecarPath, MAX_FILE_BYTES);
+      if ('tooLarge' in sidecar) refusedSidecar = tooLarge(sidecarFile, sidecar.tooLarge);
+      else input.sidecar = { file: sidecarFile, bytes: sidecar.bytes };
+    }
+    const result = parseTranscript(input);
+    return refusedSidecar ? { episode: result.episode, diagnostics: [...result.diagnostics, refusedSidecar] } : result;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { episode: null, diagnostics: [diagnostic('file-unreadable', entry.file, 1, 1, { reason })] };

@@ -49,7 +49,7 @@ export function resultView(data: HitData, terms: readonly string[] = []): Result
     kind: first ? 'passage' : meta[META.kind] === 'topic' ? 'topic' : 'episode',
     href: data.url,
     title: meta[META.title] ?? '',
-    excerpt: withEllipses(excerptParts(data.excerpt), data.content),
+    excerpt: withEllipses((data.content === undefined ? undefined : excerptFromContent(data.excerpt, data.content, data.locations)) ?? excerptParts(data.excerpt), data.content),
   };
   const show = data.filters[FILTER.show]?.[0];
   if (show) view.show = show;
@@ -141,10 +141,40 @@ export function bestAnchor<T extends { offset: number }>(
 }
 
 /**
+ * The excerpt's words as the record's own text holds them. Pagefind builds an
+ * excerpt from a window of the content's whitespace-separated words, with `<`
+ * and `>` escaped and matches wrapped in `<mark>`, but leaves `&` alone: so
+ * `&lt;` in an excerpt is either an escaped `<` or the text `&lt;`, and only
+ * the content can tell (decoding it would decode the text a second time).
+ * The window is the one whose words escape to the excerpt's and whose marks
+ * fall on `locations`; undefined when none does (then `excerptParts`).
+ */
+export function excerptFromContent(excerpt: string, content: string, locations: readonly number[]): ExcerptPart[] | undefined {
+  if (!excerpt) return undefined;
+  const shown = excerpt.split(' ').map((word) => {
+    const marked = /^<mark>(.*)<\/mark>$/.exec(word);
+    return marked ? { raw: marked[1] ?? '', mark: true } : { raw: word, mark: false };
+  });
+  const words = content.split(/[\r\n\s]+/g);
+  const escape = (word: string) => word.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const window = (at: number): ExcerptPart[] =>
+    joinParts(shown.flatMap((s, k) => [...(k > 0 ? [{ text: ' ', mark: false }] : []), { text: words[at + k] ?? '', mark: s.mark }]));
+  let first: number | undefined;
+  for (let at = 0; at + shown.length <= words.length; at++) {
+    if (!shown.every((s, k) => escape(words[at + k] ?? '') === s.raw)) continue;
+    if (shown.every((s, k) => !s.mark || locations.includes(at + k))) return window(at);
+    first ??= at;
+  }
+  return first === undefined ? undefined : window(first);
+}
+
+/**
  * Split a Pagefind excerpt into text and highlighted runs. Pagefind wraps
  * matches in `<mark>…</mark>` and escapes `<` and `>` of the content as
  * `&lt;`/`&gt;` (it leaves `&` alone, so no other entity is decoded). Any other
  * markup stays literal text: callers put parts in text nodes, never HTML.
+ * Only for when the content is not at hand: `&lt;` written as text would
+ * show as `<` (see `excerptFromContent`).
  */
 export function excerptParts(excerpt: string): ExcerptPart[] {
   const parts: ExcerptPart[] = [];

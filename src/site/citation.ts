@@ -3,7 +3,7 @@
  * guides give for podcast episodes (speakers, “title,” show, date, time
  * range, URL), and the short label of the passage's extent.
  */
-import { clock } from './format.ts';
+import { clock, isolate } from './format.ts';
 
 /** What a citation names. Absent parts are left out of the text. */
 export interface CitationParts {
@@ -27,14 +27,19 @@ const MAX_NAMES = 3;
 /**
  * `Maya Okafor and Jürgen Ahlberg, “Rails Across the Alps,” Signal & Noise,
  * September 17, 2025, 1:15–2:20. https://…#t=75,140`
+ *
+ * Names, title and show are isolated when they hold bidirectional controls
+ * (format.ts `isolate`), so an override in one cannot reorder the rest.
  */
 export function formatCitation(parts: CitationParts): string {
-  const names = nameList(parts.speakers);
+  const names = nameList(parts.speakers.map((name) => isolate(name.trim())));
   // Quotes inside the title become single quotes; US style puts the comma
   // (or the closing period) inside the quotes unless the title ends in ? or !.
-  const title = parts.title.trim().replace(/["“]([^"“”]*)["”]/g, '‘$1’');
-  const ownStop = /[?!]$/.test(title);
-  const rest = [parts.show, parts.date, extentLabel(parts)].filter((s): s is string => Boolean(s?.trim()));
+  const plainTitle = parts.title.trim().replace(/["“]([^"“”]*)["”]/g, '‘$1’');
+  const ownStop = /[?!]$/.test(plainTitle);
+  const title = isolate(plainTitle);
+  const show = parts.show === undefined ? undefined : isolate(parts.show);
+  const rest = [show, parts.date, extentLabel(parts)].filter((s): s is string => Boolean(s?.trim()));
   const quoted = rest.length > 0 ? `“${title}${ownStop ? '' : ','}” ${rest.join(', ')}.` : `“${title}${ownStop ? '' : '.'}”`;
   return `${names ? `${names}, ` : ''}${quoted} ${parts.url}`;
 }

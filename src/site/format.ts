@@ -53,3 +53,30 @@ export function excerpt(text: string, max: number): string {
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
 }
+
+/** Explicit bidirectional formatting characters: embeddings and overrides (U+202A–U+202E), isolates (U+2066–U+2069). */
+const bidiControls = /[\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * Text for a plain-text place no element can isolate (`<title>`, a meta
+ * description, a copied citation): when it holds bidirectional controls, it
+ * is wrapped in FSI…PDI so an override in a name cannot reorder the text
+ * after it. Unclosed isolates are closed first and unmatched PDIs dropped
+ * (they do nothing where they stand, but here would close the wrapper), so
+ * the final PDI ends every embedding and override inside (UAX #9, rule X6a).
+ * Text without such controls is returned as it is.
+ */
+export function isolate(text: string): string {
+  if (!bidiControls.test(text)) return text;
+  let open = 0;
+  let out = '';
+  for (const c of text) {
+    if (c === '\u2066' || c === '\u2067' || c === '\u2068') open++;
+    else if (c === '\u2069') {
+      if (open === 0) continue;
+      open--;
+    }
+    out += c;
+  }
+  return `\u2068${out}${'\u2069'.repeat(open)}\u2069`;
+}

@@ -6,7 +6,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { Appearance, Person } from '../knowledge/people.ts';
 import type { TalkTime } from '../knowledge/talk-time.ts';
-import { clock, count, date, duration, excerpt, plural } from './format.ts';
+import { clock, count, date, duration, excerpt, isolate, plural } from './format.ts';
 import { routes } from './routes.ts';
 import { initials, toneOf } from './speaker-style.ts';
 
@@ -72,7 +72,8 @@ export function personView(person: Person, kb: KnowledgeBase): PersonView {
     const phrase = role === 'Guest' ? 'Guest on' : role ? `${role} of` : 'Heard on';
     byRole.set(phrase, [...(byRole.get(phrase) ?? []), name]);
   }
-  const tagline = [...byRole].map(([phrase, names]) => `${phrase} ${list.format(names)}`);
+  // Show names in a plain-text line: isolated, so an override in one cannot reorder the rest.
+  const tagline = [...byRole].map(([phrase, names]) => `${phrase} ${list.format(names.map(isolate))}`);
 
   const talk = totalTalk(person.appearances);
   const facts = [plural(person.appearances.length, 'episode')];

@@ -79,6 +79,15 @@ describe('RSS feed', () => {
     expect(xmlUnescape(title ?? '')).toBe(hostileTitle);
   });
 
+  it('writes descriptions as entity-encoded HTML that a reader shows as the plain text', () => {
+    // XML-decoded once, the description is HTML whose text is the summary: `<b>` is escaped again, not a tag.
+    const descriptions = [...rss.matchAll(/<description>([^<]*)<\/description>/g)].map((m) => xmlUnescape(m[1] ?? ''));
+    const html = descriptions.find((d) => d.includes('javascript:alert(1)')) ?? '';
+    expect(html).toContain('&lt;b&gt;tags&lt;/b&gt;');
+    expect(html).not.toMatch(/<b>/);
+    expect(rss).toContain('<description>All &amp;lt;the&amp;gt; episodes &amp;amp; more</description>');
+  });
+
   it('lists episodes newest first, with dates, transcripts and people', () => {
     expect([...rss.matchAll(/<link>([^<]*)<\/link>/g)].map((m) => m[1])).toEqual([
       'https://example.org/kb/',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDictionary } from '../../src/search/dictionary.ts';
 import { planQuery } from '../../src/search/query-plan.ts';
-import { bestAnchor, excerptParts, highlightTerms, resultView } from '../../src/search/result-view.ts';
+import { bestAnchor, excerptFromContent, excerptParts, highlightTerms, resultView } from '../../src/search/result-view.ts';
 import { runSearch } from '../../src/search/run-search.ts';
 import type { EngineHit, HitData, SearchEngine } from '../../src/search/run-search.ts';
 import { Speller } from '../../src/search/speller.ts';
@@ -118,6 +118,24 @@ describe('result cards', () => {
       { text: ' <b> <img src=x onerror=y> & ', mark: false },
       { text: 'pump', mark: true },
     ]);
+  });
+
+  it('read excerpt words back from the content, so text written as `&lt;b&gt;` is not decoded a second time', () => {
+    // Pagefind escapes < and > of the content but not &: `&lt;b&gt;` in this excerpt is the text `<b>` once and `&lt;b&gt;` once.
+    const content = 'say <b> then &lt;b&gt; and {{7*7}} &amp;amp; heat <b>';
+    const excerpt = 'say &lt;b&gt; then &lt;b&gt; and {{7*7}} &amp;amp; <mark>heat</mark> &lt;b&gt;';
+    expect(excerptFromContent(excerpt, content, [8])).toEqual([
+      { text: 'say <b> then &lt;b&gt; and {{7*7}} &amp;amp; ', mark: false },
+      { text: 'heat', mark: true },
+      { text: ' <b>', mark: false },
+    ]);
+    // The same words twice: the window whose mark is at a match location.
+    expect(excerptFromContent('<mark>x</mark> &lt;i&gt;', '<i> x &lt;i&gt; x <i>', [3])?.map((p) => p.text)).toEqual(['x', ' <i>']);
+    expect(excerptFromContent('<mark>x</mark> &lt;i&gt;', '<i> x &lt;i&gt; x <i>', [1])?.map((p) => p.text)).toEqual(['x', ' &lt;i&gt;']);
+    // No window fits (content and excerpt disagree): the caller falls back to excerptParts.
+    expect(excerptFromContent('<mark>y</mark>', 'x', [0])).toBeUndefined();
+    const view = resultView({ url: '/e/#p1', excerpt, meta: {}, filters: {}, locations: [8], content });
+    expect(view.excerpt.map((p) => p.text).join('')).toBe(content);
   });
 
   it('mark a phrase as one run, and show where the excerpt is cut', () => {

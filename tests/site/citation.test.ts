@@ -24,6 +24,13 @@ describe('formatCitation', () => {
     expect(formatCitation({ ...rest, speakers: [], time: null, url: 'https://x.test/e/#p5-p9' })).toBe('“Rails Across the Alps,” paragraphs 5–9. https://x.test/e/#p5-p9');
   });
 
+  it('isolates names, title and show that hold bidirectional controls, so an override cannot reorder the rest', () => {
+    const citation = formatCitation({ ...base, speakers: ['Eve \u202eevil', 'Bob'], title: 'Why\u202e?', show: '\u2066Show' });
+    expect(citation).toBe(
+      '\u2068Eve \u202eevil\u2069 and Bob, “\u2068Why\u202e?\u2069” \u2068\u2066Show\u2069\u2069, September 17, 2025, 1:15–2:20. https://example.org/episodes/rails-across-the-alps/#t=75,140',
+    );
+  });
+
   it('keeps a title’s own question mark and turns its double quotes single', () => {
     expect(formatCitation({ ...base, speakers: ['A'], title: 'Why “Slow” Trains?' })).toMatch(/^A, “Why ‘Slow’ Trains\?” Signal & Noise,/);
     expect(formatCitation({ ...base, title: 'The "Kilowatt"' })).toContain('“The ‘Kilowatt’,”');

@@ -26,7 +26,7 @@ describe('topic files', () => {
       description: 'Moving heat.',
       related: ['district-heating'],
       exclude: ['heat pump jeans'],
-      html: '<p>A <em>heat pump</em> moves heat. See <a href="/topics/grid/">the grid</a> and <a href="https://www.iea.org/" rel="noopener">IEA</a>.</p>',
+      html: '<p>A <em>heat pump</em> moves heat. See <a href="/topics/grid/">the grid</a> and <a href="https://www.iea.org/" rel="noopener noreferrer">IEA</a>.</p>',
       lines: { title: 2, aliases: 3, description: 4, related: 5, exclude: 6 },
     });
   });
