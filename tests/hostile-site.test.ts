@@ -9,7 +9,7 @@
  * "ours" (scripts, icons, element and attribute names, bundled assets) is
  * learned from the same site built from the benign sample content.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +61,8 @@ beforeAll(async () => {
   const benign = join(root, 'benign');
   cpSync('content', benign, { recursive: true });
   cpSync('tests/browser/fixtures/audio/episodes', join(benign, 'episodes', 'audio'), { recursive: true });
+  // Topic bodies are Markdown, and Markdown may show an image: an <img> with alt and a safe src is ours too.
+  writeFileSync(join(benign, 'topics', 'with-image.md'), '---\ntitle: Diagrams\n---\n![A heat pump, drawn](/favicon.svg "Diagram")\n');
   await build(benign, benignOut);
   reference = learnSite(benignOut);
 
@@ -129,6 +131,10 @@ describe('the scanner', () => {
       '<img src=x onerror=alert(1)>': /event handler onerror/,
       '<p><script>alert(1)</script></p>': /<script> the benign site does not have/,
       '<svg onload=alert(1)><circle r="1"/></svg>': /<svg> that is not one of the site's icons/,
+      '<svg class="chart"><script>alert(1)</script></svg>': /chart holds <script>/,
+      '<svg class="chart" onload="alert(1)"><rect x="1"/></svg>': /event handler onload|chart <svg> attribute onload/,
+      '<svg class="chart"><a href="javascript:alert(1)"><rect x="1"/></a></svg>': /javascript: URL/,
+      '<svg class="chart"><rect x="1" width="calc(1)"/><text>hi</text></svg>': /chart <rect> width|chart holds <text>/,
       '<iframe src="/x"></iframe>': /<iframe> element/,
       '<a href="javascript:alert(1)">x</a>': /javascript: URL/,
       '<a href=" java\tscript:alert(1)">x</a>': /javascript: URL/,

@@ -138,8 +138,9 @@ export interface TimelineRow {
   href: string;
   date?: string;
   ticks: TimelineTick[];
-  /** Spoken description of the row for assistive technology. */
-  label: string;
+  /** `3 mentions`, and where they fall (`, from 1:02 to 40:10`, or ''), for assistive technology. */
+  mentions: string;
+  span: string;
   /** True when positions are by paragraph (the episode has no times). */
   untimed: boolean;
 }
@@ -293,8 +294,8 @@ function timelineRow(episode: Episode, mentions: readonly TopicMention[], href: 
       label: m.start !== null ? clock(m.start) : `paragraph ${(index.get(m.paragraph) ?? 0) + 1}`,
     };
   });
-  const where = ticks.length > 0 ? (untimed ? '' : `, from ${ticks[0]?.label} to ${ticks.at(-1)?.label}`) : '';
-  const row: TimelineRow = { title: episode.title, href, ticks, untimed, label: `${plural(mentions.length, 'mention')} in ${episode.title}${where}` };
+  const span = ticks.length > 0 && !untimed ? `, from ${ticks[0]?.label} to ${ticks.at(-1)?.label}` : '';
+  const row: TimelineRow = { title: episode.title, href, ticks, untimed, mentions: plural(mentions.length, 'mention'), span };
   if (episode.date) row.date = date(episode.date, 'short');
   return row;
 }

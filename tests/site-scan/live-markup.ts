@@ -152,12 +152,50 @@ export function htmlProblems(html: string, reference: Reference, options: HtmlSc
       return; // its text is script data, checked above
     }
     if (tag === 'svg') {
-      if (!reference.svgs.has(serializeOuter(node))) problems.push(`<svg> that is not one of the site's icons: ${serializeOuter(node).slice(0, 80)}`);
+      if (attr(node, 'class') === 'chart') problems.push(...chartProblems(node));
+      else if (!reference.svgs.has(serializeOuter(node))) problems.push(`<svg> that is not one of the site's icons: ${serializeOuter(node).slice(0, 80)}`);
       return;
     }
     for (const child of children(node)) walk(child);
   };
   walk(document);
+  return problems;
+}
+
+/** What a data chart (`<svg class="chart">`, drawn from content: the topic timeline) may hold: shapes, links and tooltips. */
+const chartElements: Record<string, ReadonlySet<string>> = {
+  svg: new Set(['class', 'viewBox', 'preserveAspectRatio', 'aria-hidden', 'focusable']),
+  rect: new Set(['class', 'x', 'y', 'width', 'height', 'rx']),
+  a: new Set(['href', 'tabindex']),
+  title: new Set(),
+};
+
+/** A chart differs page by page, so it is checked by shape: known elements and attributes only, numbers as numbers, safe links, text only in titles. */
+function chartProblems(svg: Element): string[] {
+  const problems: string[] = [];
+  const walk = (node: Node, parent: string) => {
+    if (!isElement(node)) {
+      if (node.nodeName === '#text' && parent !== 'title' && (node as TextNode).value.trim() !== '') problems.push(`chart <${parent}> holds text`);
+      for (const child of children(node)) walk(child, parent);
+      return;
+    }
+    const allowed = chartElements[node.tagName];
+    if (!allowed) {
+      problems.push(`chart holds <${node.tagName}>`);
+      return;
+    }
+    for (const { name, value } of node.attrs) {
+      if (!allowed.has(name)) problems.push(`chart <${node.tagName}> attribute ${name}`);
+      else if (['x', 'y', 'width', 'height', 'rx', 'tabindex'].includes(name) && !/^-?\d+(?:\.\d+)?$/.test(value)) problems.push(`chart <${node.tagName}> ${name}="${value.slice(0, 40)}"`);
+      else if (name === 'href') {
+        const problem = urlProblem(value);
+        if (problem) problems.push(`chart <a> href: ${problem}`);
+      }
+    }
+    if (node.tagName === 'title' && children(node).some(isElement)) problems.push('chart <title> holds elements');
+    for (const child of children(node)) walk(child, node.tagName);
+  };
+  walk(svg, 'svg');
   return problems;
 }
 
