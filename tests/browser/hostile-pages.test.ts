@@ -77,6 +77,19 @@ const injected = (page: Page, scope = 'body') =>
   }, scope);
 
 describe('hostile site in the browser', () => {
+  it('the checks catch a payload that runs or an element that is added (control)', async () => {
+    const page = await open('/episodes/');
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.innerHTML = '<img src="x" onerror="alert(7)"><a href="javascript:alert(8)">x</a>';
+      document.querySelector('main')?.append(p);
+    });
+    await expect.poll(() => page.ran.length).toBeGreaterThan(0);
+    expect(page.ran.join('\n')).toMatch(/dialog: 7|csp|Refused/i);
+    expect(await injected(page)).toEqual(expect.arrayContaining(['<img>', '<img onerror>', '<a href=javascript:>']));
+    await page.context().close();
+  });
+
   for (const query of ['alert', 'onerror', 'script', 'evil', 'tpl']) {
     it(`search for "${query}" shows the payloads as text`, async () => {
       const page = await open(`/search/?q=${encodeURIComponent(query)}`);
