@@ -31,7 +31,8 @@ describe('episode page', () => {
       expect(Number(p.end)).toBeGreaterThanOrEqual(Number(p.start));
     }
     expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('p5');
-    expect(await background(page, '#p5')).not.toBe(await background(page, '#p6'));
+    // The highlight fades in (a 0.3 s transition), so read it once the transition has run.
+    await expect.poll(async () => (await background(page, '#p5')) !== (await background(page, '#p6'))).toBe(true);
     expect(page.problems).toEqual([]);
     await page.context().close();
   });
