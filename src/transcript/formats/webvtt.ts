@@ -35,8 +35,7 @@
  *   consecutive cues, are de-duplicated so each line appears once (see
  *   `isRolling`; ordinary files are never de-duplicated).
  */
-import type { Diagnostics } from '../diagnostics.ts';
-import { excerpt } from '../diagnostics.ts';
+import { Diagnostics, excerpt } from '../diagnostics.ts';
 import { decodeEntities, foldWhitespace, isSoundAnnotation, isSpaceCode, soundLabel } from '../text.ts';
 import { normalizeLabelName, splitSpeakerLabel } from '../speaker-label.ts';
 import { clockRead, formatClock, readClockInto } from './clock.ts';
@@ -338,9 +337,9 @@ function cueSegments(spans: readonly Span[], skip: number, cue: CueOut): void {
 // --- Blocks -----------------------------------------------------------------
 
 /**
- * A cue as rolling-caption de-duplication needs it. Built only for files
- * that may roll (see `mayRoll`); other files keep no per-cue records but a
- * few numbers.
+ * A cue as rolling-caption de-duplication needs it. Kept only when a file
+ * that may roll (see `MayRoll`) is read a second time; other files keep no
+ * per-cue records.
  */
 interface Cue {
   start: number;
@@ -444,14 +443,45 @@ function headerTitle(rest: string): string | undefined {
   return title.length > 0 ? title : undefined;
 }
 
-/** Numbers kept per cue while parsing, so that a file found to roll can rebuild its cues. */
-const CUE_FIELDS = 6; // text from, text to, start, end, line, first segment
+/**
+ * Cue records are kept only for files that may roll: they are read twice,
+ * the second time keeping every cue (the first reading reported every
+ * problem already). Most files are read once and keep nothing per cue.
+ */
+function parseWebvtt(text: string, diagnostics: Diagnostics): RawTranscript {
+  const read = readWebvtt(text, diagnostics, null);
+  let segments = read.segments;
+  if (read.mayRoll) {
+    const cues: Cue[] = [];
+    readWebvtt(text, new Diagnostics(diagnostics.file), cues);
+    if (isRolling(cues)) segments = deduplicate(cues);
+  }
+  return read.title === undefined ? { segments, chapters: [] } : { segments, title: read.title, chapters: [] };
+}
+
+/** Show each caption line once: drop a cue's leading lines that repeat the last lines already shown, and cues that repeat them entirely. */
+function deduplicate(cues: readonly Cue[]): RawSegment[] {
+  const segments: RawSegment[] = [];
+  const tail: string[] = [];
+  for (const c of cues) {
+    const { lines: shown, offsets } = shownOf(c);
+    if (shown.length === 0) continue; // already reported as empty
+    const k = overlap(tail, shown);
+    if (k === shown.length) continue;
+    if (k === 0) for (const s of c.segments) segments.push(s);
+    else cueSegments(c.spans, offsets[k] ?? 0, { out: segments, start: c.start, end: c.end, line: c.line });
+    for (let m = k; m < shown.length; m++) tail.push(shown[m] ?? '');
+    if (tail.length > ROLLING_TAIL) tail.splice(0, tail.length - ROLLING_TAIL);
+  }
+  return segments;
+}
 
 /**
  * Read the text with a cursor over its lines (a line is `[start, end)`, its
  * end the next `\n` or the end of the text); no array of lines is built.
+ * Segments go straight into one array; cues are kept only into `keep`.
  */
-function parseWebvtt(text: string, diagnostics: Diagnostics): RawTranscript {
+function readWebvtt(text: string, diagnostics: Diagnostics, keep: Cue[] | null): { segments: RawSegment[]; title?: string; mayRoll: boolean } {
   const len = text.length;
   /** End of the line starting at `start`. */
   const eol = (start: number) => {
@@ -516,7 +546,6 @@ function parseWebvtt(text: string, diagnostics: Diagnostics): RawTranscript {
   const timing: TimingRead = { ok: false, start: 0, end: 0, found: '', column: 0, field: null };
   const spans: Span[] = [];
   const cue: CueOut = { out: segments, start: 0, end: 0, line: 0 };
-  const cues: number[] = [];
   const mayRoll = new MayRoll();
   let previousStart = -1;
 
@@ -547,10 +576,8 @@ function parseWebvtt(text: string, diagnostics: Diagnostics): RawTranscript {
       diagnostics.report('time-out-of-order', tLine, 1, { start: formatClock(start, '.'), previous: formatClock(previousStart, '.') });
     }
     previousStart = start;
-    const textFrom = textEnd === -1 ? tEnd : tEnd + 1;
-    const textTo = textEnd === -1 ? tEnd : textEnd;
     spans.length = 0;
-    tokenize(text.slice(textFrom, textTo), spans);
+    const timestamps = tokenize(textEnd === -1 ? '' : text.slice(tEnd + 1, textEnd), spans);
     const count = segments.length;
     cue.start = start;
     cue.end = end;
@@ -558,7 +585,7 @@ function parseWebvtt(text: string, diagnostics: Diagnostics): RawTranscript {
     cueSegments(spans, 0, cue);
     if (segments.length === count) diagnostics.report('vtt-empty-cue', tLine, 1);
     mayRoll.next(spans);
-    cues.push(textFrom, textTo, start, end, tLine, count);
+    keep?.push({ start, end, line: tLine, spans: spans.slice(), segments: segments.slice(count), timestamps });
   };
 
   while (pos <= len) {
@@ -591,47 +618,7 @@ function parseWebvtt(text: string, diagnostics: Diagnostics): RawTranscript {
     }
   }
 
-  if (mayRoll.found) {
-    const rebuilt = rebuildCues(text, cues, segments);
-    if (isRolling(rebuilt)) {
-      // Show each caption line once: drop a cue's leading lines that repeat the
-      // last lines already shown, and cues that repeat them entirely.
-      const deduplicated: RawSegment[] = [];
-      const tail: string[] = [];
-      for (const c of rebuilt) {
-        const { lines: shown, offsets } = shownOf(c);
-        if (shown.length === 0) continue; // already reported as empty
-        const k = overlap(tail, shown);
-        if (k === shown.length) continue;
-        if (k === 0) for (const s of c.segments) deduplicated.push(s);
-        else cueSegments(c.spans, offsets[k] ?? 0, { out: deduplicated, start: c.start, end: c.end, line: c.line });
-        for (let m = k; m < shown.length; m++) tail.push(shown[m] ?? '');
-        if (tail.length > ROLLING_TAIL) tail.splice(0, tail.length - ROLLING_TAIL);
-      }
-      return title === undefined ? { segments: deduplicated, chapters: [] } : { segments: deduplicated, title, chapters: [] };
-    }
-  }
-  return title === undefined ? { segments, chapters: [] } : { segments, title, chapters: [] };
-}
-
-/** The cues of a file that may roll, rebuilt from the numbers kept while parsing (tokenizing again is pure). */
-function rebuildCues(text: string, cues: readonly number[], segments: readonly RawSegment[]): Cue[] {
-  const out: Cue[] = [];
-  for (let i = 0; i < cues.length; i += CUE_FIELDS) {
-    const spans: Span[] = [];
-    const timestamps = tokenize(text.slice(cues[i] ?? 0, cues[i + 1] ?? 0), spans);
-    const firstSegment = cues[i + 5] ?? 0;
-    const nextFirst = i + CUE_FIELDS < cues.length ? (cues[i + CUE_FIELDS + 5] ?? 0) : segments.length;
-    out.push({
-      start: cues[i + 2] ?? 0,
-      end: cues[i + 3] ?? 0,
-      line: cues[i + 4] ?? 0,
-      spans,
-      segments: segments.slice(firstSegment, nextFirst),
-      timestamps,
-    });
-  }
-  return out;
+  return title === undefined ? { segments, mayRoll: mayRoll.found } : { segments, title, mayRoll: mayRoll.found };
 }
 
 /** A cue's non-empty lines as a reader sees them, with their offsets in the joined span text. */
