@@ -139,7 +139,7 @@ interface Span {
   text: string;
 }
 
-/** The open voices while one cue is tokenized (tokenize runs to completion, so one stack serves every cue). */
+/** The open voices while one cue is tokenized (tokenize runs to completion, so one stack serves every cue; its depth is local). */
 const voiceStack: (RawLabel | null)[] = [];
 
 /**
@@ -152,25 +152,35 @@ const voiceStack: (RawLabel | null)[] = [];
  */
 function tokenize(raw: string, spans: Span[]): boolean {
   const voices = voiceStack;
-  voices.length = 0;
+  let depth = 0;
   let pending = '';
   let timestamps = false;
   // Ruby text (`<ruby>levain<rt>starter</rt></ruby>`) is a reading shown above the base text, not words spoken.
   let ruby = 0;
   let inRt = false;
-  // A `<` after the last `>` has no end: it and what follows stay text.
-  const lastClose = raw.lastIndexOf('>');
   let textStart = 0;
   let open = raw.indexOf('<');
-  while (open !== -1 && open < lastClose) {
-    if (open > textStart && !inRt) pending += raw.slice(textStart, open);
+  while (open !== -1) {
     const close = raw.indexOf('>', open + 1);
+    // A `<` with no `>` after it has no end: it and what follows stay text.
+    if (close === -1) break;
+    if (open > textStart && !inRt) pending += raw.slice(textStart, open);
     const first = raw.charCodeAt(open + 1);
-    if (first === 47 /* / */) {
-      if (close - open === 3 && raw.charCodeAt(open + 2) === 118 /* v */ && voices.length > 0) {
-        if (pending.length > 0) spans.push({ label: voices[voices.length - 1] ?? null, text: pending });
+    if (first === 118 /* v */) {
+      const after = raw.charCodeAt(open + 2);
+      // `<v Ann>`, `<v.loud Ann>`, `<v>`; not `<vid>`.
+      if (open + 2 === close || after === 46 /* . */ || isSpace(after)) {
+        let k = open + 2;
+        while (k < close && !isSpace(raw.charCodeAt(k))) k++; // past the classes
+        if (pending.length > 0) spans.push({ label: depth > 0 ? (voices[depth - 1] ?? null) : null, text: pending });
         pending = '';
-        voices.pop();
+        voices[depth++] = voiceLabelAt(raw, k, close);
+      }
+    } else if (first === 47 /* / */) {
+      if (close - open === 3 && raw.charCodeAt(open + 2) === 118 /* v */ && depth > 0) {
+        if (pending.length > 0) spans.push({ label: voices[depth - 1] ?? null, text: pending });
+        pending = '';
+        depth--;
       } else if (tagNameIs(raw, open + 2, close, 'rt')) {
         inRt = false;
       } else if (tagNameIs(raw, open + 2, close, 'ruby') && ruby > 0) {
@@ -183,23 +193,12 @@ function tokenize(raw: string, spans: Span[]): boolean {
       if (ruby > 0) inRt = true; // the spec ignores <rt> outside <ruby>
     } else if (isDigit(first)) {
       timestamps = true;
-    } else if (first === 118 /* v */ && open + 2 <= close) {
-      const after = raw.charCodeAt(open + 2);
-      // `<v Ann>`, `<v.loud Ann>`, `<v>`; not `<vid>`.
-      if (open + 2 === close || after === 46 /* . */ || isSpace(after)) {
-        let k = open + 2;
-        while (k < close && !isSpace(raw.charCodeAt(k))) k++; // past the classes
-        if (pending.length > 0) spans.push({ label: voices[voices.length - 1] ?? null, text: pending });
-        pending = '';
-        voices.push(voiceLabelAt(raw, k, close));
-      }
     }
     textStart = close + 1;
     open = raw.indexOf('<', textStart);
   }
   if (textStart < raw.length && !inRt) pending += textStart > 0 ? raw.slice(textStart) : raw;
-  if (pending.length > 0) spans.push({ label: voices[voices.length - 1] ?? null, text: pending });
-  voices.length = 0;
+  if (pending.length > 0) spans.push({ label: depth > 0 ? (voices[depth - 1] ?? null) : null, text: pending });
   return timestamps;
 }
 
@@ -363,9 +362,8 @@ function shownOf(cue: Cue): { lines: string[]; offsets: number[] } {
   return cue.shown;
 }
 
-/** First or last non-blank line of a cue's tag-free text, trimmed: a cheap stand-in for its shown lines. */
-function edgeLine(spans: readonly Span[], last: boolean): string {
-  const joined = spans.length === 1 ? (spans[0]?.text ?? '') : spans.map((x) => x.text).join('');
+/** First or last non-blank line of a cue's tag-free text `joined`, trimmed: a cheap stand-in for its shown lines. */
+function edgeLine(joined: string, last: boolean): string {
   if (joined.indexOf('\n') === -1) return joined.trim();
   const parts = joined.split('\n');
   if (last) parts.reverse();
@@ -410,12 +408,15 @@ class MayRoll {
   private previous = '';
   next(spans: readonly Span[]): void {
     if (this.found) return;
-    const first = edgeLine(spans, false);
+    const joined = spans.length === 1 ? (spans[0]?.text ?? '') : spans.map((x) => x.text).join('');
+    // One line (most cues): its first and last lines are the same.
+    const oneLine = joined.indexOf('\n') === -1;
+    const first = oneLine ? joined.trim() : edgeLine(joined, false);
     if (first.length > 0 && sameFolded(first, this.previous)) {
       this.found = true;
       return;
     }
-    const last = edgeLine(spans, true);
+    const last = oneLine ? first : edgeLine(joined, true);
     if (last.length > 0) this.previous = last;
   }
 }
@@ -544,7 +545,6 @@ function readWebvtt(text: string, diagnostics: Diagnostics, keep: Cue[] | null):
   const segments: RawSegment[] = [];
   const clock = clockRead();
   const timing: TimingRead = { ok: false, start: 0, end: 0, found: '', column: 0, field: null };
-  const spans: Span[] = [];
   const cue: CueOut = { out: segments, start: 0, end: 0, line: 0 };
   const mayRoll = new MayRoll();
   let previousStart = -1;
@@ -576,7 +576,7 @@ function readWebvtt(text: string, diagnostics: Diagnostics, keep: Cue[] | null):
       diagnostics.report('time-out-of-order', tLine, 1, { start: formatClock(start, '.'), previous: formatClock(previousStart, '.') });
     }
     previousStart = start;
-    spans.length = 0;
+    const spans: Span[] = [];
     const timestamps = tokenize(textEnd === -1 ? '' : text.slice(tEnd + 1, textEnd), spans);
     const count = segments.length;
     cue.start = start;
@@ -585,7 +585,7 @@ function readWebvtt(text: string, diagnostics: Diagnostics, keep: Cue[] | null):
     cueSegments(spans, 0, cue);
     if (segments.length === count) diagnostics.report('vtt-empty-cue', tLine, 1);
     mayRoll.next(spans);
-    keep?.push({ start, end, line: tLine, spans: spans.slice(), segments: segments.slice(count), timestamps });
+    keep?.push({ start, end, line: tLine, spans, segments: segments.slice(count), timestamps });
   };
 
   while (pos <= len) {
