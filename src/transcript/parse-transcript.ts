@@ -13,12 +13,12 @@ import type { RawSegment, RawTranscript, TranscriptFormat } from './formats/type
 import { resolveMetadata } from './normalize/metadata.ts';
 import { buildReadingViews } from './normalize/paragraphs.ts';
 import { resolveSpeakers } from './normalize/speakers.ts';
-import { Episode } from './schema.ts';
 import type { FormatId } from './schema.ts';
 import { readSidecar } from './sidecar.ts';
-import type { Sidecar } from './schema.ts';
+import type { Episode, Sidecar } from './schema.ts';
 import { slugify } from './slug.ts';
 import { decodeSource } from './source-text.ts';
+import { validateEpisode } from './validate-episode.ts';
 
 export interface TranscriptInput {
   /** Path shown in diagnostics and kept in `source.file`. */
@@ -154,13 +154,12 @@ function ingest(input: TranscriptInput, diagnostics: Diagnostics, sidecarDiagnos
   if (metadata.summary !== undefined) episode.summary = metadata.summary;
   if (metadata.media !== undefined) episode.media = metadata.media;
 
-  const checked = Episode.safeParse(episode);
+  const checked = validateEpisode(episode);
   if (!checked.success) {
-    const issue = checked.error.issues[0];
+    const issue = checked.issues[0];
     diagnostics.report('internal-error', 1, 1, { detail: `episode failed validation at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}` });
     return null;
   }
-  // The schema has no transforms or defaults, so the checked value equals `episode`;
-  // returning the original spares keeping zod's deep copy of every segment alive.
+  // The schema has no transforms or defaults, so a valid `episode` is its own parsed value.
   return episode;
 }

@@ -5,6 +5,7 @@
  * mostly non-ASCII (another encoding), binary refusal, and line-end
  * normalization to LF so parsers see one kind of line end.
  */
+import { Buffer, isAscii } from 'node:buffer';
 import { Diagnostics } from './diagnostics.ts';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -56,7 +57,8 @@ export function decodeSource(bytes: Uint8Array, diagnostics: Diagnostics): Sourc
       text = (order === 'utf-16le' ? utf16le : utf16be).decode(bytes);
     } else {
       try {
-        text = utf8.decode(decodeBytes);
+        // ASCII (most transcripts) is UTF-8 that a Latin-1 copy decodes, several times faster.
+        text = isAscii(decodeBytes) ? asciiText(decodeBytes) : utf8.decode(decodeBytes);
         encoding = 'utf-8';
       } catch {
         // Invalid UTF-8 (overlong forms, lone surrogates, truncated sequences): the
@@ -81,7 +83,9 @@ export function decodeSource(bytes: Uint8Array, diagnostics: Diagnostics): Sourc
   note?.();
   if (refuse) return { text: '', encoding, usable: false };
   if (text.indexOf('\r') !== -1) text = text.replace(/\r\n?/g, '\n');
-  text = stripControls(text, diagnostics);
+  // From single-byte and UTF-8 bytes, a control character is a control byte: scanning the bytes is cheaper.
+  const singleByte = encoding === 'utf-8' || encoding === 'windows-1252';
+  if (!singleByte || hasControlBytes(decodeBytes)) text = stripControls(text, diagnostics);
   if (!/[^\s\u200b]/.test(text)) {
     // Only whitespace, including what trim() keeps: zero-width spaces.
     diagnostics.report('empty-file', 1, 1);
@@ -170,6 +174,45 @@ function binaryReason(text: string): string | null {
   if (controls > n * 0.1) return 'mostly control characters';
   if (replacement > n * 0.1) return 'mostly undecodable characters';
   return null;
+}
+
+/**
+ * The controls removed after line ends are normalized: C0 but tab and LF, and
+ * DEL. (CR is among them, but by then every CR has become LF.)
+ */
+const isControlByte = new Uint8Array(256);
+for (let c = 0; c < 32; c++) if (c !== 9 && c !== 10 && c !== 13) isControlByte[c] = 1;
+isControlByte[0x7f] = 1;
+
+/**
+ * True when single-byte or UTF-8 `bytes` hold a control (a byte below 128 is
+ * that character in either encoding; a multi-byte UTF-8 sequence has none).
+ * No regex, and four bytes at a time: a word with no byte below 0x20 and no
+ * 0x7f (the bit tests below, exact for "any byte" questions) holds no
+ * control; only words that may, such as those holding a line end, are
+ * looked at byte by byte. About twice as fast as a regex over the text.
+ */
+function hasControlBytes(bytes: Uint8Array): boolean {
+  // Bytes before the first 4-byte boundary, then whole words, then the tail.
+  const head = Math.min(bytes.length, (4 - (bytes.byteOffset & 3)) & 3);
+  const count = (bytes.length - head) >> 2;
+  const words = count > 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset + head, count) : new Uint32Array(0);
+  for (let w = 0; w < count; w++) {
+    const x = words[w] as number;
+    const y = x ^ 0x7f7f7f7f; // a 0x7f byte becomes 0
+    if ((((x - 0x20202020) & ~x) | ((y - 0x01010101) & ~y)) & 0x80808080) {
+      const i = head + w * 4;
+      if ((isControlByte[bytes[i] as number] as number) | (isControlByte[bytes[i + 1] as number] as number) | (isControlByte[bytes[i + 2] as number] as number) | (isControlByte[bytes[i + 3] as number] as number)) return true;
+    }
+  }
+  for (let i = 0; i < head; i++) if (isControlByte[bytes[i] as number] === 1) return true;
+  for (let i = head + count * 4; i < bytes.length; i++) if (isControlByte[bytes[i] as number] === 1) return true;
+  return false;
+}
+
+/** ASCII bytes as a string, without copying them first. */
+function asciiText(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
 const controlChars = /[\u0000-\u0008\u000b-\u001f\u007f]/;

@@ -25,17 +25,34 @@ export function splitSpeakerLabel(text: string): { label: RawLabel; rest: string
   // Cheap rejection: a label needs a colon within the first 40 characters.
   const colon = text.indexOf(':');
   if (colon <= 0 || colon > 40) return null;
-  let start = 0;
-  if (text.startsWith('>>')) start = 2;
-  else if (text.startsWith('- ')) start = 2; // dialogue dash before a name
-  const name = text.slice(start, colon).trim();
-  if (name.length === 0) return null;
   const after = text.charCodeAt(colon + 1);
   // `10:30`, `http://`, `a:b` are not labels: a label's colon is followed by a space or the end.
   if (!Number.isNaN(after) && after !== 32 && after !== 9 && after !== 0xa0) return null;
-  const raw = text.slice(0, colon + 1);
-  const label = classify(raw, name);
-  return label ? { label, rest: text.slice(colon + 1).trim() } : null;
+  // The same prefix as the last cue's (`Speaker 2:` cue after cue) is matched in place: no slice, no lookup.
+  let label: RawLabel | null;
+  if (colon + 1 === lastRaw.length && text.startsWith(lastRaw)) label = lastLabel;
+  else {
+    const raw = text.slice(0, colon + 1);
+    label = labelOf(raw);
+    lastRaw = raw;
+    lastLabel = label;
+  }
+  return label ? { label, rest: trimmedSlice(text, colon + 1) } : null;
+}
+
+/** `text.slice(from).trim()` with one slice. */
+function trimmedSlice(text: string, from: number): string {
+  let start = from;
+  let end = text.length;
+  while (start < end && isTrimSpace(text.charCodeAt(start))) start++;
+  while (end > start && isTrimSpace(text.charCodeAt(end - 1))) end--;
+  return text.slice(start, end);
+}
+
+/** The whitespace `String.prototype.trim` removes (WhiteSpace and LineTerminator). */
+function isTrimSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
@@ -44,12 +61,23 @@ export function splitSpeakerLabel(text: string): { label: RawLabel; rest: string
  */
 const labelCache = new Map<string, RawLabel | null>();
 const LABEL_CACHE_LIMIT = 4096;
+/** The prefix read last and its label (the empty prefix has none). */
+let lastRaw = '';
+let lastLabel: RawLabel | null = null;
 
-function classify(raw: string, name: string): RawLabel | null {
+/** The label a prefix such as `Speaker 2:` or `>> Ann:` stands for, or null. */
+function labelOf(raw: string): RawLabel | null {
   const cached = labelCache.get(raw);
   if (cached !== undefined) return cached;
+  const start = raw.startsWith('>>') || raw.startsWith('- ') ? 2 : 0; // a turn marker or dialogue dash before a name
+  const name = raw.slice(start, raw.length - 1).trim();
+  return classify(raw, name);
+}
+
+function classify(raw: string, name: string): RawLabel | null {
   let label: RawLabel | null = null;
-  if (generic.test(name)) label = Object.freeze({ name: normalizeGeneric(name), strong: true, raw });
+  if (name.length === 0) label = null;
+  else if (generic.test(name)) label = Object.freeze({ name: normalizeGeneric(name), strong: true, raw });
   else if (weakName.test(name) && !notNames.has(name.toLowerCase())) label = Object.freeze({ name, strong: false, raw });
   if (labelCache.size >= LABEL_CACHE_LIMIT) labelCache.clear();
   labelCache.set(raw, label);

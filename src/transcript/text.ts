@@ -81,6 +81,19 @@ export function srtCueText(raw: string): string {
   return foldWhitespace(decodeEntities(text));
 }
 
+/**
+ * Text that `srtCueText` returns unchanged: words (no whitespace, which
+ * includes NEL and the zero-width space here, and no `<`, `{` or `&`)
+ * separated by single spaces. One regex test is cheaper than the folding scan.
+ */
+const tidyCueText = /^[^\s\u0085\u200b<{&]+(?: [^\s\u0085\u200b<{&]+)*$/;
+
+/** `srtCueText(s.slice(from, to))`: the common tidy cue is sliced once and returned as is. */
+export function srtCueTextAt(s: string, from: number, to: number): string {
+  const raw = s.slice(from, to);
+  return raw.length === 0 || tidyCueText.test(raw) ? raw : srtCueText(raw);
+}
+
 /** Sound annotations written in brackets: `[music]`, `(laughter)`, `♪`. */
 const soundOnly = /^(?:\[[^\[\]]{1,40}\]|\([^()]{1,40}\)|[♪♫\s]+)$/u;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, readClock } from '../../src/transcript/formats/clock.ts';
+import { clockRead, formatClock, readClock, readClockInto } from '../../src/transcript/formats/clock.ts';
 
 describe('readClock', () => {
   it('reads SRT and WebVTT clocks with any fraction length', () => {
@@ -25,5 +25,18 @@ describe('readClock', () => {
       const text = formatClock(s, ',');
       expect(readClock(text, 0)).toMatchObject({ ok: true, seconds: s });
     }
+  });
+});
+
+describe('readClockInto', () => {
+  it('reuses one result: a failure leaves no stale seconds, a success no stale reason', () => {
+    const out = clockRead();
+    const opts = { fraction: 'optional' } as const;
+    expect(readClockInto(out, 'at 00:00:02,440', 3, opts)).toBe(true);
+    expect(out).toEqual({ seconds: 2.44, end: 15, reason: null, field: null });
+    expect(readClockInto(out, '00:61:00', 0, opts)).toBe(false);
+    expect(out).toEqual({ seconds: 0, end: 8, reason: 'range', field: 'minutes' });
+    expect(readClockInto(out, '1:2:3', 0, opts)).toBe(true);
+    expect(out).toEqual({ seconds: 3723, end: 5, reason: null, field: null });
   });
 });

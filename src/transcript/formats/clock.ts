@@ -1,7 +1,8 @@
 /**
- * Timestamp reading shared by the timed formats. Each reader is a small
- * hand-written scanner over char codes (no regex, no allocation on success):
- * the timing line of a caption file is the hottest path of the ingest.
+ * Timestamp reading shared by the timed formats. The reader is a small
+ * hand-written scanner over char codes (no regex), and `readClockInto`
+ * allocates nothing: the timing line of a caption file is the hottest path
+ * of the ingest, so parsers reuse one `ClockRead` for every clock.
  */
 
 /** Result of reading a timestamp: seconds, or why it failed. */
@@ -9,51 +10,90 @@ export type ClockResult =
   | { ok: true; seconds: number; end: number }
   | { ok: false; reason: 'syntax' | 'range'; field?: 'hours' | 'minutes' | 'seconds'; end: number };
 
-const fail = (reason: 'syntax' | 'range', end: number, field?: 'hours' | 'minutes' | 'seconds'): ClockResult =>
-  field ? { ok: false, reason, field, end } : { ok: false, reason, end };
+/** A reusable, mutable result for `readClockInto`: valid until the next read into it. */
+export interface ClockRead {
+  /** Seconds read (0 on failure). */
+  seconds: number;
+  /** Where the timestamp (or the failed attempt) ends. */
+  end: number;
+  /** Why the read failed, or null on success. */
+  reason: 'syntax' | 'range' | null;
+  /** The out-of-range field, for `reason: 'range'`. */
+  field: 'hours' | 'minutes' | 'seconds' | null;
+}
+
+/** A fresh `ClockRead` for a parser to reuse. */
+export const clockRead = (): ClockRead => ({ seconds: 0, end: 0, reason: null, field: null });
+
+/** Per-format strictness of a clock. */
+export interface ClockOptions {
+  /** Fractions of 1–3 digits are scaled to ms; 'none' leaves a `.5` unread. */
+  fraction: 'required' | 'optional' | 'none';
+  /** The first field may exceed 59 when there are only two fields (`84:37`). */
+  minuteOverflow?: boolean;
+  /** Fewest digits in the minutes and seconds fields. */
+  minFieldDigits?: 1 | 2;
+}
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** Longest hour field accepted; longer is a syntax error (issue: unbounded hour fields). */
 const MAX_HOUR_DIGITS = 3;
 
+function fail(out: ClockRead, reason: 'syntax' | 'range', end: number, field: 'hours' | 'minutes' | 'seconds' | null = null): false {
+  out.seconds = 0;
+  out.end = end;
+  out.reason = reason;
+  out.field = field;
+  return false;
+}
+
 /**
- * Read a caption clock `[H…:]M…:S…[(,|.)f…]` starting at `from` in `s`.
- * Options decide the strictness per format:
- * - `minuteOverflow`: the first field may exceed 59 when there are only two fields (`84:37`).
- * - `fraction`: 'required' | 'optional' | 'none'. Fractions of 1–3 digits are scaled to ms.
- * Returns where the timestamp ends so callers can scan on.
+ * Read a caption clock `[H…:]M…:S…[(,|.)f…]` starting at `from` in `s` into
+ * `out`; true on success. `out.end` is where the timestamp ends, so callers
+ * can scan on. Allocates nothing.
  */
-export function readClock(
-  s: string,
-  from: number,
-  opts: { fraction: 'required' | 'optional' | 'none'; minuteOverflow?: boolean; minFieldDigits?: 1 | 2 } = { fraction: 'optional' },
-): ClockResult {
-  const fields = [0, 0, 0];
-  const digits = [0, 0, 0];
+export function readClockInto(out: ClockRead, s: string, from: number, opts: ClockOptions): boolean {
+  // Up to three fields and their digit counts, in locals rather than arrays.
+  let f0 = 0;
+  let f1 = 0;
+  let f2 = 0;
+  let d0 = 0;
+  let d1 = 0;
+  let d2 = 0;
   let n = 0;
   let i = from;
   const len = s.length;
   for (;;) {
     let v = 0;
     let d = 0;
-    while (i < len && isDigit(s.charCodeAt(i))) {
-      if (d < 9) v = v * 10 + (s.charCodeAt(i) - 48);
+    let c = i < len ? s.charCodeAt(i) : -1;
+    while (isDigit(c)) {
+      if (d < 9) v = v * 10 + (c - 48);
       d++;
       i++;
+      c = i < len ? s.charCodeAt(i) : -1;
     }
-    if (d === 0) return fail('syntax', i);
-    if (n >= 3) return fail('syntax', i);
-    fields[n] = v;
-    digits[n] = d;
+    if (d === 0) return fail(out, 'syntax', i);
+    if (n >= 3) return fail(out, 'syntax', i);
+    if (n === 0) {
+      f0 = v;
+      d0 = d;
+    } else if (n === 1) {
+      f1 = v;
+      d1 = d;
+    } else {
+      f2 = v;
+      d2 = d;
+    }
     n++;
-    if (i < len && s.charCodeAt(i) === 58 /* : */ && i + 1 < len && isDigit(s.charCodeAt(i + 1))) {
+    if (c === 58 /* : */ && i + 1 < len && isDigit(s.charCodeAt(i + 1))) {
       i++;
       continue;
     }
     break;
   }
-  if (n < 2) return fail('syntax', i);
+  if (n < 2) return fail(out, 'syntax', i);
   let ms = 0;
   const sep = i < len ? s.charCodeAt(i) : -1;
   if ((sep === 44 /* , */ || sep === 46) /* . */ && i + 1 < len && isDigit(s.charCodeAt(i + 1)) && opts.fraction !== 'none') {
@@ -65,30 +105,42 @@ export function readClock(
       d++;
       i++;
     }
-    if (d > 3) return fail('syntax', i);
+    if (d > 3) return fail(out, 'syntax', i);
     ms = d === 1 ? v * 100 : d === 2 ? v * 10 : v;
   } else if (opts.fraction === 'required') {
-    return fail('syntax', i);
+    return fail(out, 'syntax', i);
   }
   const minDigits = opts.minFieldDigits ?? 1;
   let h = 0;
   let m: number;
   let sec: number;
   if (n === 3) {
-    h = fields[0] ?? 0;
-    m = fields[1] ?? 0;
-    sec = fields[2] ?? 0;
-    if ((digits[0] ?? 0) > MAX_HOUR_DIGITS) return fail('syntax', i);
-    if ((digits[1] ?? 0) > 2 || (digits[2] ?? 0) > 2 || (digits[1] ?? 0) < minDigits || (digits[2] ?? 0) < minDigits) return fail('syntax', i);
-    if (m > 59) return fail('range', i, 'minutes');
+    h = f0;
+    m = f1;
+    sec = f2;
+    if (d0 > MAX_HOUR_DIGITS) return fail(out, 'syntax', i);
+    if (d1 > 2 || d2 > 2 || d1 < minDigits || d2 < minDigits) return fail(out, 'syntax', i);
+    if (m > 59) return fail(out, 'range', i, 'minutes');
   } else {
-    m = fields[0] ?? 0;
-    sec = fields[1] ?? 0;
-    if ((digits[0] ?? 0) > (opts.minuteOverflow ? 5 : 2) || (digits[1] ?? 0) > 2 || (digits[1] ?? 0) < minDigits) return fail('syntax', i);
-    if (!opts.minuteOverflow && m > 59) return fail('range', i, 'minutes');
+    m = f0;
+    sec = f1;
+    if (d0 > (opts.minuteOverflow ? 5 : 2) || d1 > 2 || d1 < minDigits) return fail(out, 'syntax', i);
+    if (!opts.minuteOverflow && m > 59) return fail(out, 'range', i, 'minutes');
   }
-  if (sec > 59) return fail('range', i, 'seconds');
-  return { ok: true, seconds: ((h * 3600 + m * 60 + sec) * 1000 + ms) / 1000, end: i };
+  if (sec > 59) return fail(out, 'range', i, 'seconds');
+  out.seconds = ((h * 3600 + m * 60 + sec) * 1000 + ms) / 1000;
+  out.end = i;
+  out.reason = null;
+  out.field = null;
+  return true;
+}
+
+/** `readClockInto` returning a fresh result object: for cold paths and tests. */
+export function readClock(s: string, from: number, opts: ClockOptions = { fraction: 'optional' }): ClockResult {
+  const out = clockRead();
+  if (readClockInto(out, s, from, opts)) return { ok: true, seconds: out.seconds, end: out.end };
+  const reason = out.reason ?? 'syntax';
+  return out.field ? { ok: false, reason, field: out.field, end: out.end } : { ok: false, reason, end: out.end };
 }
 
 /** Seconds as `HH:MM:SS,mmm` (SRT) or `HH:MM:SS.mmm` (WebVTT). */

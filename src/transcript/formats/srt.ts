@@ -7,9 +7,10 @@
  */
 import type { Diagnostics } from '../diagnostics.ts';
 import { excerpt } from '../diagnostics.ts';
-import { isSoundAnnotation, soundLabel, srtCueText } from '../text.ts';
+import { isSoundAnnotation, soundLabel, srtCueTextAt } from '../text.ts';
 import { splitSpeakerLabel } from '../speaker-label.ts';
-import { formatClock, readClock } from './clock.ts';
+import { clockRead, formatClock, readClockInto } from './clock.ts';
+import type { ClockRead } from './clock.ts';
 import type { RawSegment, RawTranscript, TranscriptFormat } from './types.ts';
 
 const clockOptions = { fraction: 'optional', minFieldDigits: 1 } as const;
@@ -18,7 +19,7 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 const isClockChar = (c: number) => isDigit(c) || c === 58 || c === 44 || c === 46; // 0-9 : , .
 const isBlank = (c: number) => c === 32 || c === 9 || c === 0xa0;
 
-/** A timing found in the text, before validation of its values. */
+/** A timing found in the text, before validation of its values. One is reused for every arrow. */
 interface Timing {
   /** Where the cue begins: its index if any, else its start time. */
   cueStart: number;
@@ -33,19 +34,25 @@ interface Timing {
   negative: boolean;
 }
 
+/** True when `s` holds a colon in [from, to). */
+function hasColon(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) === 58) return true;
+  return false;
+}
+
 /**
- * Recognise a cue timing around the arrow at `arrow`, or null when the arrow
- * is just text. `multiLine` is false for the one-line variant, where a cue
- * index is required before the start time.
+ * Recognise a cue timing around the arrow at `arrow` into `t`, or return
+ * false when the arrow is just text. In the one-line variant (the timing
+ * does not start a line) a cue index is required before the start time.
  */
-function timingAt(s: string, arrow: number): Timing | null {
+function timingAt(s: string, arrow: number, t: Timing): boolean {
   // Start time: clock characters right before the arrow, spaces allowed.
   let i = arrow - 1;
   while (i >= 0 && isBlank(s.charCodeAt(i))) i--;
   const startEnd = i + 1;
   while (i >= 0 && isClockChar(s.charCodeAt(i))) i--;
   const startTime = i + 1;
-  if (startTime >= startEnd || s.indexOf(':', startTime) >= startEnd || s.indexOf(':', startTime) === -1) return null;
+  if (startTime >= startEnd || !hasColon(s, startTime, startEnd)) return false;
   let negative = false;
   if (i >= 0 && s.charCodeAt(i) === 45 /* - */) {
     negative = true;
@@ -58,7 +65,7 @@ function timingAt(s: string, arrow: number): Timing | null {
   if (j < s.length && s.charCodeAt(j) === 45) j++; // a negative end time is still a timing, reported later
   while (j < s.length && isClockChar(s.charCodeAt(j))) j++;
   const endTimeEnd = j;
-  if (endTimeEnd === endTimeAt || s.indexOf(':', endTimeAt) === -1 || s.indexOf(':', endTimeAt) >= endTimeEnd) return null;
+  if (endTimeEnd === endTimeAt || !hasColon(s, endTimeAt, endTimeEnd)) return false;
   // What precedes the start time decides: a line start, or a cue index.
   let k = i;
   while (k >= 0 && isBlank(s.charCodeAt(k))) k--;
@@ -80,25 +87,35 @@ function timingAt(s: string, arrow: number): Timing | null {
     const digitsEnd = k + 1;
     let m = k;
     while (m >= 0 && isDigit(s.charCodeAt(m))) m--;
-    if (digitsEnd === m + 1 || digitsEnd - (m + 1) > 9) return null;
-    if (m >= 0 && !isBlank(s.charCodeAt(m)) && s.charCodeAt(m) !== 10) return null;
-    if (k + 1 === startTime) return null; // index glued to the time
+    if (digitsEnd === m + 1 || digitsEnd - (m + 1) > 9) return false;
+    if (m >= 0 && !isBlank(s.charCodeAt(m)) && s.charCodeAt(m) !== 10) return false;
+    if (k + 1 === startTime) return false; // index glued to the time
     cueStart = m + 1;
   }
   // In a multi-line file the rest of the timing line (cue settings) is not text.
+  // (Looked up only at a line start: a one-line file has no line end to find.)
   let textStart = endTimeEnd;
-  const lineEnd = s.indexOf('\n', endTimeEnd);
-  if (atLineStart && lineEnd !== -1) {
-    const rest = s.slice(endTimeEnd, lineEnd);
+  if (atLineStart) {
+    const lineEnd = s.indexOf('\n', endTimeEnd);
     // Cue settings (`X1:…`, `align:…`) never contain a following cue's arrow.
-    if (rest.indexOf('-->') === -1) textStart = lineEnd + 1;
+    const next = lineEnd === -1 ? -1 : s.indexOf('-->', endTimeEnd);
+    if (lineEnd !== -1 && (next === -1 || next > lineEnd)) textStart = lineEnd + 1;
   }
-  return { cueStart, startTime, startTimeEnd: startEnd, arrow, textStart, endTimeAt, endTimeEnd, negative };
+  t.cueStart = cueStart;
+  t.startTime = startTime;
+  t.startTimeEnd = startEnd;
+  t.arrow = arrow;
+  t.textStart = textStart;
+  t.endTimeAt = endTimeAt;
+  t.endTimeEnd = endTimeEnd;
+  t.negative = negative;
+  return true;
 }
 
 /** Incremental line/column for increasing offsets: each newline is counted once. */
 class LineCounter {
-  private line = 1;
+  /** Line of the last offset passed to `at`. */
+  line = 1;
   private lineStart = 0;
   private nextNewline: number;
   private readonly s: string;
@@ -106,47 +123,60 @@ class LineCounter {
     this.s = s;
     this.nextNewline = s.indexOf('\n');
   }
-  at(offset: number): { line: number; column: number } {
+  /** Move to `offset`; returns its column (its line is then `this.line`). */
+  at(offset: number): number {
     while (this.nextNewline !== -1 && this.nextNewline < offset) {
       this.line++;
       this.lineStart = this.nextNewline + 1;
       this.nextNewline = this.s.indexOf('\n', this.lineStart);
     }
-    return { line: this.line, column: offset - this.lineStart + 1 };
+    return offset - this.lineStart + 1;
   }
+}
+
+/** The checked times of the current cue (reused). */
+interface CueTimes {
+  ok: boolean;
+  start: number;
+  end: number;
 }
 
 function parseSrt(s: string, diagnostics: Diagnostics): RawTranscript {
   const segments: RawSegment[] = [];
   const lines = new LineCounter(s);
-  let previous: Timing | null = null;
+  const timing: Timing = { cueStart: 0, startTime: 0, startTimeEnd: 0, arrow: 0, textStart: 0, endTimeAt: 0, endTimeEnd: 0, negative: false };
+  const clock = clockRead();
+  const times: CueTimes = { ok: false, start: 0, end: 0 };
+  // The cue being read: where its text starts (-1 before the first timing) and where it was found.
+  let textStart = -1;
+  let line = 1;
+  let column = 1;
   let previousStart = -1;
-  let previousPos = { line: 1, column: 1 };
-  let valid = { ok: false, start: 0, end: 0 };
 
-  const flush = (timing: Timing | null, textEnd: number) => {
-    if (timing === null) {
+  /** Close the cue whose text runs to `textEnd` (or, before the first timing, report stray text). */
+  const flush = (textEnd: number) => {
+    if (textStart === -1) {
       const orphan = s.slice(0, textEnd).trim();
       if (orphan.length > 0) {
         let first = 0;
         while (first < textEnd && s.charCodeAt(first) <= 32) first++;
         const at = lines.at(first);
-        diagnostics.report('srt-cue-without-timing', at.line, at.column, { found: excerpt(orphan) });
+        diagnostics.report('srt-cue-without-timing', lines.line, at, { found: excerpt(orphan) });
       }
       return;
     }
-    if (!valid.ok) return;
+    if (!times.ok) return;
     // Trim the blank lines before the next cue here: a tidy slice needs no folding.
     let end = textEnd;
-    while (end > timing.textStart && s.charCodeAt(end - 1) <= 32) end--;
-    let begin = timing.textStart;
+    while (end > textStart && s.charCodeAt(end - 1) <= 32) end--;
+    let begin = textStart;
     while (begin < end && s.charCodeAt(begin) <= 32) begin++;
-    const text = srtCueText(s.slice(begin, end));
+    const text = srtCueTextAt(s, begin, end);
     if (text.length === 0) {
-      diagnostics.report('srt-empty-cue', previousPos.line, previousPos.column);
+      diagnostics.report('srt-empty-cue', line, column);
       return;
     }
-    pushSegment(segments, valid.start, valid.end, text, previousPos.line, previousPos.column);
+    pushSegment(segments, times.start, times.end, text, line, column);
   };
 
   let from = 0;
@@ -154,61 +184,63 @@ function parseSrt(s: string, diagnostics: Diagnostics): RawTranscript {
     const arrow = s.indexOf('-->', from);
     if (arrow === -1) break;
     from = arrow + 3;
-    const timing = timingAt(s, arrow);
-    if (timing === null || (previous !== null && timing.cueStart < previous.textStart)) continue;
-    flush(previous, timing.cueStart);
-    const pos = lines.at(timing.cueStart);
-    previous = timing;
-    previousPos = pos;
-    valid = validate(s, timing, pos, previousStart, diagnostics);
-    if (valid.ok) previousStart = valid.start;
+    if (!timingAt(s, arrow, timing) || (textStart !== -1 && timing.cueStart < textStart)) continue;
+    flush(timing.cueStart);
+    column = lines.at(timing.cueStart);
+    line = lines.line;
+    textStart = timing.textStart;
+    if (validate(s, timing, clock, times, line, column, previousStart, diagnostics)) previousStart = times.start;
     from = Math.max(from, timing.endTimeEnd);
   }
-  flush(previous, s.length);
+  flush(s.length);
   return { segments, chapters: [] };
 }
 
-/** Read and check a timing's two clocks; report and mark invalid on failure. */
+const expected = 'HH:MM:SS,mmm';
+
+/** Read and check a timing's two clocks into `times`; report and mark invalid on failure. */
 function validate(
   s: string,
   t: Timing,
-  pos: { line: number; column: number },
+  clock: ClockRead,
+  times: CueTimes,
+  line: number,
+  column: number,
   previousStart: number,
   diagnostics: Diagnostics,
-): { ok: boolean; start: number; end: number } {
-  const bad = { ok: false, start: 0, end: 0 };
-  const expected = 'HH:MM:SS,mmm';
-  const start = readClock(s, t.startTime, clockOptions);
-  const end = readClock(s, t.endTimeAt, clockOptions);
-  const startText = s.slice(t.negative ? t.startTime - 1 : t.startTime, t.arrow).trim();
-  const endText = s.slice(t.endTimeAt, t.endTimeEnd);
-  if (t.negative || endText.startsWith('-')) {
-    diagnostics.report('time-invalid', pos.line, pos.column, { found: excerpt(t.negative ? startText : endText), expected: `${expected} (times cannot be negative)` });
-    return bad;
+): boolean {
+  times.ok = false;
+  // The clocks as written, quoted only when something is wrong.
+  const startText = () => s.slice(t.negative ? t.startTime - 1 : t.startTime, t.arrow).trim();
+  const endText = () => s.slice(t.endTimeAt, t.endTimeEnd);
+  if (t.negative || s.charCodeAt(t.endTimeAt) === 45 /* - */) {
+    diagnostics.report('time-invalid', line, column, { found: excerpt(t.negative ? startText() : endText()), expected: `${expected} (times cannot be negative)` });
+    return false;
   }
-  for (const [r, text] of [
-    [start, startText],
-    [end, endText],
-  ] as const) {
-    if (!r.ok) {
-      if (r.reason === 'range') diagnostics.report('time-out-of-range', pos.line, pos.column, { found: excerpt(text), field: r.field ?? 'a field', limit: '0–59' });
-      else diagnostics.report('time-invalid', pos.line, pos.column, { found: excerpt(text), expected });
-      return bad;
-    }
-    if (r.end !== (r === start ? t.startTimeEnd : t.endTimeEnd)) {
-      diagnostics.report('time-invalid', pos.line, pos.column, { found: excerpt(text), expected });
-      return bad;
-    }
+  if (!readClockInto(clock, s, t.startTime, clockOptions)) return clockFailure(clock, startText(), line, column, diagnostics);
+  if (clock.end !== t.startTimeEnd) return clockFailure(null, startText(), line, column, diagnostics);
+  const start = clock.seconds;
+  if (!readClockInto(clock, s, t.endTimeAt, clockOptions)) return clockFailure(clock, endText(), line, column, diagnostics);
+  if (clock.end !== t.endTimeEnd) return clockFailure(null, endText(), line, column, diagnostics);
+  const end = clock.seconds;
+  if (end < start) {
+    diagnostics.report('time-end-before-start', line, column, { start: formatClock(start, ','), end: formatClock(end, ',') });
+    return false;
   }
-  if (!start.ok || !end.ok) return bad;
-  if (end.seconds < start.seconds) {
-    diagnostics.report('time-end-before-start', pos.line, pos.column, { start: formatClock(start.seconds, ','), end: formatClock(end.seconds, ',') });
-    return bad;
+  if (start < previousStart) {
+    diagnostics.report('time-out-of-order', line, column, { start: formatClock(start, ','), previous: formatClock(previousStart, ',') });
   }
-  if (start.seconds < previousStart) {
-    diagnostics.report('time-out-of-order', pos.line, pos.column, { start: formatClock(start.seconds, ','), previous: formatClock(previousStart, ',') });
-  }
-  return { ok: true, start: start.seconds, end: end.seconds };
+  times.ok = true;
+  times.start = start;
+  times.end = end;
+  return true;
+}
+
+/** Report a clock that failed to read (`clock`), or that read but left characters over (`clock` null). */
+function clockFailure(clock: ClockRead | null, text: string, line: number, column: number, diagnostics: Diagnostics): false {
+  if (clock?.reason === 'range') diagnostics.report('time-out-of-range', line, column, { found: excerpt(text), field: clock.field ?? 'a field', limit: '0–59' });
+  else diagnostics.report('time-invalid', line, column, { found: excerpt(text), expected });
+  return false;
 }
 
 function pushSegment(segments: RawSegment[], start: number, end: number, text: string, line: number, column: number): void {

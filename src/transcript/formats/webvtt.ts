@@ -35,11 +35,11 @@
  *   consecutive cues, are de-duplicated so each line appears once (see
  *   `isRolling`; ordinary files are never de-duplicated).
  */
-import type { Diagnostics } from '../diagnostics.ts';
-import { excerpt } from '../diagnostics.ts';
-import { decodeEntities, foldWhitespace, isSoundAnnotation, soundLabel } from '../text.ts';
+import { Diagnostics, excerpt } from '../diagnostics.ts';
+import { decodeEntities, foldWhitespace, isSoundAnnotation, isSpaceCode, soundLabel } from '../text.ts';
 import { normalizeLabelName, splitSpeakerLabel } from '../speaker-label.ts';
-import { formatClock, readClock } from './clock.ts';
+import { clockRead, formatClock, readClockInto } from './clock.ts';
+import type { ClockRead } from './clock.ts';
 import type { RawLabel, RawSegment, RawTranscript, TranscriptFormat } from './types.ts';
 
 const clockOptions = { fraction: 'optional', minFieldDigits: 1 } as const;
@@ -48,16 +48,17 @@ const ARROW = '-->';
 const isDigit = (c: number) => c >= 48 && c <= 57;
 /** The spec's ASCII whitespace (tab, LF, FF, CR, space). */
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
-const skipSpaces = (s: string, from: number) => {
+/** Past the spaces at `from`, stopping at `to`. */
+const skipSpaces = (s: string, from: number, to = s.length) => {
   let i = from;
-  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  while (i < to && isSpace(s.charCodeAt(i))) i++;
   return i;
 };
 
 /** Controls that are not whitespace; decoding `&#1;` can bring them back after the source was cleaned. */
 const controls = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
 
-/** True when `text` holds a control character that `clean` drops (a char loop: cheaper than a regex test). */
+/** True when `text` holds a control character that `clean` drops. */
 function hasControls(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -66,42 +67,68 @@ function hasControls(text: string): boolean {
   return false;
 }
 
+/**
+ * Text that `clean` returns unchanged: words (no whitespace, NEL, zero-width
+ * space or controls) separated by single spaces. One regex test is cheaper
+ * than the two char loops of the general case.
+ */
+const cleanAlready = /^[^\s\u0085\u200b\u0000-\u0008\u000e-\u001f\u007f]+(?: [^\s\u0085\u200b\u0000-\u0008\u000e-\u001f\u007f]+)*$/;
+
 /** Plain text as shown: entities already decoded, controls dropped, whitespace folded. */
-const clean = (text: string) => foldWhitespace(hasControls(text) ? text.replace(controls, '') : text);
+const clean = (text: string) =>
+  text.length === 0 || cleanAlready.test(text) ? text : foldWhitespace(hasControls(text) ? text.replace(controls, '') : text);
 
 /** How many of the most recent shown lines rolling-caption de-duplication compares against. */
 const ROLLING_TAIL = 3;
 
 // --- Timing lines -----------------------------------------------------------
 
-type Timing =
-  | { ok: true; start: number; end: number }
-  | { ok: false; found: string; column: number; field?: 'hours' | 'minutes' | 'seconds' };
+/** A timing line as read: the cue's times, or what to report. One record is reused for every line. */
+interface TimingRead {
+  ok: boolean;
+  start: number;
+  end: number;
+  found: string;
+  column: number;
+  field: 'hours' | 'minutes' | 'seconds' | null;
+}
 
 /**
- * Read `<clock> --> <clock> [settings]`. Spaces around the arrow are optional
- * (the spec skips whitespace on both sides); settings (`align:start
- * position:0%`) only place text on screen, so they are ignored.
+ * Read the line `s[from, to)` as `<clock> --> <clock> [settings]` into
+ * `out`. Spaces around the arrow are optional (the spec skips whitespace on
+ * both sides); settings (`align:start position:0%`) only place text on
+ * screen, so they are ignored. Clocks end at the line's `\n` by themselves.
  */
-function parseTiming(line: string): Timing {
-  let i = skipSpaces(line, 0);
+function parseTiming(s: string, from: number, to: number, clock: ClockRead, out: TimingRead): boolean {
+  let i = skipSpaces(s, from, to);
   const startAt = i;
-  const start = readClock(line, i, clockOptions);
-  if (!start.ok) return clockFailure(line, startAt, start.end, start.reason === 'range' ? start.field : undefined);
-  i = skipSpaces(line, start.end);
-  if (!line.startsWith(ARROW, i)) return clockFailure(line, 0, 0);
-  i = skipSpaces(line, i + ARROW.length);
+  if (!readClockInto(clock, s, i, clockOptions)) return clockFailure(s, from, to, startAt, clock, out);
+  const start = clock.seconds;
+  i = skipSpaces(s, clock.end, to);
+  if (!s.startsWith(ARROW, i)) return clockFailure(s, from, to, from, null, out);
+  i = skipSpaces(s, i + ARROW.length, to);
   const endAt = i;
-  const end = readClock(line, i, clockOptions);
-  if (!end.ok) return clockFailure(line, endAt, end.end, end.reason === 'range' ? end.field : undefined);
-  return { ok: true, start: start.seconds, end: end.seconds };
+  if (!readClockInto(clock, s, i, clockOptions)) return clockFailure(s, from, to, endAt, clock, out);
+  out.ok = true;
+  out.start = start;
+  out.end = clock.seconds;
+  return true;
 }
 
 /** A failed timing: an out-of-range field points at its clock; anything else quotes the line. */
-function clockFailure(line: string, at: number, end: number, field?: 'hours' | 'minutes' | 'seconds'): Timing {
-  if (field) return { ok: false, found: excerpt(line.slice(at, end)), column: at + 1, field };
-  // Only the head of the line: a 2 MB garbage line must not become a 2 MB message.
-  return { ok: false, found: excerpt(line.slice(0, 200)), column: 1 };
+function clockFailure(s: string, from: number, to: number, at: number, clock: ClockRead | null, out: TimingRead): false {
+  out.ok = false;
+  if (clock?.field) {
+    out.found = excerpt(s.slice(at, clock.end));
+    out.column = at - from + 1;
+    out.field = clock.field;
+  } else {
+    // Only the head of the line: a 2 MB garbage line must not become a 2 MB message.
+    out.found = excerpt(s.slice(from, Math.min(to, from + 200)));
+    out.column = 1;
+    out.field = null;
+  }
+  return false;
 }
 
 // --- Cue text ---------------------------------------------------------------
@@ -112,38 +139,48 @@ interface Span {
   text: string;
 }
 
+/** The open voices while one cue is tokenized (tokenize runs to completion, so one stack serves every cue; its depth is local). */
+const voiceStack: (RawLabel | null)[] = [];
+
 /**
  * The spec's cue text tokenizer reduced to what a transcript needs: text,
  * voice start and end tags, and whether inline timestamps (`<00:00:01.000>`,
  * the karaoke timing of YouTube auto-captions) occur. Every other tag (`<c>`,
  * `<i>`, `<ruby>`, `<lang en>`, unknown ones) is dropped with its content
- * kept. One forward scan: each `<` jumps to its `>`, so nesting depth costs nothing.
+ * kept. One forward scan: each `<` jumps to its `>`, so nesting depth costs
+ * nothing. Spans go into `spans`; returns whether timestamps occur.
  */
-function tokenize(raw: string): { spans: Span[]; timestamps: boolean } {
-  const spans: Span[] = [];
-  const voices: (RawLabel | null)[] = [];
-  let pieces: string[] = [];
+function tokenize(raw: string, spans: Span[]): boolean {
+  const voices = voiceStack;
+  let depth = 0;
+  let pending = '';
   let timestamps = false;
   // Ruby text (`<ruby>levain<rt>starter</rt></ruby>`) is a reading shown above the base text, not words spoken.
   let ruby = 0;
   let inRt = false;
-  const flush = () => {
-    const text = pieces.join('');
-    pieces = [];
-    if (text.length > 0) spans.push({ label: voices[voices.length - 1] ?? null, text });
-  };
-  // A `<` after the last `>` has no end: it and what follows stay text.
-  const lastClose = raw.lastIndexOf('>');
   let textStart = 0;
   let open = raw.indexOf('<');
-  while (open !== -1 && open < lastClose) {
-    if (open > textStart && !inRt) pieces.push(raw.slice(textStart, open));
+  while (open !== -1) {
     const close = raw.indexOf('>', open + 1);
+    // A `<` with no `>` after it has no end: it and what follows stay text.
+    if (close === -1) break;
+    if (open > textStart && !inRt) pending += raw.slice(textStart, open);
     const first = raw.charCodeAt(open + 1);
-    if (first === 47 /* / */) {
-      if (close - open === 3 && raw.charCodeAt(open + 2) === 118 /* v */ && voices.length > 0) {
-        flush();
-        voices.pop();
+    if (first === 118 /* v */) {
+      const after = raw.charCodeAt(open + 2);
+      // `<v Ann>`, `<v.loud Ann>`, `<v>`; not `<vid>`.
+      if (open + 2 === close || after === 46 /* . */ || isSpace(after)) {
+        let k = open + 2;
+        while (k < close && !isSpace(raw.charCodeAt(k))) k++; // past the classes
+        if (pending.length > 0) spans.push({ label: depth > 0 ? (voices[depth - 1] ?? null) : null, text: pending });
+        pending = '';
+        voices[depth++] = voiceLabelAt(raw, k, close);
+      }
+    } else if (first === 47 /* / */) {
+      if (close - open === 3 && raw.charCodeAt(open + 2) === 118 /* v */ && depth > 0) {
+        if (pending.length > 0) spans.push({ label: voices[depth - 1] ?? null, text: pending });
+        pending = '';
+        depth--;
       } else if (tagNameIs(raw, open + 2, close, 'rt')) {
         inRt = false;
       } else if (tagNameIs(raw, open + 2, close, 'ruby') && ruby > 0) {
@@ -156,22 +193,13 @@ function tokenize(raw: string): { spans: Span[]; timestamps: boolean } {
       if (ruby > 0) inRt = true; // the spec ignores <rt> outside <ruby>
     } else if (isDigit(first)) {
       timestamps = true;
-    } else if (first === 118 /* v */ && open + 2 <= close) {
-      const after = raw.charCodeAt(open + 2);
-      // `<v Ann>`, `<v.loud Ann>`, `<v>`; not `<vid>`.
-      if (open + 2 === close || after === 46 /* . */ || isSpace(after)) {
-        let k = open + 2;
-        while (k < close && !isSpace(raw.charCodeAt(k))) k++; // past the classes
-        flush();
-        voices.push(voiceLabel(raw.slice(k, close)));
-      }
     }
     textStart = close + 1;
     open = raw.indexOf('<', textStart);
   }
-  if (textStart < raw.length && !inRt) pieces.push(raw.slice(textStart));
-  flush();
-  return { spans, timestamps };
+  if (textStart < raw.length && !inRt) pending += textStart > 0 ? raw.slice(textStart) : raw;
+  if (pending.length > 0) spans.push({ label: depth > 0 ? (voices[depth - 1] ?? null) : null, text: pending });
+  return timestamps;
 }
 
 /** True when the tag text from `from` to `close` is named `name` (then `>`, `.` classes or whitespace). */
@@ -183,6 +211,19 @@ function tagNameIs(raw: string, from: number, close: number, name: string): bool
 
 /** Voices recur on every cue (`<v Speaker 2>`): each distinct annotation is read once. Labels are shared, read-only. */
 const voiceCache = new Map<string, RawLabel | null>();
+/** The last annotation read, so a voice repeated cue after cue is matched in place, without a slice or a map lookup. */
+let lastAnnotation = '';
+let lastVoice: RawLabel | null = null;
+
+/** The voice annotation `raw[from, to)` as a label (see `voiceLabel`). */
+function voiceLabelAt(raw: string, from: number, to: number): RawLabel | null {
+  if (to - from === lastAnnotation.length && raw.startsWith(lastAnnotation, from)) return lastVoice;
+  const annotation = raw.slice(from, to);
+  const label = voiceLabel(annotation);
+  lastAnnotation = annotation;
+  lastVoice = label;
+  return label;
+}
 
 /** A voice annotation as a strong label (`<v Speaker 1>` → `Speaker 1`), or null when it names no one. */
 function voiceLabel(annotation: string): RawLabel | null {
@@ -201,28 +242,43 @@ const startsTurn = (line: string) => {
   return line.charCodeAt(i) === 62 && line.charCodeAt(i + 1) === 62;
 };
 
+/** `startsTurn` for the line `s[from, to)` of text without entities. */
+const startsTurnAt = (s: string, from: number, to: number) => {
+  const i = skipSpaces(s, from, to);
+  return i + 1 < to && s.charCodeAt(i) === 62 && s.charCodeAt(i + 1) === 62;
+};
+
+/** Where a cue's segments go, and the cue's times and line, shared by its parts. */
+interface CueOut {
+  out: RawSegment[];
+  start: number;
+  end: number;
+  line: number;
+}
+
+function pushSegment(cue: CueOut, label: RawLabel | null, text: string, kind: 'speech' | 'sound', newTurn: boolean): void {
+  const segment: RawSegment = { start: cue.start, end: cue.end, label, text, kind, line: cue.line, column: 1 };
+  if (newTurn) segment.newTurn = true;
+  cue.out.push(segment);
+}
+
+/** One unvoiced part of a cue (its lines joined by `\n`): a sound, a labelled or an unlabelled segment. */
+function emitPart(cue: CueOut, part: string, turn: boolean): void {
+  let text = clean(part);
+  if (turn) text = text.replace(/^>+\s*/, '');
+  if (text.length === 0) return;
+  if (isSoundAnnotation(text)) return pushSegment(cue, null, soundLabel(text), 'sound', turn);
+  const split = splitSpeakerLabel(text);
+  if (split && split.rest.length > 0) return pushSegment(cue, split.label, split.rest, 'speech', turn);
+  pushSegment(cue, null, text, 'speech', turn);
+}
+
 /**
- * Segments for a cue's spans, skipping the first `skip` characters of their
- * text (lines an earlier rolling caption already showed).
+ * Append the segments for a cue's spans to `cue.out`, skipping the first
+ * `skip` characters of their text (lines an earlier rolling caption already
+ * showed).
  */
-function cueSegments(spans: readonly Span[], skip: number, start: number, end: number, line: number): RawSegment[] {
-  const out: RawSegment[] = [];
-  const push = (label: RawLabel | null, text: string, kind: 'speech' | 'sound', newTurn: boolean) => {
-    const segment: RawSegment = { start, end, label, text, kind, line, column: 1 };
-    if (newTurn) segment.newTurn = true;
-    out.push(segment);
-  };
-
-  const emitPart = (lines: string[], turn: boolean) => {
-    let text = clean(lines.join('\n'));
-    if (turn) text = text.replace(/^>+\s*/, '');
-    if (text.length === 0) return;
-    if (isSoundAnnotation(text)) return push(null, soundLabel(text), 'sound', turn);
-    const split = splitSpeakerLabel(text);
-    if (split && split.rest.length > 0) return push(split.label, split.rest, 'speech', turn);
-    push(null, text, 'speech', turn);
-  };
-
+function cueSegments(spans: readonly Span[], skip: number, cue: CueOut): void {
   let offset = 0;
   for (const span of spans) {
     const from = Math.max(0, skip - offset);
@@ -233,11 +289,30 @@ function cueSegments(spans: readonly Span[], skip: number, start: number, end: n
       // The voice is the label; the text is never searched for `Name:` prefixes.
       const text = clean(decodeEntities(raw));
       if (text.length === 0) continue;
-      if (isSoundAnnotation(text)) push(span.label, soundLabel(text), 'sound', false);
-      else push(span.label, text, 'speech', false);
+      if (isSoundAnnotation(text)) pushSegment(cue, span.label, soundLabel(text), 'sound', false);
+      else pushSegment(cue, span.label, text, 'speech', false);
       continue;
     }
     // No voice: split at lines opening with `>>`, then look for `Speaker 1:` style labels.
+    if (raw.indexOf('&') === -1) {
+      // Nothing to decode: a part is a run of whole lines of `raw`, sliced once.
+      let partStart = 0;
+      let turn = false;
+      let at = 0;
+      for (;;) {
+        const nl = raw.indexOf('\n', at);
+        const lineEnd = nl === -1 ? raw.length : nl;
+        if (startsTurnAt(raw, at, lineEnd)) {
+          emitPart(cue, at === 0 ? '' : raw.slice(partStart, at - 1), turn);
+          partStart = at;
+          turn = true;
+        }
+        if (nl === -1) break;
+        at = nl + 1;
+      }
+      emitPart(cue, partStart === 0 ? raw : raw.slice(partStart), turn);
+      continue;
+    }
     let part: string[] = [];
     let turn = false;
     let at = 0;
@@ -245,7 +320,7 @@ function cueSegments(spans: readonly Span[], skip: number, start: number, end: n
       const nl = raw.indexOf('\n', at);
       const decoded = decodeEntities(nl === -1 ? raw.slice(at) : raw.slice(at, nl));
       if (startsTurn(decoded)) {
-        emitPart(part, turn);
+        emitPart(cue, part.join('\n'), turn);
         part = [decoded];
         turn = true;
       } else {
@@ -254,14 +329,17 @@ function cueSegments(spans: readonly Span[], skip: number, start: number, end: n
       if (nl === -1) break;
       at = nl + 1;
     }
-    emitPart(part, turn);
+    emitPart(cue, part.join('\n'), turn);
   }
-  return out;
 }
 
 // --- Blocks -----------------------------------------------------------------
 
-/** A cue that passed timing validation, kept until the file is known to be rolling captions or not. */
+/**
+ * A cue as rolling-caption de-duplication needs it. Kept only when a file
+ * that may roll (see `MayRoll`) is read a second time; other files keep no
+ * per-cue records.
+ */
 interface Cue {
   start: number;
   end: number;
@@ -272,8 +350,7 @@ interface Cue {
   segments: RawSegment[];
   /**
    * The cue's non-empty lines as shown (for rolling-caption comparison), and
-   * where each begins in the concatenated span text. Computed only for files
-   * that may roll (see `mayRoll`): most files never need them.
+   * where each begins in the concatenated span text, computed once.
    */
   shown?: { lines: string[]; offsets: number[] };
   timestamps: boolean;
@@ -285,10 +362,10 @@ function shownOf(cue: Cue): { lines: string[]; offsets: number[] } {
   return cue.shown;
 }
 
-/** First or last non-blank line of a cue's tag-free text, trimmed: a cheap stand-in for its shown lines. */
-function edgeLine(cue: Cue, last: boolean): string {
-  const joined = cue.spans.length === 1 ? (cue.spans[0]?.text ?? '') : cue.spans.map((x) => x.text).join('');
-  const parts = joined.indexOf('\n') === -1 ? [joined] : joined.split('\n');
+/** First or last non-blank line of a cue's tag-free text `joined`, trimmed: a cheap stand-in for its shown lines. */
+function edgeLine(joined: string, last: boolean): string {
+  if (joined.indexOf('\n') === -1) return joined.trim();
+  const parts = joined.split('\n');
   if (last) parts.reverse();
   for (const part of parts) {
     const t = part.trim();
@@ -298,27 +375,63 @@ function edgeLine(cue: Cue, last: boolean): string {
 }
 
 /**
+ * `foldWhitespace(a) === foldWhitespace(b)`; pairs whose first words differ
+ * (nearly all of them) are told apart without folding.
+ */
+function sameFolded(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && isSpaceCode(a.charCodeAt(i))) i++;
+  while (j < b.length && isSpaceCode(b.charCodeAt(j))) j++;
+  for (;;) {
+    const endA = i >= a.length || isSpaceCode(a.charCodeAt(i));
+    const endB = j >= b.length || isSpaceCode(b.charCodeAt(j));
+    if (endA || endB) {
+      if (endA !== endB) return false;
+      break;
+    }
+    if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+    i++;
+    j++;
+  }
+  return foldWhitespace(a) === foldWhitespace(b);
+}
+
+/**
  * Rolling captions repeat a cue's last line as the next cue's first line. If
  * no consecutive pair does even before entity decoding and folding, the file
- * cannot roll, and the exact comparison is skipped.
+ * cannot roll, and the exact comparison is skipped. Fed one cue at a time.
  */
-function mayRoll(cues: readonly Cue[]): boolean {
-  let previous = '';
-  for (const cue of cues) {
-    const first = edgeLine(cue, false);
-    if (first.length > 0 && foldWhitespace(first) === foldWhitespace(previous)) return true;
-    const last = edgeLine(cue, true);
-    if (last.length > 0) previous = last;
+class MayRoll {
+  /** True once some cue opens with the previous cue's last line. */
+  found = false;
+  private previous = '';
+  next(spans: readonly Span[]): void {
+    if (this.found) return;
+    const joined = spans.length === 1 ? (spans[0]?.text ?? '') : spans.map((x) => x.text).join('');
+    // One line (most cues): its first and last lines are the same.
+    const oneLine = joined.indexOf('\n') === -1;
+    const first = oneLine ? joined.trim() : edgeLine(joined, false);
+    if (first.length > 0 && sameFolded(first, this.previous)) {
+      this.found = true;
+      return;
+    }
+    const last = oneLine ? first : edgeLine(joined, true);
+    if (last.length > 0) this.previous = last;
   }
-  return false;
 }
 
 /** `NOTE`, `STYLE`, `REGION` alone or followed by a space or tab. */
-function keywordBlock(line: string): boolean {
-  for (const word of ['NOTE', 'STYLE', 'REGION']) {
-    if (line.startsWith(word)) {
-      const c = line.charCodeAt(word.length);
-      if (Number.isNaN(c) || c === 32 || c === 9) return true;
+const keywords = ['NOTE', 'STYLE', 'REGION'];
+
+/** True when the line `s[from, to)` opens a NOTE, STYLE or REGION block. */
+function keywordBlock(s: string, from: number, to: number): boolean {
+  for (const word of keywords) {
+    if (s.startsWith(word, from)) {
+      const after = from + word.length;
+      if (after === to) return true;
+      const c = s.charCodeAt(after);
+      if (c === 32 || c === 9) return true;
     }
   }
   return false;
@@ -331,102 +444,181 @@ function headerTitle(rest: string): string | undefined {
   return title.length > 0 ? title : undefined;
 }
 
+/**
+ * Cue records are kept only for files that may roll: they are read twice,
+ * the second time keeping every cue (the first reading reported every
+ * problem already). Most files are read once and keep nothing per cue.
+ */
 function parseWebvtt(text: string, diagnostics: Diagnostics): RawTranscript {
-  const lines = text.split('\n');
-  const n = lines.length;
-  const lineAt = (i: number) => lines[i] ?? '';
+  const read = readWebvtt(text, diagnostics, null);
+  let segments = read.segments;
+  if (read.mayRoll) {
+    const cues: Cue[] = [];
+    readWebvtt(text, new Diagnostics(diagnostics.file), cues);
+    if (isRolling(cues)) segments = deduplicate(cues);
+  }
+  return read.title === undefined ? { segments, chapters: [] } : { segments, title: read.title, chapters: [] };
+}
+
+/** Show each caption line once: drop a cue's leading lines that repeat the last lines already shown, and cues that repeat them entirely. */
+function deduplicate(cues: readonly Cue[]): RawSegment[] {
+  const segments: RawSegment[] = [];
+  const tail: string[] = [];
+  for (const c of cues) {
+    const { lines: shown, offsets } = shownOf(c);
+    if (shown.length === 0) continue; // already reported as empty
+    const k = overlap(tail, shown);
+    if (k === shown.length) continue;
+    if (k === 0) for (const s of c.segments) segments.push(s);
+    else cueSegments(c.spans, offsets[k] ?? 0, { out: segments, start: c.start, end: c.end, line: c.line });
+    for (let m = k; m < shown.length; m++) tail.push(shown[m] ?? '');
+    if (tail.length > ROLLING_TAIL) tail.splice(0, tail.length - ROLLING_TAIL);
+  }
+  return segments;
+}
+
+/**
+ * Read the text with a cursor over its lines (a line is `[start, end)`, its
+ * end the next `\n` or the end of the text); no array of lines is built.
+ * Segments go straight into one array; cues are kept only into `keep`.
+ */
+function readWebvtt(text: string, diagnostics: Diagnostics, keep: Cue[] | null): { segments: RawSegment[]; title?: string; mayRoll: boolean } {
+  const len = text.length;
+  /** End of the line starting at `start`. */
+  const eol = (start: number) => {
+    const e = text.indexOf('\n', start);
+    return e === -1 ? len : e;
+  };
+  // The first `-->` at or after `arrowFrom` (-1 when none). Lines are asked
+  // about in file order, so each stretch of text is searched once.
+  let arrowFrom = -1;
+  let arrowAt = -1;
+  /** True when the line `[start, end)` holds `-->`. */
+  const hasArrow = (start: number, end: number) => {
+    if (arrowFrom === -1 || start < arrowFrom || (arrowAt !== -1 && arrowAt < start)) {
+      arrowFrom = start;
+      arrowAt = text.indexOf(ARROW, start);
+    }
+    return arrowAt !== -1 && arrowAt + ARROW.length <= end;
+  };
   let title: string | undefined;
+
+  // The cursor: the start of the current line (past `len` when done) and its 1-based number.
+  let pos = 0;
+  let lineNo = 1;
+  /** Move the cursor past non-blank lines without `-->`. */
+  const skipBlock = () => {
+    while (pos <= len) {
+      const e = eol(pos);
+      if (e === pos || hasArrow(pos, e)) return;
+      pos = e + 1;
+      lineNo++;
+    }
+  };
 
   // Header: the signature line, then lines up to a blank line (or a timing
   // line, which per spec ends the header and starts the first cue). YouTube's
   // `Kind: captions` / `Language: en` live here; all header lines are ignored.
-  const skipHeader = (from: number) => {
-    let k = from;
-    while (k < n && lineAt(k) !== '' && !lineAt(k).includes(ARROW)) k++;
-    return k;
-  };
-  let first = 0;
-  while (first < n && lineAt(first).trim() === '') first++;
-  const signature = lineAt(first).replace(/^[ \t]+/, '');
-  let i: number;
+  while (pos <= len) {
+    const e = eol(pos);
+    if (text.slice(pos, e).trim() !== '') break;
+    pos = e + 1;
+    lineNo++;
+  }
+  const signatureEnd = pos <= len ? eol(pos) : pos;
+  const signature = pos <= len ? text.slice(pos, signatureEnd).replace(/^[ \t]+/, '') : '';
   const c6 = signature.charCodeAt(6);
+  const skipHeader = () => {
+    pos = signatureEnd + 1;
+    lineNo++;
+    skipBlock();
+  };
   if (signature.startsWith('WEBVTT') && (Number.isNaN(c6) || c6 === 32 || c6 === 9)) {
     title = headerTitle(signature.slice(6));
-    i = skipHeader(first + 1);
+    skipHeader();
   } else {
     diagnostics.report('vtt-bad-signature', 1, 1);
     // A misspelt signature (`webvtt`, `WEBVTT:`) still heads the file; anything else may already be a cue.
-    i = /^webvtt/i.test(signature) && !signature.includes(ARROW) ? skipHeader(first + 1) : first;
-  }
-
-  const cues: Cue[] = [];
-  let previousStart = -1;
-
-  /** Read the cue whose timing line is `t`; return the line after it. */
-  const readCue = (t: number): number => {
-    let e = t + 1;
-    // Cue text runs to a blank line; per spec a `-->` line ends it and starts the next cue.
-    while (e < n && lineAt(e) !== '' && !lineAt(e).includes(ARROW)) e++;
-    const timing = parseTiming(lineAt(t));
-    const line = t + 1;
-    if (!timing.ok) {
-      if (timing.field) diagnostics.report('time-out-of-range', line, timing.column, { found: timing.found, field: timing.field, limit: '0–59' });
-      else diagnostics.report('vtt-bad-timing', line, timing.column, { found: timing.found });
-      return e;
-    }
-    const { start, end } = timing;
-    if (end < start) {
-      diagnostics.report('time-end-before-start', line, 1, { start: formatClock(start, '.'), end: formatClock(end, '.') });
-      return e;
-    }
-    if (start < previousStart) {
-      diagnostics.report('time-out-of-order', line, 1, { start: formatClock(start, '.'), previous: formatClock(previousStart, '.') });
-    }
-    previousStart = start;
-    const { spans, timestamps } = tokenize(e === t + 2 ? lineAt(t + 1) : lines.slice(t + 1, e).join('\n'));
-    const segments = cueSegments(spans, 0, start, end, line);
-    if (segments.length === 0) diagnostics.report('vtt-empty-cue', line, 1);
-    cues.push({ start, end, line, spans, segments, timestamps });
-    return e;
-  };
-
-  while (i < n) {
-    const line = lineAt(i);
-    if (line === '') {
-      i++;
-    } else if (line.includes(ARROW) && !keywordBlock(line)) {
-      i = readCue(i);
-    } else if (keywordBlock(line)) {
-      // Comment, style sheet or region: skipped up to a blank line or a real timing line.
-      i++;
-      while (i < n && lineAt(i) !== '' && !(lineAt(i).includes(ARROW) && parseTiming(lineAt(i)).ok)) i++;
-    } else if (i + 1 < n && lineAt(i + 1).includes(ARROW)) {
-      i = readCue(i + 1); // line i is the cue identifier
-    } else {
-      diagnostics.report('vtt-unknown-block', i + 1, 1, { found: excerpt(line.slice(0, 200)) });
-      i++;
-      while (i < n && lineAt(i) !== '' && !lineAt(i).includes(ARROW)) i++;
-    }
+    if (/^webvtt/i.test(signature) && !signature.includes(ARROW)) skipHeader();
   }
 
   const segments: RawSegment[] = [];
-  if (!mayRoll(cues) || !isRolling(cues)) {
-    for (const cue of cues) for (const s of cue.segments) segments.push(s);
-  } else {
-    // Show each caption line once: drop a cue's leading lines that repeat the
-    // last lines already shown, and cues that repeat them entirely.
-    const tail: string[] = [];
-    for (const cue of cues) {
-      const { lines: shown, offsets } = shownOf(cue);
-      if (shown.length === 0) continue; // already reported as empty
-      const k = overlap(tail, shown);
-      if (k === shown.length) continue;
-      for (const s of k === 0 ? cue.segments : cueSegments(cue.spans, offsets[k] ?? 0, cue.start, cue.end, cue.line)) segments.push(s);
-      for (let m = k; m < shown.length; m++) tail.push(shown[m] ?? '');
-      if (tail.length > ROLLING_TAIL) tail.splice(0, tail.length - ROLLING_TAIL);
+  const clock = clockRead();
+  const timing: TimingRead = { ok: false, start: 0, end: 0, found: '', column: 0, field: null };
+  const cue: CueOut = { out: segments, start: 0, end: 0, line: 0 };
+  const mayRoll = new MayRoll();
+  let previousStart = -1;
+
+  /** Read the cue whose timing line is `[t, tEnd)`, line `tLine`; the cursor moves past its text. */
+  const readCue = (t: number, tEnd: number, tLine: number) => {
+    // Cue text runs to a blank line; per spec a `-->` line ends it and starts the next cue.
+    pos = tEnd + 1;
+    lineNo = tLine + 1;
+    let textEnd = -1;
+    while (pos <= len) {
+      const e = eol(pos);
+      if (e === pos || hasArrow(pos, e)) break;
+      textEnd = e;
+      pos = e + 1;
+      lineNo++;
+    }
+    if (!parseTiming(text, t, tEnd, clock, timing)) {
+      if (timing.field) diagnostics.report('time-out-of-range', tLine, timing.column, { found: timing.found, field: timing.field, limit: '0–59' });
+      else diagnostics.report('vtt-bad-timing', tLine, timing.column, { found: timing.found });
+      return;
+    }
+    const { start, end } = timing;
+    if (end < start) {
+      diagnostics.report('time-end-before-start', tLine, 1, { start: formatClock(start, '.'), end: formatClock(end, '.') });
+      return;
+    }
+    if (start < previousStart) {
+      diagnostics.report('time-out-of-order', tLine, 1, { start: formatClock(start, '.'), previous: formatClock(previousStart, '.') });
+    }
+    previousStart = start;
+    const spans: Span[] = [];
+    const timestamps = tokenize(textEnd === -1 ? '' : text.slice(tEnd + 1, textEnd), spans);
+    const count = segments.length;
+    cue.start = start;
+    cue.end = end;
+    cue.line = tLine;
+    cueSegments(spans, 0, cue);
+    if (segments.length === count) diagnostics.report('vtt-empty-cue', tLine, 1);
+    mayRoll.next(spans);
+    keep?.push({ start, end, line: tLine, spans, segments: segments.slice(count), timestamps });
+  };
+
+  while (pos <= len) {
+    const e = eol(pos);
+    if (e === pos) {
+      pos++;
+      lineNo++;
+      continue;
+    }
+    const keyword = keywordBlock(text, pos, e);
+    if (hasArrow(pos, e) && !keyword) {
+      readCue(pos, e, lineNo);
+    } else if (keyword) {
+      // Comment, style sheet or region: skipped up to a blank line or a real timing line.
+      pos = e + 1;
+      lineNo++;
+      while (pos <= len) {
+        const f = eol(pos);
+        if (f === pos || (hasArrow(pos, f) && parseTiming(text, pos, f, clock, timing))) break;
+        pos = f + 1;
+        lineNo++;
+      }
+    } else if (e < len && hasArrow(e + 1, eol(e + 1))) {
+      readCue(e + 1, eol(e + 1), lineNo + 1); // this line is the cue identifier
+    } else {
+      diagnostics.report('vtt-unknown-block', lineNo, 1, { found: excerpt(text.slice(pos, Math.min(e, pos + 200))) });
+      pos = e + 1;
+      lineNo++;
+      skipBlock();
     }
   }
-  return title === undefined ? { segments, chapters: [] } : { segments, title, chapters: [] };
+
+  return title === undefined ? { segments, mayRoll: mayRoll.found } : { segments, title, mayRoll: mayRoll.found };
 }
 
 /** A cue's non-empty lines as a reader sees them, with their offsets in the joined span text. */

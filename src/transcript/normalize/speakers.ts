@@ -39,7 +39,20 @@ export function resolveSpeakers(raw: readonly RawSegment[], input: SpeakerInput,
 
   // Weak labels (`Ann:`) count only when they recur, are mapped or are credited names.
   const labelCounts = new Map<string, number>();
-  for (const s of raw) if (s.label) labelCounts.set(s.label.name, (labelCounts.get(s.label.name) ?? 0) + 1);
+  // Counted run by run: a label usually repeats cue after cue.
+  let run: string | null = null;
+  let runLength = 0;
+  for (const s of raw) {
+    if (!s.label) continue;
+    if (s.label.name === run) {
+      runLength++;
+      continue;
+    }
+    if (run !== null) labelCounts.set(run, (labelCounts.get(run) ?? 0) + runLength);
+    run = s.label.name;
+    runLength = 1;
+  }
+  if (run !== null) labelCounts.set(run, (labelCounts.get(run) ?? 0) + runLength);
   const accepted = (name: string, strong: boolean) =>
     strong || (labelCounts.get(name) ?? 0) >= 2 || mapping.has(keyOf(name)) || credited.has(keyOf(name));
 
