@@ -38,19 +38,32 @@ export function passageRecord(passage: SearchPassage): CustomRecord {
   return { url: passage.url, content: passage.text, language: INDEX_LANGUAGE, meta, filters };
 }
 
+/** A metadata or filter value, captured by Pagefind from a hidden span. */
+const hidden = (attribute: 'meta' | 'filter', key: string, value: string) =>
+  `<span data-pagefind-${attribute}="${escapeHtml(key)}">${escapeHtml(value)}</span>`;
+
+/**
+ * A document for Pagefind: `body` (already escaped) is the searchable text;
+ * the metadata and filters sit outside data-pagefind-body, captured but not
+ * part of the searchable text.
+ */
+function indexDocument(title: string, body: string[], data: string[]): string {
+  return (
+    `<!doctype html><html lang="${INDEX_LANGUAGE}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
+    `<body><main data-pagefind-body>${body.join('')}</main><div hidden>${data.join('')}</div></body></html>`
+  );
+}
+
 /** The HTML document Pagefind indexes for one episode. */
 export function episodeDocument(episode: SearchEpisode): string {
   const e = escapeHtml;
-  const hidden = (attribute: 'meta' | 'filter', key: string, value: string) =>
-    `<span data-pagefind-${attribute}="${e(key)}">${e(value)}</span>`;
   const body = [
     `<h1>${e(episode.title)}</h1>`,
     episode.people.length > 0 ? `<p data-pagefind-weight="${PEOPLE_WEIGHT}">${e(episode.people.join(', '))}</p>` : '',
     episode.summary ? `<p>${e(episode.summary)}</p>` : '',
     episode.topics.length > 0 ? `<p data-pagefind-weight="${TOPIC_WEIGHT}">${e(episode.topics.join(', '))}</p>` : '',
     `<p>${e(episode.show)}</p>`,
-  ].join('');
-  // Metadata and filters sit outside data-pagefind-body: captured, but not part of the searchable text.
+  ];
   const data = [
     hidden('meta', META.title, episode.title),
     episode.date ? hidden('meta', META.date, episode.date) : '',
@@ -59,11 +72,8 @@ export function episodeDocument(episode: SearchEpisode): string {
     hidden('filter', FILTER.show, episode.show),
     ...episode.people.map((name) => hidden('filter', FILTER.speaker, name)),
     episode.date ? hidden('filter', FILTER.year, episode.date.slice(0, 4)) : '',
-  ].join('');
-  return (
-    `<!doctype html><html lang="${INDEX_LANGUAGE}"><head><meta charset="utf-8"><title>${e(episode.title)}</title></head>` +
-    `<body><main data-pagefind-body>${body}</main><div hidden>${data}</div></body></html>`
-  );
+  ];
+  return indexDocument(episode.title, body, data);
 }
 
 /** Weight of a topic's aliases on its record: a misspelling finds the topic nearly as well as its name. */
@@ -72,21 +82,16 @@ const ALIAS_WEIGHT = 5;
 /** The HTML document Pagefind indexes for one topic page. */
 export function topicDocument(topic: SearchTopic): string {
   const e = escapeHtml;
-  const hidden = (attribute: 'meta' | 'filter', key: string, value: string) =>
-    `<span data-pagefind-${attribute}="${e(key)}">${e(value)}</span>`;
   const body = [
     `<h1>${e(topic.name)}</h1>`,
     topic.aliases.length > 0 ? `<p data-pagefind-weight="${ALIAS_WEIGHT}">${e(topic.aliases.join(', '))}</p>` : '',
     `<p>${e(topic.summary)}</p>`,
-  ].join('');
+  ];
   const data = [
     hidden('meta', META.title, topic.name),
     hidden('meta', META.kind, 'topic'),
     hidden('meta', META.summary, topic.summary),
     hidden('filter', FILTER.topic, topic.name),
-  ].join('');
-  return (
-    `<!doctype html><html lang="${INDEX_LANGUAGE}"><head><meta charset="utf-8"><title>${e(topic.name)}</title></head>` +
-    `<body><main data-pagefind-body>${body}</main><div hidden>${data}</div></body></html>`
-  );
+  ];
+  return indexDocument(topic.name, body, data);
 }
