@@ -22,6 +22,7 @@ import { AliasMatcher } from '../alias-matcher.ts';
 import type { AliasCase, AliasEntry } from '../alias-matcher.ts';
 import type { Corpus } from '../corpus.ts';
 import { backgroundZipf } from './background.ts';
+import { Headlines } from './headlines.ts';
 import { NameWords } from './names.ts';
 import { nounPhrases } from './noun-phrases.ts';
 import { excludedWord } from './stop-words.ts';
@@ -72,6 +73,8 @@ export const discoveryRules = {
   minCap: 12,
   /** …plus, for each episode, this many more of the topics it mentions most, so no episode's own subject is cut. */
   ownTopicsPerEpisode: 5,
+  /** A phrase or name an episode's title, tags or topics name needs only this many mentions in that episode (and is kept past the cap). */
+  minMentionsNamed: 2,
 } as const;
 
 /** A discovered topic, ready for mention finding. */
@@ -134,6 +137,7 @@ export function discoverTopics(corpus: Corpus, options: DiscoveryOptions = {}): 
   const reserved = options.reserved ?? [];
   if (corpus.paragraphs.length === 0) return [];
   const names = new NameWords(corpus.episodes);
+  const headlines = new Headlines(corpus.episodes);
   const { phrases, adjectives } = collectPhrases(corpus);
   const vocabulary = new Vocabulary(corpus);
 
@@ -187,7 +191,11 @@ export function discoverTopics(corpus: Corpus, options: DiscoveryOptions = {}): 
   let counts = new Map<number, Counts>();
   for (let round = 0; round < 8; round++) {
     counts = count(corpus, active, reserved);
-    const failing = active.filter((c) => !passes(c, counts.get(c.id), corpus.words) || outgrown(c, active, counts));
+    const failing = active.filter((c) => {
+      const n = counts.get(c.id);
+      if (named(c, n, headlines)) return false;
+      return !passes(c, n, corpus.words) || outgrown(c, active, counts);
+    });
     if (failing.length === 0) break;
     const longest = Math.max(...failing.map((c) => c.keys.length));
     const drop = new Set(failing.filter((c) => c.keys.length >= longest).map((c) => c.id));
@@ -212,9 +220,12 @@ export function discoverTopics(corpus: Corpus, options: DiscoveryOptions = {}): 
         .sort((a, b) => (b.n.episodes.get(e) ?? 0) * b.weight - (a.n.episodes.get(e) ?? 0) * a.weight);
       for (const r of own.slice(0, discoveryRules.ownTopicsPerEpisode)) chosen.add(r);
     });
+    // What an episode is titled or summarised with is its theme, whatever the cap.
+    for (const r of ranked) if (named(r.c, r.n, headlines)) chosen.add(r);
   }
   return ranked.filter((r) => chosen.has(r)).map(({ c, n, weight }) => {
-    const name = displayName(c);
+    // Spelled as the episodes' own metadata spells it, where it does ("Groq", not the heard "Grock").
+    const name = headlines.spelling(c.joined, n.episodes.keys()) ?? displayName(c);
     return {
       name,
       aliases: aliasList(name, c),
@@ -435,6 +446,18 @@ function outgrown(c: Candidate, active: readonly Candidate[], counts: ReadonlyMa
     if (head === id || tail === id) return true;
   }
   return false;
+}
+
+/**
+ * True when an episode's title, tags or topics name the candidate (a
+ * phrase or a name: a single everyday word such as "scale" or "grid" is
+ * too vague to be a theme on its own) and that episode says it at least
+ * `minMentionsNamed` times, once outside the intro and outro: a theme the
+ * editor named, however rarely it is said.
+ */
+function named(c: Candidate, n: Counts | undefined, headlines: Headlines): boolean {
+  if (!n || n.inner < 1 || (c.keys.length === 1 && !isProper(c))) return false;
+  return headlines.naming(c.keys).some((e) => (n.episodes.get(e) ?? 0) >= discoveryRules.minMentionsNamed);
 }
 
 /** How much more often the corpus uses a word than spoken English does (log10 ratio of rates). */
