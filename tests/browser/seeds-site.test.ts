@@ -83,7 +83,7 @@ describe.skipIf(!present)('site built from ../shared/seeds', () => {
 
   it('discovers the seeds\' big themes, misspellings merged, and every episode links its topics', () => {
     const index = readFileSync(join(root, 'site', 'topics', 'index.html'), 'utf8');
-    for (const name of ['Nvidia', 'OpenAI', 'Deep Seek', 'China', 'Data center', 'GPUs', 'Anthropic', 'Inference']) expect(index).toContain(`>${name}</a>`);
+    for (const name of ['Nvidia', 'OpenAI', 'DeepSeek', 'Groq', 'Diffusion rule', 'China', 'Data center', 'GPUs', 'Anthropic', 'Inference']) expect(index).toContain(`>${name}</a>`);
     const nvidia = readFileSync(join(root, 'site', 'topics', 'nvidia', 'index.html'), 'utf8');
     expect(nvidia).toMatch(/Also heard as.*Navidia/s);
     for (const episode of episodes) {
