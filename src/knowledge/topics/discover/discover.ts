@@ -193,8 +193,8 @@ export function discoverTopics(corpus: Corpus, options: DiscoveryOptions = {}): 
     counts = count(corpus, active, reserved);
     const failing = active.filter((c) => {
       const n = counts.get(c.id);
-      if (named(c, n, headlines)) return false;
-      return !passes(c, n, corpus.words) || outgrown(c, active, counts);
+      // A named theme skips the thresholds, but "Silicon" inside "Silicon Valley" is still the longer one's.
+      return outgrown(c, active, counts) || (!named(c, n, headlines) && !passes(c, n, corpus.words));
     });
     if (failing.length === 0) break;
     const longest = Math.max(...failing.map((c) => c.keys.length));
