@@ -8,7 +8,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildKnowledgeBase } from '../knowledge/knowledge-base.ts';
+import { buildSiteTopics } from '../knowledge/knowledge-base.ts';
 import { episodesDir, topicsDir } from '../node/content-dirs.ts';
 import { cachedTopicIndex } from '../node/topic-cache.ts';
 import { readTopicFolder } from '../node/topic-folder.ts';
@@ -42,7 +42,7 @@ export default function searchIntegration(options: SearchIntegrationOptions = {}
         const outDir = fileURLToPath(dir);
         const episodes = readEpisodesLikeTheSite(options.episodesDir ?? episodesDir());
         // The same topic index the pages were built with: same episodes, same topic files, same order.
-        const { topics } = buildKnowledgeBase(episodes, {
+        const topics = buildSiteTopics(episodes, {
           curatedTopics: readTopicFolder(options.topicsDir ?? topicsDir()).topics,
           topicIndex: cachedTopicIndex(process.env.VERBATIM_TOPIC_CACHE),
         });

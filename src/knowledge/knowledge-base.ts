@@ -22,6 +22,8 @@ import type { CuratedTopic } from './topics/schema.ts';
 export interface KnowledgeBase {
   /** All episodes, newest first. */
   episodes: Episode[];
+  /** Episodes by slug. */
+  episodeBySlug: Map<string, Episode>;
   shows: Show[];
   /** The show of each episode, by episode id. */
   showOf: Map<string, Show>;
@@ -51,9 +53,9 @@ export function buildKnowledgeBase(input: readonly Episode[], options: Knowledge
   const showOf = new Map<string, Show>();
   for (const show of shows) for (const e of show.episodes) showOf.set(e.id, show);
   const people = buildPeople(episodes);
-  // Listing order, so the pages and the search index (which both call this) get the same topics and slugs.
-  const topics = (options.topicIndex ?? buildTopicIndex)(episodes, options.curatedTopics ?? [], { discover: options.discoverTopics !== false });
+  const topics = topicIndexOf(episodes, options);
   return {
+    episodeBySlug: new Map(episodes.map((e) => [e.slug, e])),
     topics,
     related: relatedEpisodes(topics.topics, episodes.length),
     episodes,
@@ -63,4 +65,18 @@ export function buildKnowledgeBase(input: readonly Episode[], options: Knowledge
     people,
     stats: siteStats(episodes, shows.length, people.people.length),
   };
+}
+
+/**
+ * The site's topic index alone, for callers that need nothing else (the
+ * build's diagnostics, the search index): the same episodes in the same
+ * listing order as `buildKnowledgeBase`, so the same topics and slugs.
+ */
+export function buildSiteTopics(input: readonly Episode[], options: KnowledgeBaseOptions = {}): TopicIndex {
+  return topicIndexOf(sortEpisodes(input), options);
+}
+
+/** Topics over episodes already in listing order. */
+function topicIndexOf(sorted: readonly Episode[], options: KnowledgeBaseOptions): TopicIndex {
+  return (options.topicIndex ?? buildTopicIndex)(sorted, options.curatedTopics ?? [], { discover: options.discoverTopics !== false });
 }

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Diagnostic } from '../transcript/diagnostics.ts';
-import { buildKnowledgeBase } from '../knowledge/knowledge-base.ts';
+import { buildSiteTopics } from '../knowledge/knowledge-base.ts';
 import { ingestFolder } from './episode-folder.ts';
 import { cachedTopicIndex } from './topic-cache.ts';
 import { readTopicFolder } from './topic-folder.ts';
@@ -60,7 +60,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const topicFolder = readTopicFolder(join(content, 'topics'));
   // Written for the astro build below, so the pages and the search index reuse it (src/node/topic-cache.ts).
   const topicCache = join(mkdtempSync(join(tmpdir(), 'verbatim-topics-')), 'topics.json');
-  const topicIndex = buildKnowledgeBase(ingest.episodes, { curatedTopics: topicFolder.topics, topicIndex: cachedTopicIndex(topicCache, { write: true }) }).topics;
+  const topicIndex = buildSiteTopics(ingest.episodes, { curatedTopics: topicFolder.topics, topicIndex: cachedTopicIndex(topicCache, { write: true }) });
   const diagnostics = [...ingest.diagnostics, ...topicFolder.diagnostics, ...topicIndex.diagnostics];
   options.report(diagnostics);
   result.episodes = ingest.episodes.length;

@@ -266,10 +266,9 @@ function mediaLinks(episode: Episode): EpisodeView['media'] {
 const SHARED_TOPICS_SHOWN = 3;
 
 function relatedViews(episode: Episode, kb: KnowledgeBase): RelatedEpisodeView[] {
-  const bySlug = new Map(kb.episodes.map((e) => [e.slug, e]));
   const out: RelatedEpisodeView[] = [];
   for (const r of kb.related.get(episode.slug) ?? []) {
-    const other = bySlug.get(r.slug);
+    const other = kb.episodeBySlug.get(r.slug);
     if (!other) continue;
     const view: RelatedEpisodeView = { title: other.title, href: routes.episode(other.slug), shared: r.shared.slice(0, SHARED_TOPICS_SHOWN) };
     const show = kb.showOf.get(other.id);

@@ -179,7 +179,7 @@ const SPEAKERS_SHOWN = 8;
 
 /** Prepare one topic's page. */
 export function topicView(topic: Topic, kb: KnowledgeBase): TopicView {
-  const episodes = new Map(kb.episodes.map((e) => [e.slug, e]));
+  const episodes = kb.episodeBySlug;
   const mentionsBy = new Map<string, TopicMention[]>();
   for (const m of topic.mentions) {
     const list = mentionsBy.get(m.episode);
@@ -317,15 +317,33 @@ function speakerShares(topic: Topic, episodes: ReadonlyMap<string, Episode>, kb:
   return list.map((s) => ({ ...s, percent: Math.round((s.mentions / most) * 100) }));
 }
 
-/** Topics that point here: they list this topic as related, or their text links to its page. */
+/**
+ * For every topic, the topics that point to it: they list it as related, or
+ * their text links to its page. Worked out once per topic list (every topic
+ * page asks), in the list's order.
+ */
+const backlinksByList = new WeakMap<readonly Topic[], Map<string, TopicLink[]>>();
+
 function backlinks(topic: Topic, topics: readonly Topic[]): TopicLink[] {
-  const page = `/topics/${encodeURIComponent(topic.slug)}/`;
-  const out: TopicLink[] = [];
-  for (const t of topics) {
-    if (t === topic) continue;
-    const lists = t.related.some((r) => r.slug === topic.slug);
-    const links = [...t.html.matchAll(/\shref="([^"]*)"/g)].some(([, href]) => href?.endsWith(page) && !/^[a-z][a-z0-9+.-]*:/i.test(href));
-    if (lists || links) out.push({ name: t.name, href: routes.topic(t.slug) });
+  let all = backlinksByList.get(topics);
+  if (!all) {
+    all = new Map();
+    const byPage = new Map(topics.map((t) => [encodeURIComponent(t.slug), t.slug]));
+    for (const t of topics) {
+      const targets = new Set(t.related.map((r) => r.slug));
+      for (const [, href] of t.html.matchAll(/\shref="([^"]*)"/g)) {
+        const page = /^[a-z][a-z0-9+.-]*:/i.test(href ?? '') ? undefined : /\/topics\/([^/]+)\/$/.exec(href ?? '')?.[1];
+        const slug = page === undefined ? undefined : byPage.get(page);
+        if (slug) targets.add(slug);
+      }
+      targets.delete(t.slug);
+      for (const slug of targets) {
+        let list = all.get(slug);
+        if (!list) all.set(slug, (list = []));
+        list.push({ name: t.name, href: routes.topic(t.slug) });
+      }
+    }
+    backlinksByList.set(topics, all);
   }
-  return out;
+  return all.get(topic.slug) ?? [];
 }
