@@ -5,14 +5,10 @@
  * the page without JS, and audio sync against a small fixture site whose
  * audio URL the test answers with a generated WAV.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve } from '../../scripts/serve.ts';
-import { buildSite } from '../../src/node/site-build.ts';
 import { getBrowser, openPage } from './harness.ts';
+import { buildAndServe } from './served-site.ts';
 
 const RAILS = '/episodes/rails-across-the-alps/';
 const clipboard = { permissions: ['clipboard-read', 'clipboard-write'] };
@@ -157,17 +153,9 @@ describe('audio sync', () => {
   let close = async () => {};
 
   beforeAll(async () => {
-    const root = mkdtempSync(join(tmpdir(), 'verbatim-audio-'));
-    const out = join(root, 'site');
-    const lines: string[] = [];
-    const result = await buildSite({ content: 'content', episodes: 'tests/browser/fixtures/audio/episodes', out, log: (l) => lines.push(l), report: () => {} });
-    if (!result.ok) throw new Error(`audio fixture build failed:\n${lines.join('\n')}`);
-    const server = await serve({ dir: out, port: 0, base: '/' });
-    url = new URL('episodes/audio-sync/', server.url).href;
-    close = async () => {
-      await server.close();
-      rmSync(root, { recursive: true, force: true });
-    };
+    const site = await buildAndServe({ content: 'content', episodes: 'tests/browser/fixtures/audio/episodes', name: 'audio' });
+    url = new URL('episodes/audio-sync/', site.url).href;
+    close = site.close;
   });
   afterAll(() => close());
 

@@ -13,10 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve } from '../../scripts/serve.ts';
-import { buildSite } from '../../src/node/site-build.ts';
 import { writeHostileContent } from '../site-scan/hostile-content.ts';
 import { getBrowser } from './harness.ts';
+import { buildAndServe } from './served-site.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'verbatim-hostile-pages-'));
 let url = '';
@@ -25,12 +24,9 @@ let close: (() => Promise<void>) | undefined;
 beforeAll(async () => {
   const content = join(root, 'content');
   writeHostileContent(content);
-  const lines: string[] = [];
-  const result = await buildSite({ content, out: join(root, 'site'), log: (l) => lines.push(l), report: () => {} });
-  if (!result.ok) throw new Error(lines.join('\n'));
-  const server = await serve({ dir: join(root, 'site'), port: 0, base: '/' });
-  url = server.url;
-  close = server.close;
+  const site = await buildAndServe({ content, name: 'hostile' });
+  url = site.url;
+  close = site.close;
 }, 240_000);
 
 afterAll(async () => {

@@ -5,15 +5,13 @@
  * of each episode, searched in the browser, lands on its paragraph, and the
  * discovered topics name the episodes' big themes and link both ways.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve } from '../../scripts/serve.ts';
 import { ingestFolder } from '../../src/node/episode-folder.ts';
-import { buildSite } from '../../src/node/site-build.ts';
 import type { Episode } from '../../src/transcript/schema.ts';
 import { getBrowser } from './harness.ts';
+import { buildAndServe } from './served-site.ts';
 
 const seeds = join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds');
 const present = existsSync(seeds);
@@ -30,28 +28,21 @@ function phraseOf(episode: Episode): { phrase: string; paragraph: string } {
 }
 
 describe.skipIf(!present)('site built from ../shared/seeds', () => {
-  const root = present ? mkdtempSync(join(tmpdir(), 'verbatim-seeds-site-')) : '';
   let url = '';
+  let site = '';
   let close: (() => Promise<void>) | undefined;
   const episodes = present ? ingestFolder(seeds).episodes : [];
 
   beforeAll(async () => {
-    const lines: string[] = [];
-    const result = await buildSite({ content: 'content', episodes: seeds, out: join(root, 'site'), log: (l) => lines.push(l), report: () => {} });
-    if (!result.ok) throw new Error(lines.join('\n'));
-    const server = await serve({ dir: join(root, 'site'), port: 0, base: '/' });
-    url = server.url;
-    close = server.close;
+    const served = await buildAndServe({ content: 'content', episodes: seeds, name: 'seeds' });
+    ({ url, dir: site, close } = served);
   }, 180_000);
-  afterAll(async () => {
-    await close?.();
-    rmSync(root, { recursive: true, force: true });
-  });
+  afterAll(() => close?.());
 
   it('has five episode pages with the speakers named by the sidecars', () => {
     expect(episodes).toHaveLength(5);
     for (const episode of episodes) {
-      const html = readFileSync(join(root, 'site', 'episodes', episode.slug, 'index.html'), 'utf8');
+      const html = readFileSync(join(site, 'episodes', episode.slug, 'index.html'), 'utf8');
       for (const speaker of episode.speakers.filter((s) => !/^Speaker \d+$/.test(s.name))) expect(html).toContain(speaker.name);
     }
     const all = episodes.flatMap((e) => e.speakers.map((s) => s.name));
@@ -82,12 +73,12 @@ describe.skipIf(!present)('site built from ../shared/seeds', () => {
   }
 
   it('discovers the seeds\' big themes, misspellings merged, and every episode links its topics', () => {
-    const index = readFileSync(join(root, 'site', 'topics', 'index.html'), 'utf8');
+    const index = readFileSync(join(site, 'topics', 'index.html'), 'utf8');
     for (const name of ['Nvidia', 'OpenAI', 'DeepSeek', 'Groq', 'Diffusion rule', 'China', 'Data center', 'GPUs', 'Anthropic', 'Inference']) expect(index).toContain(`>${name}</a>`);
-    const nvidia = readFileSync(join(root, 'site', 'topics', 'nvidia', 'index.html'), 'utf8');
+    const nvidia = readFileSync(join(site, 'topics', 'nvidia', 'index.html'), 'utf8');
     expect(nvidia).toMatch(/Also heard as.*Navidia/s);
     for (const episode of episodes) {
-      const html = readFileSync(join(root, 'site', 'episodes', episode.slug, 'index.html'), 'utf8');
+      const html = readFileSync(join(site, 'episodes', episode.slug, 'index.html'), 'utf8');
       const chips = html.match(/<nav class="episode-topics"[\s\S]*?<\/nav>/)?.[0] ?? '';
       expect((chips.match(/href="\/topics\//g) ?? []).length, episode.slug).toBeGreaterThanOrEqual(5);
       expect((html.match(/class="topic-link"/g) ?? []).length, episode.slug).toBeGreaterThan(10);
