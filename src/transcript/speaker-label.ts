@@ -22,31 +22,63 @@ const notNames = new Set([
 
 /** The label prefix at the start of `text`, if any, and the text after it. */
 export function splitSpeakerLabel(text: string): { label: RawLabel; rest: string } | null {
-  // Cheap rejection: a label needs a colon within the first 40 characters.
-  const colon = text.indexOf(':');
-  if (colon <= 0 || colon > 40) return null;
-  const after = text.charCodeAt(colon + 1);
+  const split = labelAt(text, 0, text.length, scratch);
+  return split ? { label: split.label, rest: text.slice(split.restFrom, split.restTo) } : null;
+}
+
+/** A label found by `labelAt`, and where the text after it lies in the source. */
+export interface LabelSplit {
+  label: RawLabel;
+  restFrom: number;
+  restTo: number;
+}
+
+const scratch: LabelSplit = { label: { name: '', strong: false, raw: '' }, restFrom: 0, restTo: 0 };
+
+/**
+ * `splitSpeakerLabel` on the text `s[from, to)` without slicing it first:
+ * fills and returns `out`, or returns null. Looks at most 41 characters
+ * ahead for the colon, so a file with no colons stays linear.
+ */
+export function labelAt(s: string, from: number, to: number, out: LabelSplit): LabelSplit | null {
+  let colon = -1;
+  // Cue after cue starts with the same prefix (`Speaker 2:`, one colon, at its end): that colon is the first.
+  if (lastRaw.length > 0 && lastRaw.length < to - from && s.startsWith(lastRaw, from)) colon = from + lastRaw.length - 1;
+  else {
+    // Cheap rejection: a label needs a colon within the first 40 characters.
+    const limit = Math.min(to, from + 41);
+    for (let i = from; i < limit; i++) {
+      if (s.charCodeAt(i) === 58) {
+        colon = i;
+        break;
+      }
+    }
+  }
+  if (colon <= from) return null;
   // `10:30`, `http://`, `a:b` are not labels: a label's colon is followed by a space or the end.
-  if (!Number.isNaN(after) && after !== 32 && after !== 9 && after !== 0xa0) return null;
+  if (colon + 1 < to) {
+    const after = s.charCodeAt(colon + 1);
+    if (after !== 32 && after !== 9 && after !== 0xa0) return null;
+  }
   // The same prefix as the last cue's (`Speaker 2:` cue after cue) is matched in place: no slice, no lookup.
   let label: RawLabel | null;
-  if (colon + 1 === lastRaw.length && text.startsWith(lastRaw)) label = lastLabel;
+  if (colon + 1 - from === lastRaw.length && s.startsWith(lastRaw, from)) label = lastLabel;
   else {
-    const raw = text.slice(0, colon + 1);
+    const raw = s.slice(from, colon + 1);
     label = labelOf(raw);
     lastRaw = raw;
     lastLabel = label;
   }
-  return label ? { label, rest: trimmedSlice(text, colon + 1) } : null;
-}
-
-/** `text.slice(from).trim()` with one slice. */
-function trimmedSlice(text: string, from: number): string {
-  let start = from;
-  let end = text.length;
-  while (start < end && isTrimSpace(text.charCodeAt(start))) start++;
-  while (end > start && isTrimSpace(text.charCodeAt(end - 1))) end--;
-  return text.slice(start, end);
+  if (!label) return null;
+  // The rest, trimmed as `String.prototype.trim` would.
+  let restFrom = colon + 1;
+  let restTo = to;
+  while (restFrom < restTo && isTrimSpace(s.charCodeAt(restFrom))) restFrom++;
+  while (restTo > restFrom && isTrimSpace(s.charCodeAt(restTo - 1))) restTo--;
+  out.label = label;
+  out.restFrom = restFrom;
+  out.restTo = restTo;
+  return out;
 }
 
 /** The whitespace `String.prototype.trim` removes (WhiteSpace and LineTerminator). */

@@ -99,6 +99,9 @@ const soundOnly = /^(?:\[[^\[\]]{1,40}\]|\([^()]{1,40}\)|[♪♫\s]+)$/u;
 
 /** True when a whole cue is a sound annotation rather than speech. */
 export function isSoundAnnotation(text: string): boolean {
+  // Most cues are speech: only `[`, `(`, a note or whitespace can open an annotation.
+  const c = text.charCodeAt(0);
+  if (c !== 91 && c !== 40 && c !== 0x266a && c !== 0x266b && !isSpaceCode(c)) return false;
   return soundOnly.test(text) && !/^\[\s*_+\s*\]$/.test(text);
 }
 

@@ -7,13 +7,13 @@
  */
 import type { Diagnostics } from '../diagnostics.ts';
 import { excerpt } from '../diagnostics.ts';
-import { isSoundAnnotation, soundLabel, srtCueTextAt } from '../text.ts';
-import { splitSpeakerLabel } from '../speaker-label.ts';
+import { srtCueTextAt } from '../text.ts';
 import { clockRead, formatClock, readClockInto } from './clock.ts';
 import type { ClockRead } from './clock.ts';
+import { readWellFormedCues } from './srt-fast-path.ts';
+import type { SrtTakeover } from './srt-fast-path.ts';
+import { pushCueText, srtClock as clockOptions } from './srt-segment.ts';
 import type { RawSegment, RawTranscript, TranscriptFormat } from './types.ts';
-
-const clockOptions = { fraction: 'optional', minFieldDigits: 1 } as const;
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isClockChar = (c: number) => isDigit(c) || c === 58 || c === 44 || c === 46; // 0-9 : , .
@@ -119,9 +119,12 @@ class LineCounter {
   private lineStart = 0;
   private nextNewline: number;
   private readonly s: string;
-  constructor(s: string) {
+  /** Count from `offset`, a line start on line `line`. */
+  constructor(s: string, offset = 0, line = 1) {
     this.s = s;
-    this.nextNewline = s.indexOf('\n');
+    this.line = line;
+    this.lineStart = offset;
+    this.nextNewline = s.indexOf('\n', offset);
   }
   /** Move to `offset`; returns its column (its line is then `this.line`). */
   at(offset: number): number {
@@ -141,27 +144,38 @@ interface CueTimes {
   end: number;
 }
 
-function parseSrt(s: string, diagnostics: Diagnostics): RawTranscript {
+/** Parse SRT text; `fastPath: false` runs the general parser alone (the tests compare the two). */
+export function parseSrt(s: string, diagnostics: Diagnostics, options: { fastPath?: boolean } = {}): RawTranscript {
   const segments: RawSegment[] = [];
-  const lines = new LineCounter(s);
-  const timing: Timing = { cueStart: 0, startTime: 0, startTimeEnd: 0, arrow: 0, textStart: 0, endTimeAt: 0, endTimeEnd: 0, negative: false };
   const clock = clockRead();
+  const takeover: SrtTakeover = options.fastPath === false ? { offset: 0, line: 1, previousStart: -1 } : readWellFormedCues(s, segments, clock);
+  parseFrom(s, takeover, segments, clock, diagnostics);
+  return { segments, chapters: [] };
+}
+
+/**
+ * The general parser, from `at.offset` (the file start, or where the fast
+ * path stopped: a cue start or the end of the text) to the end.
+ */
+function parseFrom(s: string, at: SrtTakeover, segments: RawSegment[], clock: ClockRead, diagnostics: Diagnostics): void {
+  const lines = new LineCounter(s, at.offset, at.line);
+  const timing: Timing = { cueStart: 0, startTime: 0, startTimeEnd: 0, arrow: 0, textStart: 0, endTimeAt: 0, endTimeEnd: 0, negative: false };
   const times: CueTimes = { ok: false, start: 0, end: 0 };
   // The cue being read: where its text starts (-1 before the first timing) and where it was found.
   let textStart = -1;
   let line = 1;
   let column = 1;
-  let previousStart = -1;
+  let previousStart = at.previousStart;
 
   /** Close the cue whose text runs to `textEnd` (or, before the first timing, report stray text). */
   const flush = (textEnd: number) => {
     if (textStart === -1) {
-      const orphan = s.slice(0, textEnd).trim();
+      const orphan = s.slice(at.offset, textEnd).trim();
       if (orphan.length > 0) {
-        let first = 0;
+        let first = at.offset;
         while (first < textEnd && s.charCodeAt(first) <= 32) first++;
-        const at = lines.at(first);
-        diagnostics.report('srt-cue-without-timing', lines.line, at, { found: excerpt(orphan) });
+        const firstColumn = lines.at(first);
+        diagnostics.report('srt-cue-without-timing', lines.line, firstColumn, { found: excerpt(orphan) });
       }
       return;
     }
@@ -176,10 +190,10 @@ function parseSrt(s: string, diagnostics: Diagnostics): RawTranscript {
       diagnostics.report('srt-empty-cue', line, column);
       return;
     }
-    pushSegment(segments, times.start, times.end, text, line, column);
+    pushCueText(segments, times.start, times.end, text, line, column);
   };
 
-  let from = 0;
+  let from = at.offset;
   for (;;) {
     const arrow = s.indexOf('-->', from);
     if (arrow === -1) break;
@@ -193,7 +207,6 @@ function parseSrt(s: string, diagnostics: Diagnostics): RawTranscript {
     from = Math.max(from, timing.endTimeEnd);
   }
   flush(s.length);
-  return { segments, chapters: [] };
 }
 
 const expected = 'HH:MM:SS,mmm';
@@ -241,19 +254,6 @@ function clockFailure(clock: ClockRead | null, text: string, line: number, colum
   if (clock?.reason === 'range') diagnostics.report('time-out-of-range', line, column, { found: excerpt(text), field: clock.field ?? 'a field', limit: '0–59' });
   else diagnostics.report('time-invalid', line, column, { found: excerpt(text), expected });
   return false;
-}
-
-function pushSegment(segments: RawSegment[], start: number, end: number, text: string, line: number, column: number): void {
-  if (isSoundAnnotation(text)) {
-    segments.push({ start, end, label: null, text: soundLabel(text), kind: 'sound', line, column });
-    return;
-  }
-  const split = splitSpeakerLabel(text);
-  if (split && split.rest.length > 0) {
-    segments.push({ start, end, label: split.label, text: split.rest, kind: 'speech', line, column });
-  } else {
-    segments.push({ start, end, label: null, text, kind: 'speech', line, column });
-  }
 }
 
 /** Detection: `-->` timings with SRT-style clocks, and no WebVTT signature. */
