@@ -92,7 +92,7 @@ function stageTimes(bytes: Uint8Array): Record<Stage, number> {
   const decode = lap();
   const raw = format.parse(source.text, d);
   const parse = lap();
-  const { speakers, segments } = resolveSpeakers(raw.segments, { mapping: {}, hosts: [], guests: [] }, d);
+  const { speakers, segments } = resolveSpeakers(raw.segments, raw.labels, { mapping: {}, hosts: [], guests: [] }, d);
   const { turns, paragraphs } = buildReadingViews(segments);
   const normalize = lap();
   createHash('sha256').update(bytes).digest('hex');

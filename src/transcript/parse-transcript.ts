@@ -9,7 +9,7 @@ import { Diagnostics, diagnostic, excerpt } from './diagnostics.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { detectFormat } from './detect-format.ts';
 import { formatById } from './formats/index.ts';
-import type { RawSegment, RawTranscript, TranscriptFormat } from './formats/types.ts';
+import type { RawLabel, RawSegment, RawTranscript, TranscriptFormat } from './formats/types.ts';
 import { resolveMetadata } from './normalize/metadata.ts';
 import { buildReadingViews } from './normalize/paragraphs.ts';
 import { resolveSpeakers } from './normalize/speakers.ts';
@@ -65,15 +65,18 @@ export const MAX_SEGMENT_CHARS = 1024 * 1024;
 function dropOversized(raw: RawTranscript, diagnostics: Diagnostics): RawTranscript {
   if (!raw.segments.some((s) => s.text.length > MAX_SEGMENT_CHARS)) return raw;
   const segments: RawSegment[] = [];
+  const labels: (RawLabel | null)[] = [];
   const newIndex: number[] = [];
-  for (const s of raw.segments) {
+  raw.segments.forEach((s, i) => {
     newIndex.push(segments.length);
-    if (s.text.length <= MAX_SEGMENT_CHARS) segments.push(s);
-    else diagnostics.report('segment-too-long', s.line, s.column, { size: s.text.length, limit: MAX_SEGMENT_CHARS });
-  }
+    if (s.text.length <= MAX_SEGMENT_CHARS) {
+      segments.push(s);
+      labels.push(raw.labels[i] ?? null);
+    } else diagnostics.report('segment-too-long', s.line, s.column, { size: s.text.length, limit: MAX_SEGMENT_CHARS });
+  });
   newIndex.push(segments.length);
   const chapters = raw.chapters.map((c) => ({ title: c.title, segment: newIndex[c.segment] ?? segments.length }));
-  return { ...raw, segments, chapters };
+  return { ...raw, segments, labels, chapters };
 }
 
 function ingest(input: TranscriptInput, diagnostics: Diagnostics, sidecarDiagnostics: Diagnostics): Episode | null {
@@ -113,6 +116,7 @@ function ingest(input: TranscriptInput, diagnostics: Diagnostics, sidecarDiagnos
   );
   const { speakers, segments, unusedLabels } = resolveSpeakers(
     raw.segments,
+    raw.labels,
     { mapping: sidecar.speakers ?? {}, hosts: metadata.hosts, guests: metadata.guests },
     diagnostics,
   );

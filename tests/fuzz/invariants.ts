@@ -131,8 +131,11 @@ export function rawProblems(raw: RawTranscript, text: string): string[] {
     if (s.text.replace(/[\s\u200b\ufeff]+/g, '').length === 0) problems.push(`segment ${i}: empty text`);
     if (!Number.isInteger(s.line) || s.line < 1 || s.line > lines) problems.push(`segment ${i}: line ${s.line} outside 1–${lines}`);
     if (!Number.isInteger(s.column) || s.column < 1) problems.push(`segment ${i}: column ${s.column}`);
-    if (s.label && s.label.name.trim().length === 0) problems.push(`segment ${i}: empty label`);
+    const label = raw.labels[i];
+    if (label && label.name.trim().length === 0) problems.push(`segment ${i}: empty label`);
+    if (s.speaker !== null) problems.push(`segment ${i}: speaker set before resolution`);
   });
+  if (raw.labels.length !== raw.segments.length) problems.push(`${raw.labels.length} labels for ${raw.segments.length} segments`);
   raw.chapters.forEach((c, i) => {
     if (c.segment < 0 || c.segment > raw.segments.length) problems.push(`chapter ${i}: segment ${c.segment}`);
     if (c.title.trim().length === 0) problems.push(`chapter ${i}: empty title`);

@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/transcript/diagnostics.ts';
 import { captionTokens } from '../../src/transcript/formats/caption-tokens.ts';
+import { labelled } from './labelled.ts';
 
 function parse(text: string) {
   const diagnostics = new Diagnostics('t.txt');
   const raw = captionTokens.parse(text, diagnostics);
-  return { segments: raw.segments, chapters: raw.chapters, codes: diagnostics.list.map((d) => `${d.line}:${d.column} ${d.code}`) };
+  return { segments: labelled(raw), chapters: raw.chapters, codes: diagnostics.list.map((d) => `${d.line}:${d.column} ${d.code}`) };
 }
 const texts = (text: string) => parse(text).segments.map((s) => s.text);
 /** Caption lines (arrays of tokens) in the YouTube layout: leading spaces after the first token, two blank lines between. */

@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/transcript/diagnostics.ts';
 import { markdown, markdownInline } from '../../src/transcript/formats/markdown.ts';
 import { timestampBullets } from '../../src/transcript/formats/timestamp-bullets.ts';
+import { labelled } from './labelled.ts';
 
 function parse(text: string) {
   const diagnostics = new Diagnostics('t.md');
   const raw = markdown.parse(text, diagnostics);
-  return { ...raw, codes: diagnostics.list.map((d) => `${d.line}:${d.column} ${d.code}`) };
+  return { ...raw, segments: labelled(raw), codes: diagnostics.list.map((d) => `${d.line}:${d.column} ${d.code}`) };
 }
 const texts = (text: string) => parse(text).segments.map((s) => s.text);
 

@@ -11,7 +11,7 @@ import { Diagnostics } from '../../src/transcript/diagnostics.ts';
 import { clockRead } from '../../src/transcript/formats/clock.ts';
 import { readWellFormedCues } from '../../src/transcript/formats/srt-fast-path.ts';
 import { parseSrt } from '../../src/transcript/formats/srt.ts';
-import type { RawSegment } from '../../src/transcript/formats/types.ts';
+import { RawSegments } from '../../src/transcript/formats/raw-segments.ts';
 import { decodeSource } from '../../src/transcript/source-text.ts';
 import { loadCorpus } from '../fuzz/mutations.ts';
 
@@ -20,7 +20,7 @@ const seed = Number(process.env.FUZZ_SEED ?? 20261123);
 function run(text: string, fastPath: boolean) {
   const diagnostics = new Diagnostics('t.srt');
   const raw = parseSrt(text, diagnostics, { fastPath });
-  return { segments: raw.segments, diagnostics: diagnostics.list };
+  return { segments: raw.segments, labels: raw.labels, diagnostics: diagnostics.list };
 }
 
 function expectSame(text: string): void {
@@ -29,7 +29,7 @@ function expectSame(text: string): void {
 
 /** How much of `text` the fast path reads before it hands over. */
 function fastShare(text: string): number {
-  const segments: RawSegment[] = [];
+  const segments = new RawSegments();
   return readWellFormedCues(text, segments, clockRead()).offset / Math.max(1, text.length);
 }
 

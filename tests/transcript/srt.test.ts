@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/transcript/diagnostics.ts';
 import { srt } from '../../src/transcript/formats/srt.ts';
+import { labelled } from './labelled.ts';
 
 function parse(text: string) {
   const diagnostics = new Diagnostics('t.srt');
   const raw = srt.parse(text, diagnostics);
-  return { segments: raw.segments, codes: diagnostics.list.map((d) => `${d.line}:${d.column} ${d.code}`) };
+  return { segments: labelled(raw), codes: diagnostics.list.map((d) => `${d.line}:${d.column} ${d.code}`) };
 }
 const texts = (text: string) => parse(text).segments.map((s) => s.text);
 

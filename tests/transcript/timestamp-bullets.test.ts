@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/transcript/diagnostics.ts';
 import { timestampBullets } from '../../src/transcript/formats/timestamp-bullets.ts';
+import { labelled } from './labelled.ts';
 
 function parse(text: string) {
   const diagnostics = new Diagnostics('t.md');
   const raw = timestampBullets.parse(text, diagnostics);
-  return { ...raw, codes: diagnostics.list.map((d) => `${d.line}:${d.column} ${d.code}`), messages: diagnostics.list.map((d) => d.message) };
+  return { ...raw, segments: labelled(raw), codes: diagnostics.list.map((d) => `${d.line}:${d.column} ${d.code}`), messages: diagnostics.list.map((d) => d.message) };
 }
 const times = (text: string) => parse(text).segments.map((s) => [s.start, s.end, s.text]);
 

@@ -3,11 +3,12 @@ import fc from 'fast-check';
 import { Diagnostics } from '../../src/transcript/diagnostics.ts';
 import { srt } from '../../src/transcript/formats/srt.ts';
 import { webvtt } from '../../src/transcript/formats/webvtt.ts';
+import { labelled } from './labelled.ts';
 
 function parse(text: string) {
   const diagnostics = new Diagnostics('t.vtt');
   const result = webvtt.parse(text, diagnostics);
-  return { ...result, diagnostics: diagnostics.list, codes: diagnostics.list.map((d) => d.code) };
+  return { ...result, segments: labelled(result), diagnostics: diagnostics.list, codes: diagnostics.list.map((d) => d.code) };
 }
 
 /** Segment texts only. */

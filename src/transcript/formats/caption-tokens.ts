@@ -19,7 +19,8 @@
  */
 import type { Diagnostics } from '../diagnostics.ts';
 import { isSoundAnnotation, soundLabel } from '../text.ts';
-import type { RawSegment, RawTranscript, TranscriptFormat } from './types.ts';
+import { RawSegments } from './raw-segments.ts';
+import type { RawTranscript, TranscriptFormat } from './types.ts';
 
 /** Spaces that separate tokens: ASCII blanks, NEL, NBSP and the other Unicode spaces (as text.ts `isSpaceCode`). */
 const isSpace = (c: number) =>
@@ -80,7 +81,7 @@ function hasBlankSeparators(s: string): boolean {
 
 /** Collects segments across caption lines; a `>>` turn carries to the next segment. */
 class Builder {
-  readonly segments: RawSegment[] = [];
+  readonly segments = new RawSegments();
   markers = 0;
   words = 0;
   private pendingTurn = false;
@@ -117,12 +118,8 @@ class Builder {
   }
 
   private push(text: string, kind: 'speech' | 'sound', at: Piece): void {
-    const segment: RawSegment = { start: null, end: null, label: null, text, kind, line: at.line, column: at.column };
-    if (this.pendingTurn) {
-      segment.newTurn = true;
-      this.pendingTurn = false;
-    }
-    this.segments.push(segment);
+    this.segments.push(null, null, null, text, kind, at.line, at.column, this.pendingTurn);
+    this.pendingTurn = false;
   }
 }
 
@@ -216,9 +213,9 @@ function parseCaptionTokens(s: string, diagnostics: Diagnostics): RawTranscript 
   if (caption.length > 0) flushCaption(caption, out);
   if (out.words === 0 && out.markers > 0) {
     diagnostics.report('tokens-no-words', 1, 1);
-    return { segments: [], chapters: [] };
+    return { segments: [], labels: [], chapters: [] };
   }
-  return { segments: out.segments, chapters: [] };
+  return out.segments.transcript({ chapters: [] });
 }
 
 /** Markdown, bullet or table syntax at a line start (after its indent). */

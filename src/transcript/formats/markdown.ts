@@ -23,7 +23,8 @@ import type { Diagnostics } from '../diagnostics.ts';
 import { splitSpeakerLabel } from '../speaker-label.ts';
 import { dropControls, foldWhitespace, isSoundAnnotation, soundLabel } from '../text.ts';
 import { findFrontMatter, splitFrontMatter } from './front-matter.ts';
-import type { RawChapter, RawLabel, RawSegment, RawTranscript, TranscriptFormat } from './types.ts';
+import { RawSegments } from './raw-segments.ts';
+import type { RawChapter, RawLabel, RawTranscript, TranscriptFormat } from './types.ts';
 
 // ---------------------------------------------------------------------------
 // Inline: Markdown source → plain text
@@ -433,12 +434,10 @@ export function markdownContent(src: string, refs: ReadonlySet<string> = new Set
   return { label: null, text };
 }
 
-/** A raw segment from plain content: sound annotations become `kind: 'sound'`. */
-export function contentSegment(content: MarkdownContent, start: number | null, end: number | null, line: number, column: number): RawSegment {
-  if (isSoundAnnotation(content.text)) {
-    return { start, end, label: content.label, text: soundLabel(content.text), kind: 'sound', line, column };
-  }
-  return { start, end, label: content.label, text: content.text, kind: 'speech', line, column };
+/** Push the segment for plain content: sound annotations become `kind: 'sound'`. */
+export function pushContent(out: RawSegments, content: MarkdownContent, start: number | null, end: number | null, line: number, column: number): void {
+  if (isSoundAnnotation(content.text)) out.push(start, end, content.label, soundLabel(content.text), 'sound', line, column);
+  else out.push(start, end, content.label, content.text, 'speech', line, column);
 }
 
 // ---------------------------------------------------------------------------
@@ -714,7 +713,8 @@ function parseMarkdown(text: string, diagnostics: Diagnostics): RawTranscript {
   const fm = splitFrontMatter(text, diagnostics);
   const refs = new Set<string>();
   const blocks = scanBlocks(fm.body, fm.bodyLineOffset, refs);
-  const segments: RawSegment[] = [];
+  const out = new RawSegments();
+  const segments = out.segments;
   const chapters: RawChapter[] = [];
   let title: string | undefined;
   let seenContent = false;
@@ -738,10 +738,10 @@ function parseMarkdown(text: string, diagnostics: Diagnostics): RawTranscript {
     }
     if (content.label === null && pending !== null) content.label = pending;
     pending = null;
-    segments.push(contentSegment(content, null, null, block.line, block.column));
+    pushContent(out, content, null, null, block.line, block.column);
     seenContent = true;
   }
-  const result: RawTranscript = { segments, chapters: chapters.filter((c) => c.segment < segments.length) };
+  const result = out.transcript({ chapters: chapters.filter((c) => c.segment < segments.length) });
   if (title !== undefined) result.title = title;
   if (fm.data !== undefined) {
     result.frontMatter = fm.data;

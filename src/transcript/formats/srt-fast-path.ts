@@ -15,7 +15,7 @@ import { isSpaceCode, srtCueTextAt } from '../text.ts';
 import { readClockInto } from './clock.ts';
 import type { ClockRead } from './clock.ts';
 import { pushCueText, pushPlainCue, srtClock } from './srt-segment.ts';
-import type { RawSegment } from './types.ts';
+import type { RawSegments } from './raw-segments.ts';
 
 /** Where the general parser takes over: a cue start (at a line start) or the end of the text. */
 export interface SrtTakeover {
@@ -76,7 +76,7 @@ function readHeader(s: string, p: number, clock: ClockRead, previousStart: numbe
  * Read cues from the start of `s` into `segments` for as long as the file is
  * well-formed; returns where the general parser takes over.
  */
-export function readWellFormedCues(s: string, segments: RawSegment[], clock: ClockRead): SrtTakeover {
+export function readWellFormedCues(s: string, segments: RawSegments, clock: ClockRead): SrtTakeover {
   const len = s.length;
   let p = 0;
   let line = 1;

@@ -13,7 +13,8 @@ import type { ClockRead } from './clock.ts';
 import { readWellFormedCues } from './srt-fast-path.ts';
 import type { SrtTakeover } from './srt-fast-path.ts';
 import { pushCueText, srtClock as clockOptions } from './srt-segment.ts';
-import type { RawSegment, RawTranscript, TranscriptFormat } from './types.ts';
+import { RawSegments } from './raw-segments.ts';
+import type { RawTranscript, TranscriptFormat } from './types.ts';
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isClockChar = (c: number) => isDigit(c) || c === 58 || c === 44 || c === 46; // 0-9 : , .
@@ -146,18 +147,18 @@ interface CueTimes {
 
 /** Parse SRT text; `fastPath: false` runs the general parser alone (the tests compare the two). */
 export function parseSrt(s: string, diagnostics: Diagnostics, options: { fastPath?: boolean } = {}): RawTranscript {
-  const segments: RawSegment[] = [];
+  const segments = new RawSegments();
   const clock = clockRead();
   const takeover: SrtTakeover = options.fastPath === false ? { offset: 0, line: 1, previousStart: -1 } : readWellFormedCues(s, segments, clock);
   parseFrom(s, takeover, segments, clock, diagnostics);
-  return { segments, chapters: [] };
+  return segments.transcript({ chapters: [] });
 }
 
 /**
  * The general parser, from `at.offset` (the file start, or where the fast
  * path stopped: a cue start or the end of the text) to the end.
  */
-function parseFrom(s: string, at: SrtTakeover, segments: RawSegment[], clock: ClockRead, diagnostics: Diagnostics): void {
+function parseFrom(s: string, at: SrtTakeover, segments: RawSegments, clock: ClockRead, diagnostics: Diagnostics): void {
   const lines = new LineCounter(s, at.offset, at.line);
   const timing: Timing = { cueStart: 0, startTime: 0, startTimeEnd: 0, arrow: 0, textStart: 0, endTimeAt: 0, endTimeEnd: 0, negative: false };
   const times: CueTimes = { ok: false, start: 0, end: 0 };

@@ -26,8 +26,9 @@ import { excerpt } from '../diagnostics.ts';
 import { foldWhitespace } from '../text.ts';
 import { formatShortClock, readClock } from './clock.ts';
 import { findFrontMatter, splitFrontMatter } from './front-matter.ts';
-import { atxHeading, bulletCounts, captionTiming, contentSegment, isThematicBreak, markdownContent, markdownInline } from './markdown.ts';
-import type { RawChapter, RawSegment, RawTranscript, TranscriptFormat } from './types.ts';
+import { atxHeading, bulletCounts, captionTiming, isThematicBreak, pushContent, markdownContent, markdownInline } from './markdown.ts';
+import { RawSegments } from './raw-segments.ts';
+import type { RawChapter, RawTranscript, TranscriptFormat } from './types.ts';
 
 const clockOptions = { fraction: 'optional', minuteOverflow: true, minFieldDigits: 2 } as const;
 
@@ -90,7 +91,8 @@ interface OpenBullet {
 function parseBullets(text: string, diagnostics: Diagnostics): RawTranscript {
   const fm = splitFrontMatter(text, diagnostics);
   const body = fm.body;
-  const segments: RawSegment[] = [];
+  const out = new RawSegments();
+  const segments = out.segments;
   const chapters: RawChapter[] = [];
   // Every timed bullet's start, with the segment it produced (or -1 when its text was empty).
   const boundaries: { start: number; segment: number }[] = [];
@@ -106,7 +108,7 @@ function parseBullets(text: string, diagnostics: Diagnostics): RawTranscript {
       if (open.untimed) diagnostics.report('bullets-untimed', open.line, open.column, { found: excerpt(content.text) });
       const boundary = boundaries[open.boundary];
       if (boundary) boundary.segment = segments.length;
-      segments.push(contentSegment(content, open.start, open.start, open.line, open.column));
+      pushContent(out, content, open.start, open.start, open.line, open.column);
     }
     open = null;
   };
@@ -173,7 +175,7 @@ function parseBullets(text: string, diagnostics: Diagnostics): RawTranscript {
     if (segment && next && next.start >= b.start) segment.end = next.start;
   }
 
-  const result: RawTranscript = { segments, chapters: chapters.filter((ch) => ch.segment < segments.length) };
+  const result = out.transcript({ chapters: chapters.filter((ch) => ch.segment < segments.length) });
   if (title !== undefined) result.title = title;
   if (fm.data !== undefined) {
     result.frontMatter = fm.data;

@@ -4,7 +4,7 @@
  * into a Diagnostics collector. Parsers are total: they never throw.
  */
 import type { Diagnostics } from '../diagnostics.ts';
-import type { FormatId } from '../schema.ts';
+import type { FormatId, Segment } from '../schema.ts';
 
 /** A speaker label found at the start of a segment's text (`Speaker 2:`, `<v Ann>`, `**Ann:**`). */
 export interface RawLabel {
@@ -20,19 +20,13 @@ export interface RawLabel {
   raw: string;
 }
 
-/** One unit of the source before speakers are resolved. */
-export interface RawSegment {
-  start: number | null;
-  end: number | null;
-  /** Label at the start of this segment, or null (the speaker carries forward). */
-  label: RawLabel | null;
-  text: string;
-  kind: 'speech' | 'sound';
-  /** A speaker change the source marks without a name (`>>`). */
-  newTurn?: boolean;
-  line: number;
-  column: number;
-}
+/**
+ * One unit of the source as a parser leaves it: already a schema segment,
+ * whose `speaker` stays null until the normalizer resolves the labels (the
+ * label found at its start sits beside it, in `RawTranscript.labels`).
+ * Parsers build the final objects once; nothing copies them afterwards.
+ */
+export type RawSegment = Segment;
 
 /** A heading kept as a chapter mark. */
 export interface RawChapter {
@@ -44,6 +38,8 @@ export interface RawChapter {
 /** What a parser returns. */
 export interface RawTranscript {
   segments: RawSegment[];
+  /** The label at the start of each segment (same index), or null: the speaker carries forward. */
+  labels: (RawLabel | null)[];
   /** A title the file itself carries (WebVTT header text, front matter title). */
   title?: string;
   /** Front matter, already parsed (Markdown formats only). */

@@ -40,6 +40,7 @@ import { decodeEntities, foldWhitespace, isSoundAnnotation, isSpaceCode, soundLa
 import { normalizeLabelName, splitSpeakerLabel } from '../speaker-label.ts';
 import { clockRead, formatClock, readClockInto } from './clock.ts';
 import type { ClockRead } from './clock.ts';
+import { RawSegments } from './raw-segments.ts';
 import type { RawLabel, RawSegment, RawTranscript, TranscriptFormat } from './types.ts';
 
 const clockOptions = { fraction: 'optional', minFieldDigits: 1 } as const;
@@ -250,16 +251,14 @@ const startsTurnAt = (s: string, from: number, to: number) => {
 
 /** Where a cue's segments go, and the cue's times and line, shared by its parts. */
 interface CueOut {
-  out: RawSegment[];
+  out: RawSegments;
   start: number;
   end: number;
   line: number;
 }
 
 function pushSegment(cue: CueOut, label: RawLabel | null, text: string, kind: 'speech' | 'sound', newTurn: boolean): void {
-  const segment: RawSegment = { start: cue.start, end: cue.end, label, text, kind, line: cue.line, column: 1 };
-  if (newTurn) segment.newTurn = true;
-  cue.out.push(segment);
+  cue.out.push(cue.start, cue.end, label, text, kind, cue.line, 1, newTurn);
 }
 
 /** One unvoiced part of a cue (its lines joined by `\n`): a sound, a labelled or an unlabelled segment. */
@@ -346,8 +345,9 @@ interface Cue {
   /** 1-based line of the timing line. */
   line: number;
   spans: Span[];
-  /** Segments as if no de-duplication applies. */
+  /** Segments as if no de-duplication applies, and their labels. */
   segments: RawSegment[];
+  labels: (RawLabel | null)[];
   /**
    * The cue's non-empty lines as shown (for rolling-caption comparison), and
    * where each begins in the concatenated span text, computed once.
@@ -457,19 +457,22 @@ function parseWebvtt(text: string, diagnostics: Diagnostics): RawTranscript {
     readWebvtt(text, new Diagnostics(diagnostics.file), cues);
     if (isRolling(cues)) segments = deduplicate(cues);
   }
-  return read.title === undefined ? { segments, chapters: [] } : { segments, title: read.title, chapters: [] };
+  return segments.transcript(read.title === undefined ? { chapters: [] } : { title: read.title, chapters: [] });
 }
 
 /** Show each caption line once: drop a cue's leading lines that repeat the last lines already shown, and cues that repeat them entirely. */
-function deduplicate(cues: readonly Cue[]): RawSegment[] {
-  const segments: RawSegment[] = [];
+function deduplicate(cues: readonly Cue[]): RawSegments {
+  const segments = new RawSegments();
   const tail: string[] = [];
   for (const c of cues) {
     const { lines: shown, offsets } = shownOf(c);
     if (shown.length === 0) continue; // already reported as empty
     const k = overlap(tail, shown);
     if (k === shown.length) continue;
-    if (k === 0) for (const s of c.segments) segments.push(s);
+    if (k === 0) {
+      for (const s of c.segments) segments.segments.push(s);
+      for (const l of c.labels) segments.labels.push(l);
+    }
     else cueSegments(c.spans, offsets[k] ?? 0, { out: segments, start: c.start, end: c.end, line: c.line });
     for (let m = k; m < shown.length; m++) tail.push(shown[m] ?? '');
     if (tail.length > ROLLING_TAIL) tail.splice(0, tail.length - ROLLING_TAIL);
@@ -482,7 +485,7 @@ function deduplicate(cues: readonly Cue[]): RawSegment[] {
  * end the next `\n` or the end of the text); no array of lines is built.
  * Segments go straight into one array; cues are kept only into `keep`.
  */
-function readWebvtt(text: string, diagnostics: Diagnostics, keep: Cue[] | null): { segments: RawSegment[]; title?: string; mayRoll: boolean } {
+function readWebvtt(text: string, diagnostics: Diagnostics, keep: Cue[] | null): { segments: RawSegments; title?: string; mayRoll: boolean } {
   const len = text.length;
   /** End of the line starting at `start`. */
   const eol = (start: number) => {
@@ -542,7 +545,7 @@ function readWebvtt(text: string, diagnostics: Diagnostics, keep: Cue[] | null):
     if (/^webvtt/i.test(signature) && !signature.includes(ARROW)) skipHeader();
   }
 
-  const segments: RawSegment[] = [];
+  const segments = new RawSegments();
   const clock = clockRead();
   const timing: TimingRead = { ok: false, start: 0, end: 0, found: '', column: 0, field: null };
   const cue: CueOut = { out: segments, start: 0, end: 0, line: 0 };
@@ -585,7 +588,7 @@ function readWebvtt(text: string, diagnostics: Diagnostics, keep: Cue[] | null):
     cueSegments(spans, 0, cue);
     if (segments.length === count) diagnostics.report('vtt-empty-cue', tLine, 1);
     mayRoll.next(spans);
-    keep?.push({ start, end, line: tLine, spans, segments: segments.slice(count), timestamps });
+    keep?.push({ start, end, line: tLine, spans, segments: segments.segments.slice(count), labels: segments.labels.slice(count), timestamps });
   };
 
   while (pos <= len) {

@@ -6,7 +6,7 @@
  */
 import type { Diagnostics } from '../diagnostics.ts';
 import { excerpt } from '../diagnostics.ts';
-import type { RawSegment } from '../formats/types.ts';
+import type { RawLabel, RawSegment } from '../formats/types.ts';
 import type { Segment, Speaker } from '../schema.ts';
 import { slugify } from '../slug.ts';
 
@@ -29,8 +29,12 @@ const genericLabel = /^Speaker \S+$/;
 /** Comparison key for labels and names: case, spacing and punctuation do not matter. */
 const keyOf = (name: string) => name.toLowerCase().replace(/[\s_.-]+/g, ' ').trim();
 
-/** Resolve labels to speakers and build schema segments. */
-export function resolveSpeakers(raw: readonly RawSegment[], input: SpeakerInput, diagnostics: Diagnostics): ResolvedSpeakers {
+/**
+ * Resolve labels to speakers, filling in each raw segment's `speaker` (and
+ * putting an unaccepted weak label back into its text) in place: the raw
+ * segments become the episode's segments without a copy.
+ */
+export function resolveSpeakers(raw: RawSegment[], labels: readonly (RawLabel | null)[], input: SpeakerInput, diagnostics: Diagnostics): ResolvedSpeakers {
   const mapping = new Map<string, string>();
   for (const [label, name] of Object.entries(input.mapping)) mapping.set(keyOf(label), name.trim());
   const credited = new Map<string, 'host' | 'guest'>();
@@ -42,14 +46,14 @@ export function resolveSpeakers(raw: readonly RawSegment[], input: SpeakerInput,
   // Counted run by run: a label usually repeats cue after cue.
   let run: string | null = null;
   let runLength = 0;
-  for (const s of raw) {
-    if (!s.label) continue;
-    if (s.label.name === run) {
+  for (const label of labels) {
+    if (!label) continue;
+    if (label.name === run) {
       runLength++;
       continue;
     }
     if (run !== null) labelCounts.set(run, (labelCounts.get(run) ?? 0) + runLength);
-    run = s.label.name;
+    run = label.name;
     runLength = 1;
   }
   if (run !== null) labelCounts.set(run, (labelCounts.get(run) ?? 0) + runLength);
@@ -78,29 +82,25 @@ export function resolveSpeakers(raw: readonly RawSegment[], input: SpeakerInput,
     return id;
   };
 
-  const segments: Segment[] = new Array(raw.length);
   let current: string | null = null;
-  let count = 0;
-  for (const s of raw) {
-    let text = s.text;
+  // The last label resolved and its speaker: labels are shared objects, and a label repeats cue after cue.
+  let lastLabel: RawLabel | null = null;
+  let lastSpeaker: string | null = null;
+  for (let i = 0; i < raw.length; i++) {
+    const s = raw[i] as RawSegment;
+    const label = labels[i] ?? null;
     if (s.newTurn) current = null;
-    if (s.label) {
-      if (accepted(s.label.name, s.label.strong)) current = speakerFor(s.label.name, s.line, s.column);
-      else text = `${s.label.raw} ${text}`;
+    if (label) {
+      if (label === lastLabel) current = lastSpeaker;
+      else if (accepted(label.name, label.strong)) {
+        current = speakerFor(label.name, s.line, s.column);
+        lastLabel = label;
+        lastSpeaker = current;
+      } else s.text = `${label.raw} ${s.text}`;
     }
-    const segment: Segment = {
-      start: s.start,
-      end: s.end,
-      speaker: s.kind === 'sound' ? null : current,
-      text,
-      kind: s.kind,
-      line: s.line,
-      column: s.column,
-    };
-    if (s.newTurn) segment.newTurn = true;
-    segments[count++] = segment;
+    if (s.kind !== 'sound') s.speaker = current;
   }
-  segments.length = count;
+  const segments: Segment[] = raw;
 
   // Credited people who never speak under a label still belong to the episode.
   for (const [names, role] of [

@@ -52,7 +52,7 @@ function read(bytes: Uint8Array): { cues: Cue[]; codes: string[] } {
   const source = decodeSource(bytes, diagnostics);
   const raw = webvtt.parse(source.text, diagnostics);
   return {
-    cues: raw.segments.map((s) => ({ start: s.start ?? -1, end: s.end ?? -1, voice: s.label?.name ?? null, text: s.text })),
+    cues: raw.segments.map((s, i) => ({ start: s.start ?? -1, end: s.end ?? -1, voice: raw.labels[i]?.name ?? null, text: s.text })),
     codes: diagnostics.list.map((d) => d.code),
   };
 }
