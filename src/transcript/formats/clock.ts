@@ -135,6 +135,34 @@ export function readClockInto(out: ClockRead, s: string, from: number, opts: Clo
   return true;
 }
 
+/**
+ * The common clock `HH:MM:SS,mmm` (or `.mmm`) at `from`, twelve characters,
+ * as seconds; -1 for anything else, including out-of-range minutes or
+ * seconds and a thirteenth digit, which `readClockInto` then reads and
+ * reports. Where it returns seconds, `readClockInto` returns the same value
+ * (the same arithmetic) with `end` at `from + 12`.
+ */
+export function readFixedClock(s: string, from: number): number {
+  if (s.charCodeAt(from + 2) !== 58 || s.charCodeAt(from + 5) !== 58) return -1;
+  const sep = s.charCodeAt(from + 8);
+  if (sep !== 44 && sep !== 46) return -1;
+  const h = digit2(s, from);
+  const m = digit2(s, from + 3);
+  const sec = digit2(s, from + 6);
+  const ms1 = s.charCodeAt(from + 9) - 48;
+  const ms2 = s.charCodeAt(from + 10) - 48;
+  const ms3 = s.charCodeAt(from + 11) - 48;
+  if (h < 0 || m < 0 || m > 59 || sec < 0 || sec > 59 || !(ms1 >= 0 && ms1 <= 9 && ms2 >= 0 && ms2 <= 9 && ms3 >= 0 && ms3 <= 9) || isDigit(s.charCodeAt(from + 12))) return -1;
+  return ((h * 3600 + m * 60 + sec) * 1000 + (ms1 * 100 + ms2 * 10 + ms3)) / 1000;
+}
+
+/** Two decimal digits at `at` as a number, or -1. */
+function digit2(s: string, at: number): number {
+  const a = s.charCodeAt(at) - 48;
+  const b = s.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
 /** `readClockInto` returning a fresh result object: for cold paths and tests. */
 export function readClock(s: string, from: number, opts: ClockOptions = { fraction: 'optional' }): ClockResult {
   const out = clockRead();

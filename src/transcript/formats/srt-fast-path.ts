@@ -12,7 +12,7 @@
  * equivalence is a property test (tests/transcript/srt-fast-path.test.ts).
  */
 import { isSpaceCode, srtCueTextAt } from '../text.ts';
-import { readClockInto } from './clock.ts';
+import { readClockInto, readFixedClock } from './clock.ts';
 import type { ClockRead } from './clock.ts';
 import { pushCueText, pushPlainCue, srtClock } from './srt-segment.ts';
 import type { RawSegments } from './raw-segments.ts';
@@ -61,15 +61,27 @@ function readHeader(s: string, p: number, clock: ClockRead, previousStart: numbe
     t = r + 1;
     h.lines = 2;
   }
-  if (!readClockInto(clock, s, t, srtClock)) return NO_TIMING;
-  const a = clock.end;
+  // Clocks of the usual width are read by the fixed reader, others by the general one.
+  let start = readFixedClock(s, t);
+  let a = t + 12;
+  if (start < 0) {
+    if (!readClockInto(clock, s, t, srtClock)) return NO_TIMING;
+    start = clock.seconds;
+    a = clock.end;
+  }
   if (s.charCodeAt(a) !== 32 || s.charCodeAt(a + 1) !== 45 || s.charCodeAt(a + 2) !== 45 || s.charCodeAt(a + 3) !== 62 || s.charCodeAt(a + 4) !== 32) return NO_TIMING;
-  const start = clock.seconds;
-  if (!readClockInto(clock, s, a + 5, srtClock) || s.charCodeAt(clock.end) !== 10) return NO_TIMING;
+  let end = readFixedClock(s, a + 5);
+  let endAt = a + 17;
+  if (end < 0) {
+    if (!readClockInto(clock, s, a + 5, srtClock)) return NO_TIMING;
+    end = clock.seconds;
+    endAt = clock.end;
+  }
+  if (s.charCodeAt(endAt) !== 10) return NO_TIMING;
   h.start = start;
-  h.end = clock.seconds;
-  h.textStart = clock.end + 1;
-  return h.end < h.start || start < previousStart ? TIMING_TO_REPORT : TIMING_OK;
+  h.end = end;
+  h.textStart = endAt + 1;
+  return end < start || start < previousStart ? TIMING_TO_REPORT : TIMING_OK;
 }
 
 /**
