@@ -12,6 +12,7 @@ import { formatById } from './formats/index.ts';
 import type { RawLabel, RawSegment, RawTranscript, TranscriptFormat } from './formats/types.ts';
 import { resolveMetadata } from './normalize/metadata.ts';
 import { buildReadingViews } from './normalize/paragraphs.ts';
+import { shareSegmentText } from './normalize/shared-text.ts';
 import { resolveSpeakers } from './normalize/speakers.ts';
 import type { FormatId } from './schema.ts';
 import { readSidecar } from './sidecar.ts';
@@ -121,7 +122,8 @@ function ingest(input: TranscriptInput, diagnostics: Diagnostics, sidecarDiagnos
     diagnostics,
   );
   for (const label of unusedLabels) sidecarDiagnostics.report('sidecar-label-unused', sidecarLines.speakers ?? 1, 1, { label: excerpt(label) });
-  const { turns, paragraphs } = buildReadingViews(segments);
+  // From here on the episode holds its words once, in one string, and nothing of the source text.
+  const { turns, paragraphs } = buildReadingViews(segments, shareSegmentText(segments));
 
   let duration: number | null = null;
   for (const s of segments) {

@@ -5,6 +5,7 @@
  * keeps it only if it recurs or the sidecar maps it.
  */
 import type { RawLabel } from './formats/types.ts';
+import { isTrimSpace } from './text.ts';
 
 // `Speaker 1`, `Speaker A`, `SPEAKER_01`, `Spk 2`
 const generic = /^(?:speaker|spk|spkr)[ _-]?(?:\d{1,3}|[A-Z])$/i;
@@ -81,11 +82,6 @@ export function labelAt(s: string, from: number, to: number, out: LabelSplit): L
   return out;
 }
 
-/** The whitespace `String.prototype.trim` removes (WhiteSpace and LineTerminator). */
-function isTrimSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /**
  * Labels recur thousands of times in a file (`Speaker 2:` on every cue), so

@@ -29,6 +29,12 @@ export function isSpaceCode(c: number): boolean {
   );
 }
 
+/** The whitespace `String.prototype.trim` removes (WhiteSpace and LineTerminator). */
+export function isTrimSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /**
  * Fold runs of whitespace (including NBSP, zero-width space and line breaks)
  * to one space and trim. One pass over char codes; text that is already tidy

@@ -5,6 +5,9 @@
  * that segment's time, a moment early rather than late for a deep link.
  */
 import type { Paragraph, Segment, Turn } from '../schema.ts';
+import { isTrimSpace } from '../text.ts';
+import { joinSegmentText } from './shared-text.ts';
+import type { SharedText } from './shared-text.ts';
 
 /** A paragraph closes at the first sentence end once it holds this many characters. */
 const TARGET_CHARS = 320;
@@ -18,8 +21,12 @@ export interface ReadingViews {
   paragraphs: Paragraph[];
 }
 
-/** Group segments into turns and paragraphs. Linear in the total text length. */
-export function buildReadingViews(segments: readonly Segment[]): ReadingViews {
+/**
+ * Group segments into turns and paragraphs. Linear in the total text length.
+ * A paragraph's text is a slice of `shared` (the segments' texts joined by
+ * spaces), which is what joining its pieces with spaces would give.
+ */
+export function buildReadingViews(segments: readonly Segment[], shared: SharedText = joinSegmentText(segments)): ReadingViews {
   const turns: Turn[] = [];
   const paragraphs: Paragraph[] = [];
   let i = 0;
@@ -39,7 +46,7 @@ export function buildReadingViews(segments: readonly Segment[]): ReadingViews {
       j++;
     }
     const firstParagraph = paragraphs.length;
-    splitTurn(segments, i, j, paragraphs);
+    splitTurn(segments, i, j, shared, paragraphs);
     turns.push({
       speaker,
       start: firstTime(segments, i, j),
@@ -72,28 +79,29 @@ function lastTime(segments: readonly Segment[], from: number, to: number): numbe
   return best;
 }
 
-/** Split the turn [from, to) into paragraphs, appending to `out`. */
-function splitTurn(segments: readonly Segment[], from: number, to: number, out: Paragraph[]): void {
-  let parts: string[] = [];
+/**
+ * Split the turn [from, to) into paragraphs, appending to `out`. A paragraph
+ * is a run of pieces: whole segment texts, or the parts of one before and
+ * after a sentence end (trimmed). Pieces are tracked as offsets into
+ * `shared.text`, where consecutive segments are one space apart, so the
+ * paragraph's text is one slice from its first piece to its last.
+ */
+function splitTurn(segments: readonly Segment[], from: number, to: number, shared: SharedText, out: Paragraph[]): void {
+  const all = shared.text;
+  // The open paragraph: its piece count, length so far (pieces plus one space each), and range in `all`.
+  let pieces = 0;
   let chars = 0;
+  let textFrom = 0;
+  let textTo = 0;
   let firstSegment = -1;
   let start: number | null = null;
   let end: number | null = null;
   let speaker: string | null = null;
 
   const close = (lastSegment: number) => {
-    if (parts.length === 0) return;
-    out.push({
-      id: `p${out.length + 1}`,
-      speaker,
-      start,
-      end,
-      text: parts.join(' '),
-      kind: 'speech',
-      firstSegment,
-      lastSegment,
-    });
-    parts = [];
+    if (pieces === 0) return;
+    out.push({ id: `p${out.length + 1}`, speaker, start, end, text: all.slice(textFrom, textTo), kind: 'speech', firstSegment, lastSegment });
+    pieces = 0;
     chars = 0;
     firstSegment = -1;
   };
@@ -103,6 +111,13 @@ function splitTurn(segments: readonly Segment[], from: number, to: number, out: 
     end = s.end ?? s.start;
     speaker = s.speaker;
   };
+  /** Add the piece [a, b) of `all` to the open paragraph. */
+  const add = (a: number, b: number) => {
+    if (pieces === 0) textFrom = a;
+    textTo = b;
+    pieces++;
+    chars += b - a + 1;
+  };
 
   for (let k = from; k < to; k++) {
     const s = segments[k] as Segment;
@@ -111,31 +126,31 @@ function splitTurn(segments: readonly Segment[], from: number, to: number, out: 
       out.push({ id: `p${out.length + 1}`, speaker: null, start: s.start, end: s.end, text: s.text, kind: 'sound', firstSegment: k, lastSegment: k });
       continue;
     }
-    if (parts.length > 0 && s.start !== null && end !== null && s.start - end >= PAUSE_SECONDS) close(k - 1);
-    let text = s.text;
+    if (pieces > 0 && s.start !== null && end !== null && s.start - end >= PAUSE_SECONDS) close(k - 1);
+    const text = s.text;
+    const base = shared.offsets[k] as number;
+    // The piece of this segment still to place: text[p, text.length).
+    let p = 0;
     // Close at sentence ends inside this segment while the paragraph is long enough.
     for (;;) {
-      if (parts.length === 0) open(k, s);
-      if (chars + text.length < TARGET_CHARS) break;
-      const cut = sentenceEnd(text, Math.max(0, TARGET_CHARS - chars - 1));
+      if (pieces === 0) open(k, s);
+      if (chars + (text.length - p) < TARGET_CHARS) break;
+      const cut = sentenceEnd(text, p + Math.max(0, TARGET_CHARS - chars - 1));
       if (cut === -1) break;
-      const head = text.slice(0, cut).trimEnd();
-      const tail = text.slice(cut).trimStart();
-      if (head.length > 0) parts.push(head);
+      // The head ends at the cut (a sentence end is never whitespace); the tail starts after the spaces there.
+      add(base + p, base + cut);
+      let tail = cut;
+      while (tail < text.length && isTrimSpace(text.charCodeAt(tail))) tail++;
       // The latest time so far, not this segment's: cues kept out of order must not end a paragraph before it starts.
       const t = s.end ?? s.start;
       if (t !== null && (end === null || t > end)) end = t;
       close(k);
-      if (tail.length === 0) {
-        text = '';
-        break;
-      }
-      text = tail;
+      p = tail;
+      if (p === text.length) break;
     }
-    if (text.length === 0) continue;
-    if (parts.length === 0) open(k, s);
-    parts.push(text);
-    chars += text.length + 1;
+    if (p === text.length) continue;
+    if (pieces === 0) open(k, s);
+    add(base + p, base + text.length);
     if (s.end !== null && (end === null || s.end > end)) end = s.end;
     else if (s.start !== null && end === null) end = s.start;
     if (chars >= MAX_CHARS) close(k);

@@ -1,0 +1,115 @@
+/**
+ * Turns and paragraphs: built by slicing one shared string (paragraphs.ts,
+ * shared-text.ts), they are what the straightforward join of each
+ * paragraph's pieces gives (reading-views.reference.ts), on generated
+ * segments rich in sentence ends, abbreviations, odd whitespace, sound
+ * annotations, speaker changes and pauses, and on every fixture episode.
+ * Segments pointed at the shared string keep their texts.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildReadingViews } from '../../src/transcript/normalize/paragraphs.ts';
+import { joinSegmentText, shareSegmentText } from '../../src/transcript/normalize/shared-text.ts';
+import { parseTranscript } from '../../src/transcript/parse-transcript.ts';
+import type { Segment } from '../../src/transcript/schema.ts';
+import { loadCorpus } from '../fuzz/mutations.ts';
+import { referenceReadingViews } from './reading-views.reference.ts';
+
+const seed = Number(process.env.FUZZ_SEED ?? 20261123);
+
+const word = fc.constantFrom(
+  'grid',
+  'Power',
+  'rates.',
+  'U.S.',
+  'Dr.',
+  'J.',
+  'end!',
+  'why?',
+  'so…',
+  'quote."',
+  '(aside).',
+  'done.)',
+  'it’s',
+  '日本。',
+  'naïve',
+  '3.5',
+  'e.g.',
+  'vs.',
+  'Mr.',
+  '...',
+  '?!',
+);
+const space = fc.constantFrom(' ', ' ', ' ', ' ', '  ', '\u00a0', '\t', '\u2009', ' \u00a0 ');
+/** Segment text: words joined by (mostly single) spaces; long ones cross the paragraph targets. */
+const text = fc
+  .tuple(fc.array(fc.tuple(word, space), { minLength: 1, maxLength: 90, size: 'max' }), word)
+  .map(([pairs, last]) => pairs.map(([w, s]) => w + s).join('') + last);
+
+const segment = fc.record({
+  text,
+  sound: fc.nat({ max: 12 }).map((n) => n === 0),
+  speaker: fc.constantFrom(null, 'ann', 'ann', 'bo'),
+  timed: fc.nat({ max: 8 }).map((n) => n > 0),
+  gap: fc.constantFrom(0, 0.5, 2, 6, 7, -3),
+  length: fc.constantFrom(0, 1, 2.5, 4),
+  noEnd: fc.nat({ max: 10 }).map((n) => n === 0),
+  newTurn: fc.nat({ max: 15 }).map((n) => n === 0),
+});
+
+const segments = fc.array(segment, { maxLength: 40, size: 'max' }).map((specs) => {
+  let t = 0;
+  return specs.map((spec, i): Segment => {
+    t = Math.max(0, t + spec.gap);
+    const start = spec.timed ? t : null;
+    const end = spec.timed && !spec.noEnd ? t + spec.length : null;
+    t += spec.length;
+    const s: Segment = { start, end, speaker: spec.sound ? null : spec.speaker, text: spec.text, kind: spec.sound ? 'sound' : 'speech', line: i + 1, column: 1 };
+    if (spec.newTurn) s.newTurn = true;
+    return s;
+  });
+});
+
+function expectSameViews(input: readonly Segment[]): void {
+  const expected = referenceReadingViews(input);
+  expect(buildReadingViews(input)).toEqual(expected);
+  // Pointing the segments at the shared string changes none of their texts, nor the views.
+  const copies = input.map((s) => ({ ...s }));
+  const shared = shareSegmentText(copies);
+  expect(copies.map((s) => s.text)).toEqual(input.map((s) => s.text));
+  expect(buildReadingViews(copies, shared)).toEqual(expected);
+}
+
+describe('reading views', () => {
+  it('slice the shared text exactly where joining the pieces would put them', () => {
+    let cuts = 0;
+    fc.assert(
+      fc.property(segments, (input) => {
+        expectSameViews(input);
+        // Paragraphs that end inside a segment: the sentence-end cut was exercised.
+        const views = buildReadingViews(input);
+        cuts += views.paragraphs.filter((p, i) => p.kind === 'speech' && views.paragraphs[i + 1]?.firstSegment === p.lastSegment).length;
+      }),
+      { seed, numRuns: 600 },
+    );
+    expect(cuts).toBeGreaterThan(1000);
+  });
+
+  it('match the reference on every fixture episode', () => {
+    let paragraphs = 0;
+    for (const t of loadCorpus().transcripts) {
+      const episode = parseTranscript({ file: t.file, bytes: t.bytes }).episode;
+      if (!episode) continue;
+      expectSameViews(episode.segments);
+      paragraphs += episode.paragraphs.length;
+    }
+    expect(paragraphs).toBeGreaterThan(100);
+  });
+
+  it('holds the segments’ texts in order, one space apart', () => {
+    const input: Segment[] = ['a b', 'cd.', 'e'].map((text, i) => ({ start: i, end: i + 1, speaker: null, text, kind: 'speech', line: 1, column: 1 }));
+    const shared = joinSegmentText(input);
+    expect(shared.text).toBe('a b cd. e');
+    expect([...shared.offsets]).toEqual([0, 4, 8]);
+  });
+});
