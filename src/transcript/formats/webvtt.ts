@@ -422,7 +422,9 @@ class MayRoll {
   /** `next` for a cue whose tag-free text is already known to have `first` and `last` as its first and last lines, trimmed and non-empty. */
   nextLines(first: string, last: string): void {
     if (this.found) return;
-    if (sameFolded(first, this.previous)) {
+    // `first` opens with a word: when the previous line opens with another character, they differ.
+    const p = this.previous.charCodeAt(0);
+    if ((p === first.charCodeAt(0) || isSpaceCode(p)) && sameFolded(first, this.previous)) {
       this.found = true;
       return;
     }
@@ -613,8 +615,12 @@ function readWebvtt(
 
   // The fast path keeps no cue records, so a second reading (keep) uses the general rules throughout.
   const fast: FastState | null = fastPath && keep === null ? { pos: 0, lineNo: 0, previousStart: 0 } : null;
+  // After tries that read nothing, the fast path rests for 1, 3, 7, … 63 steps of this loop, so files
+  // it cannot read (entities on every cue, YouTube's karaoke timing) pay little for it.
+  let fastMisses = 0;
+  let fastRest = 0;
   while (pos <= len) {
-    if (fast !== null) {
+    if (fast !== null && fastRest-- <= 0) {
       fast.pos = pos;
       fast.lineNo = lineNo;
       fast.previousStart = previousStart;
@@ -624,6 +630,8 @@ function readWebvtt(
       lineNo = fast.lineNo;
       previousStart = fast.previousStart;
       if (pos > len) break;
+      fastMisses = read > 0 ? 0 : Math.min(fastMisses + 1, 6);
+      fastRest = (1 << fastMisses) - 1;
     }
     const e = eol(pos);
     if (e === pos) {
@@ -872,37 +880,38 @@ function fastCues(text: string, st: FastState, cue: CueOut, mayRoll: MayRoll): n
     let lines = 0;
     let firstEnd = -1;
     let lastStart = body;
-    let textEnd = -1;
+    let textEnd = body;
     let next = -1;
     for (;;) {
       const lineStart = j;
-      let space = true; // no space at the start of a line, nor two in a row
       c = text.charCodeAt(j);
-      while (j < len && c !== 10) {
-        if (c > 32 && c < 127) {
-          if (c === 60 /* < */) {
-            // `</v>` closing the voice at the very end of the cue; any other tag is markup.
-            const v = j + 4;
-            if (label === null || !text.startsWith('</v>', j)) break cues;
-            if (v < len && (text.charCodeAt(v) !== 10 || (v + 1 < len && text.charCodeAt(v + 1) !== 10))) break cues;
-            textEnd = j;
-            j = v;
-            break;
-          }
-          if (c === 62 /* > */ || c === 38 /* & */) break cues;
-          space = false;
-        } else if (c === 32) {
-          if (space) break cues;
-          space = true;
-        } else if (c < 0xa0 || c === 0xa0 || (c >= 0x1680 && isSpaceCode(c))) {
-          break cues; // controls, tabs and other whitespace: folded or dropped by `clean`
-        } else {
-          space = false;
+      // Words separated by single spaces; the line ends at a `\n`, the end, or a closing `</v>`.
+      for (;;) {
+        const word = j;
+        for (;;) {
+          // Printable ASCII but `&`, `<` and `>`; then anything from U+00A1 that is not whitespace.
+          if (c >= 63 ? c <= 126 : c >= 39 ? c !== 60 && c !== 62 : c >= 33 && c !== 38) c = text.charCodeAt(++j);
+          else if (c >= 0xa1 && (c < 0x1680 || !isSpaceCode(c))) c = text.charCodeAt(++j);
+          else break;
         }
-        c = text.charCodeAt(++j);
+        // A space at the start or end of a line, two in a row, or an empty body: `clean` would change the text.
+        if (j === word) break cues;
+        if (c === 32) {
+          c = text.charCodeAt(++j);
+          continue;
+        }
+        if (c === 10 || j >= len) {
+          textEnd = j;
+          break;
+        }
+        // `</v>` closing the voice at the very end of the cue; any other tag, control or whitespace goes to the general reader.
+        const v = j + 4;
+        if (c !== 60 || label === null || !text.startsWith('</v>', j)) break cues;
+        if (v < len && (text.charCodeAt(v) !== 10 || (v + 1 < len && text.charCodeAt(v + 1) !== 10))) break cues;
+        textEnd = j;
+        j = v;
+        break;
       }
-      if (space) break cues; // an empty body or a trailing space
-      textEnd = textEnd === -1 ? j : textEnd;
       if (lines === 0) firstEnd = textEnd;
       lastStart = lineStart;
       lines++;
@@ -915,7 +924,6 @@ function fastCues(text: string, st: FastState, cue: CueOut, mayRoll: MayRoll): n
         next = j + 1;
         break;
       }
-      textEnd = -1;
       j++;
     }
 
