@@ -34,6 +34,11 @@
  * - YouTube rolling captions, where every line is shown in two or three
  *   consecutive cues, are de-duplicated so each line appears once (see
  *   `isRolling`; ordinary files are never de-duplicated).
+ *
+ * Speed: cues in the common shape (plain text under at most one leading
+ * voice) are read by `fastCues`, a single forward scan that hands every
+ * other cue to the general reader above; both give the same transcript
+ * and diagnostics (tests/transcript/webvtt-fast-path.property.test.ts).
  */
 import { Diagnostics, excerpt } from '../diagnostics.ts';
 import { decodeEntities, foldWhitespace, isSoundAnnotation, isSpaceCode, soundLabel } from '../text.ts';
@@ -746,8 +751,8 @@ let fastClockEnd = 0;
 /**
  * A clock in the common shape, `[H[H[H]]:]MM:SS.mmm` with in-range minutes
  * and seconds and not followed by a digit, as seconds (exactly as
- * `readClockInto` computes them), or -1 for anything else. Out-of-range
- * reads give NaN char codes, which fail every test.
+ * `readClockInto` computes them), or -1 for anything else. Reads past the
+ * end give NaN char codes, which fail every test.
  */
 function fastClock(s: string, at: number): number {
   let i = at;
@@ -811,7 +816,6 @@ const maySound = (c: number) => c === 91 /* [ */ || c === 40 /* ( */ || c === 0x
 function fastCues(text: string, st: FastState, cue: CueOut, mayRoll: MayRoll): number {
   const len = text.length;
   let read = 0;
-  const segments = cue.out;
   let pos = st.pos;
   let lineNo = st.lineNo;
   let previousStart = st.previousStart;
