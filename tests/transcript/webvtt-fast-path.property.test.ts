@@ -79,11 +79,14 @@ describe('WebVTT fast path', () => {
       'Reversed.',
       '00:00:09.000 --> 00:00:10.000',
       'Straight after.',
+      '',
+      '00:00:10.000 --> 00:00:11.000',
+      '<v Ann -->an arrow in a voice',
     ].join('\n');
     const stats = { fastCues: 0 };
     const fast = read(text, true, stats);
     expect(fast).toEqual(read(text, false));
-    expect(fast.diagnostics.map((d) => d.code)).toEqual(['time-out-of-order', 'time-end-before-start']);
+    expect(fast.diagnostics.map((d) => d.code)).toEqual(['time-out-of-order', 'time-end-before-start', 'vtt-empty-cue', 'vtt-bad-timing']);
     // Plain, id + two lines, [Music], straight after; `Speaker 1:` falls in the rest after two misses in a row.
     expect(stats.fastCues).toBe(4);
   });

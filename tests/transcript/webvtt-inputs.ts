@@ -42,7 +42,7 @@ const textLine = fc
   .array(fc.oneof({ weight: 6, arbitrary: plainWord }, { weight: 1, arbitrary: quirk }), { minLength: 0, maxLength: 6 })
   .chain((words) =>
     fc.record({
-      voice: fc.constantFrom('', '', '', '<v Ann>', '<v Speaker 2>', '<v.loud Bo Chen>', '<v Ann Lee>', '<v.x Speaker 2>', '<v>', '<c>'),
+      voice: fc.constantFrom('', '', '', '<v Ann>', '<v Speaker 2>', '<v.loud Bo Chen>', '<v Ann Lee>', '<v.x Speaker 2>', '<v>', '<c>', '<v Ann -->', '<v.a-->'),
       close: fc.constantFrom('', '', '', '</v>', ' </v>', '</v> x'),
       sound: fc.constantFrom('', '', '', '', '[Music]', '(applause)', '♪ ♪', 'Ann: ', 'Speaker 3: '),
       words: fc.constant(words),
@@ -84,7 +84,7 @@ const cleanCue: fc.Arbitrary<CueSpec> = fc
     length: fc.integer({ min: 1, max: 5000 }),
     style: fc.constantFrom(0, 0, 0, 1, 2),
     settings: fc.constantFrom('', '', '', ' align:start position:0%'),
-    voice: fc.constantFrom('', '<v Ann>', '<v Speaker 2>', '<v.loud Bo Chen>', '<v Speaker 2>', '<v Speaker 2>'),
+    voice: fc.constantFrom('', '<v Ann>', '<v Speaker 2>', '<v.loud Bo Chen>', '<v Speaker 2>', '<v Speaker 2>', '<v Bo -->'),
     close: fc.constantFrom('', '', '</v>'),
     lines: fc.array(fc.array(plainWord, { minLength: 1, maxLength: 8 }).map((w) => w.join(' ')), { minLength: 1, maxLength: 3 }),
     first: fc.constantFrom('', '', '', '', '', '[Music]', '(laughs)', '♪ la', 'Ann: ', 'Speaker 1: ', 'Note: '),

@@ -870,6 +870,8 @@ function fastCues(text: string, st: FastState, cue: CueOut, mayRoll: MayRoll): n
         if (c === 10 || c === 60 || close >= len) break cues;
         c = text.charCodeAt(++close);
       }
+      // `<v Ann -->`: the line holds `-->`, so it is the next cue's timing line, not text.
+      if (text.charCodeAt(close - 1) === 45 && text.charCodeAt(close - 2) === 45) break;
       const after = text.charCodeAt(first + 2);
       if (close !== first + 2 && after !== 46 /* . */ && !isSpace(after)) break; // `<vid>`: some other tag
       let k = first + 2;
