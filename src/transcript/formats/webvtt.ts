@@ -34,6 +34,11 @@
  * - YouTube rolling captions, where every line is shown in two or three
  *   consecutive cues, are de-duplicated so each line appears once (see
  *   `isRolling`; ordinary files are never de-duplicated).
+ *
+ * Speed: cues in the common shape (plain text under at most one leading
+ * voice) are read by `fastCues`, a single forward scan that hands every
+ * other cue to the general reader above; both give the same transcript
+ * and diagnostics (tests/transcript/webvtt-fast-path.property.test.ts).
  */
 import { Diagnostics, excerpt } from '../diagnostics.ts';
 import { decodeEntities, foldWhitespace, isSoundAnnotation, isSpaceCode, soundLabel } from '../text.ts';
@@ -419,6 +424,17 @@ class MayRoll {
     const last = oneLine ? first : edgeLine(joined, true);
     if (last.length > 0) this.previous = last;
   }
+  /** `next` for a cue whose tag-free text is already known to have `first` and `last` as its first and last lines, trimmed and non-empty. */
+  nextLines(first: string, last: string): void {
+    if (this.found) return;
+    // `first` opens with a word: when the previous line opens with another character, they differ.
+    const p = this.previous.charCodeAt(0);
+    if ((p === first.charCodeAt(0) || isSpaceCode(p)) && sameFolded(first, this.previous)) {
+      this.found = true;
+      return;
+    }
+    this.previous = last;
+  }
 }
 
 /** `NOTE`, `STYLE`, `REGION` alone or followed by a space or tab. */
@@ -444,13 +460,21 @@ function headerTitle(rest: string): string | undefined {
   return title.length > 0 ? title : undefined;
 }
 
+/** Internal switches, for tests: not part of the format's API. */
+export interface ParseOptions {
+  /** Read common cues with `fastCues` (the default); false reads every cue with the general rules. */
+  fastPath: boolean;
+  /** When given, counts the cues the fast path read, so tests can tell it was used. */
+  stats?: { fastCues: number };
+}
+
 /**
  * Cue records are kept only for files that may roll: they are read twice,
  * the second time keeping every cue (the first reading reported every
  * problem already). Most files are read once and keep nothing per cue.
  */
-function parseWebvtt(text: string, diagnostics: Diagnostics): RawTranscript {
-  const read = readWebvtt(text, diagnostics, null);
+export function parseWebvtt(text: string, diagnostics: Diagnostics, options: ParseOptions = { fastPath: true }): RawTranscript {
+  const read = readWebvtt(text, diagnostics, null, options.fastPath, options.stats);
   let segments = read.segments;
   if (read.mayRoll) {
     const cues: Cue[] = [];
@@ -485,7 +509,13 @@ function deduplicate(cues: readonly Cue[]): RawSegments {
  * end the next `\n` or the end of the text); no array of lines is built.
  * Segments go straight into one array; cues are kept only into `keep`.
  */
-function readWebvtt(text: string, diagnostics: Diagnostics, keep: Cue[] | null): { segments: RawSegments; title?: string; mayRoll: boolean } {
+function readWebvtt(
+  text: string,
+  diagnostics: Diagnostics,
+  keep: Cue[] | null,
+  fastPath = false,
+  stats?: { fastCues: number },
+): { segments: RawSegments; title?: string; mayRoll: boolean } {
   const len = text.length;
   /** End of the line starting at `start`. */
   const eol = (start: number) => {
@@ -591,7 +621,26 @@ function readWebvtt(text: string, diagnostics: Diagnostics, keep: Cue[] | null):
     keep?.push({ start, end, line: tLine, spans, segments: segments.segments.slice(count), labels: segments.labels.slice(count), timestamps });
   };
 
+  // The fast path keeps no cue records, so a second reading (keep) uses the general rules throughout.
+  const fast: FastState | null = fastPath && keep === null ? { pos: 0, lineNo: 0, previousStart: 0 } : null;
+  // After tries that read nothing, the fast path rests for 1, 3, 7, … 63 steps of this loop, so files
+  // it cannot read (entities on every cue, YouTube's karaoke timing) pay little for it.
+  let fastMisses = 0;
+  let fastRest = 0;
   while (pos <= len) {
+    if (fast !== null && fastRest-- <= 0) {
+      fast.pos = pos;
+      fast.lineNo = lineNo;
+      fast.previousStart = previousStart;
+      const read = fastCues(text, fast, cue, mayRoll);
+      if (stats) stats.fastCues += read;
+      pos = fast.pos;
+      lineNo = fast.lineNo;
+      previousStart = fast.previousStart;
+      if (pos > len) break;
+      fastMisses = read > 0 ? 0 : Math.min(fastMisses + 1, 6);
+      fastRest = (1 << fastMisses) - 1;
+    }
     const e = eol(pos);
     if (e === pos) {
       pos++;
@@ -687,6 +736,234 @@ function isRolling(cues: readonly Cue[]): boolean {
   return timestamps ? repeats * 2 >= pairs : repeats >= 3 && repeats * 5 >= pairs * 4;
 }
 
+// --- Fast path ----------------------------------------------------------------
+
+/** The reader's cursor and cue order, handed to `fastCues` and back. */
+interface FastState {
+  /** Start of the current line. */
+  pos: number;
+  /** Its 1-based number. */
+  lineNo: number;
+  /** Start of the last cue read, for time-out-of-order. */
+  previousStart: number;
+}
+
+/** Where the last successful `fastClock` ended. */
+let fastClockEnd = 0;
+
+/**
+ * A clock in the common shape, `[H[H[H]]:]MM:SS.mmm` with in-range minutes
+ * and seconds and not followed by a digit, as seconds (exactly as
+ * `readClockInto` computes them), or -1 for anything else. Reads past the
+ * end give NaN char codes, which fail every test.
+ */
+function fastClock(s: string, at: number): number {
+  let i = at;
+  let c = s.charCodeAt(i);
+  let a = 0;
+  let digits = 0;
+  while (c >= 48 && c <= 57) {
+    a = a * 10 + (c - 48);
+    digits++;
+    c = s.charCodeAt(++i);
+  }
+  if (digits === 0 || digits > 3 || c !== 58 /* : */) return -1;
+  const b1 = s.charCodeAt(i + 1);
+  const b2 = s.charCodeAt(i + 2);
+  if (!isDigit(b1) || !isDigit(b2)) return -1;
+  const b = (b1 - 48) * 10 + (b2 - 48);
+  i += 3;
+  c = s.charCodeAt(i);
+  let h = 0;
+  let m = a;
+  let sec = b;
+  if (c === 58 /* : */) {
+    const c1 = s.charCodeAt(i + 1);
+    const c2 = s.charCodeAt(i + 2);
+    if (!isDigit(c1) || !isDigit(c2)) return -1;
+    h = a;
+    m = b;
+    sec = (c1 - 48) * 10 + (c2 - 48);
+    i += 3;
+    c = s.charCodeAt(i);
+  } else if (digits > 2) return -1;
+  if (c !== 46 /* . */ || m > 59 || sec > 59) return -1;
+  const f1 = s.charCodeAt(i + 1);
+  const f2 = s.charCodeAt(i + 2);
+  const f3 = s.charCodeAt(i + 3);
+  if (!isDigit(f1) || !isDigit(f2) || !isDigit(f3) || isDigit(s.charCodeAt(i + 4))) return -1;
+  const ms = (f1 - 48) * 100 + (f2 - 48) * 10 + (f3 - 48);
+  fastClockEnd = i + 4;
+  return ((h * 3600 + m * 60 + sec) * 1000 + ms) / 1000;
+}
+
+/** True for a first character that `isSoundAnnotation` can accept in text without surrounding whitespace. */
+const maySound = (c: number) => c === 91 /* [ */ || c === 40 /* ( */ || c === 0x266a || c === 0x266b;
+
+/**
+ * Read the common cues from `st.pos` on, one forward scan over char codes,
+ * exactly as `readCue` would: an optional cue identifier line, a timing line
+ * `clock --> clock [settings]` in `fastClock` shape and in order, then one
+ * or more lines of plain text (printable characters other than `<`, `>` and
+ * `&`, words separated by single spaces), the first line optionally opening
+ * with a voice `<v Name>` / `<v.class Name>` that has a name and closing
+ * with `</v>` at the very end of the cue; then a blank line or the end.
+ * Such a cue reports nothing and makes one segment.
+ *
+ * Anything else stops the scan before the cue it is in, with the cursor
+ * and state as they were after the previous cue, so the general reader
+ * takes over from there as if it had read everything before. The state
+ * shared with it (cursor, `previousStart`, `mayRoll`, the segments) is
+ * changed only once a cue is read in full. Returns how many cues it read.
+ */
+function fastCues(text: string, st: FastState, cue: CueOut, mayRoll: MayRoll): number {
+  const len = text.length;
+  let read = 0;
+  let pos = st.pos;
+  let lineNo = st.lineNo;
+  let previousStart = st.previousStart;
+  cues: for (;;) {
+    while (text.charCodeAt(pos) === 10) {
+      pos++;
+      lineNo++;
+    }
+    if (pos >= len) break;
+    let t = pos;
+    let tLine = lineNo;
+    let start = fastClock(text, t);
+    if (start < 0) {
+      // A cue identifier: a line without `-->`, not a NOTE/STYLE/REGION line, before a timing line.
+      let i = t;
+      let c = text.charCodeAt(i);
+      while (i < len && c !== 10) {
+        if (c === 62 /* > */ && i - t >= 2 && text.charCodeAt(i - 1) === 45 && text.charCodeAt(i - 2) === 45) break cues;
+        c = text.charCodeAt(++i);
+      }
+      if (i >= len || keywordBlock(text, t, i)) break;
+      t = i + 1;
+      tLine = lineNo + 1;
+      start = fastClock(text, t);
+      if (start < 0) break;
+    }
+    let i = fastClockEnd;
+    let c = text.charCodeAt(i);
+    while (c === 32 || c === 9) c = text.charCodeAt(++i);
+    if (c !== 45 || text.charCodeAt(i + 1) !== 45 || text.charCodeAt(i + 2) !== 62) break;
+    i += 3;
+    c = text.charCodeAt(i);
+    while (c === 32 || c === 9) c = text.charCodeAt(++i);
+    const end = fastClock(text, i);
+    // A bad or reversed timing, or a cue out of order, is reported: the general reader does that.
+    if (end < 0 || end < start || start < previousStart) break;
+    // Settings (`align:start`) only place text on screen; the line runs to its `\n`.
+    i = fastClockEnd;
+    while (i < len && text.charCodeAt(i) !== 10) i++;
+    const first = i + 1;
+    // No text (end of file or a blank line): an empty cue, reported.
+    if (first >= len || text.charCodeAt(first) === 10) break;
+
+    let label: RawLabel | null = null;
+    let body = first;
+    if (text.charCodeAt(first) === 60 /* < */) {
+      if (text.charCodeAt(first + 1) !== 118 /* v */) break;
+      // The tag runs to its `>`, which must be on this line, with no other `<` before it.
+      let close = first + 2;
+      c = text.charCodeAt(close);
+      while (c !== 62) {
+        if (c === 10 || c === 60 || close >= len) break cues;
+        c = text.charCodeAt(++close);
+      }
+      // `<v Ann -->`: the line holds `-->`, so it is the next cue's timing line, not text.
+      if (text.charCodeAt(close - 1) === 45 && text.charCodeAt(close - 2) === 45) break;
+      const after = text.charCodeAt(first + 2);
+      if (close !== first + 2 && after !== 46 /* . */ && !isSpace(after)) break; // `<vid>`: some other tag
+      let k = first + 2;
+      while (k < close && !isSpace(text.charCodeAt(k))) k++; // past the classes
+      label = voiceLabelAt(text, k, close);
+      if (label === null) break; // `<v>` names no one: the text is read as unvoiced, by the general reader
+      body = close + 1;
+    }
+
+    // Plain text lines, up to a blank line or the end.
+    let j = body;
+    let lines = 0;
+    let firstEnd = -1;
+    let lastStart = body;
+    let textEnd = body;
+    let next = -1;
+    for (;;) {
+      const lineStart = j;
+      c = text.charCodeAt(j);
+      // Words separated by single spaces; the line ends at a `\n`, the end, or a closing `</v>`.
+      for (;;) {
+        const word = j;
+        for (;;) {
+          // Printable ASCII but `&`, `<` and `>`; then anything from U+00A1 that is not whitespace.
+          if (c >= 63 ? c <= 126 : c >= 39 ? c !== 60 && c !== 62 : c >= 33 && c !== 38) c = text.charCodeAt(++j);
+          else if (c >= 0xa1 && (c < 0x1680 || !isSpaceCode(c))) c = text.charCodeAt(++j);
+          else break;
+        }
+        // A space at the start or end of a line, two in a row, or an empty body: `clean` would change the text.
+        if (j === word) break cues;
+        if (c === 32) {
+          c = text.charCodeAt(++j);
+          continue;
+        }
+        if (c === 10 || j >= len) {
+          textEnd = j;
+          break;
+        }
+        // `</v>` closing the voice at the very end of the cue; any other tag, control or whitespace goes to the general reader.
+        const v = j + 4;
+        if (c !== 60 || label === null || !text.startsWith('</v>', j)) break cues;
+        if (v < len && (text.charCodeAt(v) !== 10 || (v + 1 < len && text.charCodeAt(v + 1) !== 10))) break cues;
+        textEnd = j;
+        j = v;
+        break;
+      }
+      if (lines === 0) firstEnd = textEnd;
+      lastStart = lineStart;
+      lines++;
+      if (j >= len) {
+        next = len + 1;
+        break;
+      }
+      // `j` is at a `\n`: a blank line or the end ends the cue.
+      if (j + 1 >= len || text.charCodeAt(j + 1) === 10) {
+        next = j + 1;
+        break;
+      }
+      j++;
+    }
+
+    // The cue as `readCue` reads it.
+    previousStart = start;
+    cue.start = start;
+    cue.end = end;
+    cue.line = tLine;
+    const raw = text.slice(body, textEnd);
+    if (label !== null) {
+      const shown = lines === 1 ? raw : clean(raw);
+      if (maySound(shown.charCodeAt(0)) && isSoundAnnotation(shown)) pushSegment(cue, label, soundLabel(shown), 'sound', false);
+      else pushSegment(cue, label, shown, 'speech', false);
+    } else {
+      emitPart(cue, raw, false);
+    }
+    if (!mayRoll.found) {
+      if (lines === 1) mayRoll.nextLines(raw, raw);
+      else mayRoll.nextLines(text.slice(body, firstEnd), text.slice(lastStart, textEnd));
+    }
+    pos = next;
+    lineNo = tLine + 1 + lines;
+    read++;
+    if (pos > len) break;
+  }
+  st.pos = pos;
+  st.lineNo = lineNo;
+  st.previousStart = previousStart;
+  return read;
+}
+
 // --- Detection ----------------------------------------------------------------
 
 const signatureHead = /^\s*WEBVTT(?:[ \t\n]|$)/;
@@ -710,5 +987,5 @@ export const webvtt: TranscriptFormat = {
   example:
     'WEBVTT - Allotment Diaries\n\n00:00:01.200 --> 00:00:04.000\n<v Speaker 1>Welcome back to the allotment.\n\n00:00:04.100 --> 00:00:06.500\n<v Speaker 2>The runner beans are finally up.\n',
   detect: detectWebvtt,
-  parse: parseWebvtt,
+  parse: (text, diagnostics) => parseWebvtt(text, diagnostics),
 };
