@@ -8,7 +8,8 @@
  * - @plussub/srt-vtt-parser and media-captions: their parse call on the
  *   already-decoded string (less work than ours; they do no normalising).
  *
- * Each measurement is the median of several runs after a warm-up. Memory is
+ * Each measurement is the median of several rounds after a warm-up; each
+ * round runs every parser once, so the machine's slow spells hit all alike. Memory is
  * measured in a fresh child process per parser: peak RSS growth while
  * parsing, relative to the input size. Then the sample site is built and
  * weighed (scripts/page-weight.ts). Results go to bench/results.json.
@@ -33,7 +34,7 @@ import { syntheticSrt, syntheticVtt } from './corpus.ts';
 import { siteBench } from './page-weight.ts';
 
 const SIZE = 10 * 1024 * 1024;
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 
 type Kind = 'srt' | 'vtt';
 type ParserName = 'verbatim' | 'plussub' | 'media-captions';
@@ -115,6 +116,7 @@ async function memoryChild(parser: ParserName, kind: Kind, file: string): Promis
   const bytes = new Uint8Array(readFileSync(file));
   const input = { bytes, text: new TextDecoder().decode(bytes) };
   globalThis.gc?.();
+  globalThis.gc?.();
   const before = process.memoryUsage().rss;
   // The JS heap plus memory outside it (large decoded strings can be external), which RSS counts too.
   const held = () => {
@@ -124,6 +126,7 @@ async function memoryChild(parser: ParserName, kind: Kind, file: string): Promis
   const heapBefore = held();
   const count = await runOnce(parser, kind, input);
   const peak = process.resourceUsage().maxRSS * 1024;
+  globalThis.gc?.();
   globalThis.gc?.();
   // What the result holds once parsing garbage is gone (the result is still referenced).
   const retained = held() - heapBefore;
@@ -147,15 +150,20 @@ async function main(): Promise<void> {
   for (const kind of ['srt', 'vtt'] as const) {
     const input = corpus(kind);
     const mb = input.bytes.length / (1024 * 1024);
-    for (const parser of parsers) {
-      let count = await runOnce(parser, kind, input); // warm-up
-      const times: number[] = [];
-      for (let i = 0; i < RUNS; i++) {
+    // Rounds interleave the parsers, so a slow spell of this shared machine slows all of them alike.
+    const times = new Map<ParserName, number[]>(parsers.map((p) => [p, []]));
+    const counts = new Map<ParserName, number>();
+    for (const parser of parsers) counts.set(parser, await runOnce(parser, kind, input)); // warm-up
+    for (let i = 0; i < RUNS; i++) {
+      for (const parser of parsers) {
         const t0 = performance.now();
-        count = await runOnce(parser, kind, input);
-        times.push(performance.now() - t0);
+        await runOnce(parser, kind, input);
+        times.get(parser)?.push(performance.now() - t0);
       }
-      const ms = median(times);
+    }
+    for (const parser of parsers) {
+      const ms = median(times.get(parser) ?? []);
+      const count = counts.get(parser) ?? 0;
       const memory = measureMemory(parser, kind, input);
       rows.push({
         format: kind,
@@ -197,7 +205,7 @@ async function main(): Promise<void> {
     node: process.version,
     cpus: cpus().length,
     runs: RUNS,
-    note: 'verbatim = full ingest from bytes (decode, detect, parse, speakers, paragraphs, schema validation); peers = parse of a decoded string. Median of runs after one warm-up.',
+    note: 'verbatim = full ingest from bytes (decode, detect, parse, speakers, paragraphs, schema validation); peers = parse of a decoded string. Median of interleaved rounds (each round runs every parser once) after one warm-up.',
     rows,
     stages,
     site,

@@ -43,8 +43,10 @@ const scratch: LabelSplit = { label: { name: '', strong: false, raw: '' }, restF
  */
 export function labelAt(s: string, from: number, to: number, out: LabelSplit): LabelSplit | null {
   let colon = -1;
-  // Cue after cue starts with the same prefix (`Speaker 2:`, one colon, at its end): that colon is the first.
-  if (lastRaw.length > 0 && lastRaw.length < to - from && s.startsWith(lastRaw, from)) colon = from + lastRaw.length - 1;
+  // Cue after cue starts with the same prefix (`Speaker 2:`, one colon, at its end): that colon is the first,
+  // and the prefix's label is known without a slice or a lookup.
+  const again = lastRaw.length > 0 && lastRaw.length < to - from && s.startsWith(lastRaw, from);
+  if (again) colon = from + lastRaw.length - 1;
   else {
     // Cheap rejection: a label needs a colon within the first 40 characters.
     const limit = Math.min(to, from + 41);
@@ -61,9 +63,8 @@ export function labelAt(s: string, from: number, to: number, out: LabelSplit): L
     const after = s.charCodeAt(colon + 1);
     if (after !== 32 && after !== 9 && after !== 0xa0) return null;
   }
-  // The same prefix as the last cue's (`Speaker 2:` cue after cue) is matched in place: no slice, no lookup.
   let label: RawLabel | null;
-  if (colon + 1 - from === lastRaw.length && s.startsWith(lastRaw, from)) label = lastLabel;
+  if (again || (colon + 1 - from === lastRaw.length && s.startsWith(lastRaw, from))) label = lastLabel;
   else {
     const raw = s.slice(from, colon + 1);
     label = labelOf(raw);
@@ -81,7 +82,6 @@ export function labelAt(s: string, from: number, to: number, out: LabelSplit): L
   out.restTo = restTo;
   return out;
 }
-
 
 /**
  * Labels recur thousands of times in a file (`Speaker 2:` on every cue), so
