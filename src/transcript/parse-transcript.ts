@@ -80,6 +80,24 @@ function dropOversized(raw: RawTranscript, diagnostics: Diagnostics): RawTranscr
   return { ...raw, segments, labels, chapters };
 }
 
+/**
+ * The episode with its metadata copied out of the decoded text. In V8 a
+ * string sliced from a larger one keeps all of it alive: a title sliced from
+ * a WebVTT header would keep a whole 10 MB file in memory for as long as the
+ * episode lives. The envelope (metadata, speakers, chapters) is small, so it
+ * is cloned, keys in the same order; the bulk arrays are not, as their texts
+ * already slice the episode's own shared text (normalize/shared-text.ts) and
+ * speaker ids are fresh strings (normalize/speakers.ts).
+ */
+function detachFromSource(episode: Episode): Episode {
+  const { segments, turns, paragraphs } = episode;
+  const envelope: Episode = structuredClone({ ...episode, segments: [], turns: [], paragraphs: [] });
+  envelope.segments = segments;
+  envelope.turns = turns;
+  envelope.paragraphs = paragraphs;
+  return envelope;
+}
+
 function ingest(input: TranscriptInput, diagnostics: Diagnostics, sidecarDiagnostics: Diagnostics): Episode | null {
   let sidecar: Sidecar = {};
   let sidecarLines: Record<string, number> = {};
@@ -139,7 +157,7 @@ function ingest(input: TranscriptInput, diagnostics: Diagnostics, sidecarDiagnos
   // The extension goes, unless it is the whole name (`.srt` keeps its id non-empty).
   const id = relativePath.replace(/\\/g, '/').replace(/(?<=[^/])\.[^./]+$/, '');
 
-  const episode: Episode = {
+  const built: Episode = {
     id,
     slug: slugify(metadata.slug ?? '') || slugify(metadata.title) || slugify(id) || `episode-${digest.copy().digest('hex').slice(0, 8)}`,
     title: metadata.title,
@@ -156,9 +174,10 @@ function ingest(input: TranscriptInput, diagnostics: Diagnostics, sidecarDiagnos
     turns,
     paragraphs,
   };
-  if (metadata.date !== undefined) episode.date = metadata.date;
-  if (metadata.summary !== undefined) episode.summary = metadata.summary;
-  if (metadata.media !== undefined) episode.media = metadata.media;
+  if (metadata.date !== undefined) built.date = metadata.date;
+  if (metadata.summary !== undefined) built.summary = metadata.summary;
+  if (metadata.media !== undefined) built.media = metadata.media;
+  const episode = detachFromSource(built);
 
   const checked = validateEpisode(episode);
   if (!checked.success) {

@@ -5,6 +5,7 @@
  * keeps it only if it recurs or the sidecar maps it.
  */
 import type { RawLabel } from './formats/types.ts';
+import { PrefixCache } from './prefix-cache.ts';
 import { isTrimSpace } from './text.ts';
 
 // `Speaker 1`, `Speaker A`, `SPEAKER_01`, `Spk 2`
@@ -45,8 +46,9 @@ export function labelAt(s: string, from: number, to: number, out: LabelSplit): L
   let colon = -1;
   // Cue after cue starts with the same prefix (`Speaker 2:`, one colon, at its end): that colon is the first,
   // and the prefix's label is known without a slice or a lookup.
-  const again = lastRaw.length > 0 && lastRaw.length < to - from && s.startsWith(lastRaw, from);
-  if (again) colon = from + lastRaw.length - 1;
+  const last = labels.last;
+  const again = last !== null && last.key.length < to - from && s.startsWith(last.key, from);
+  if (again) colon = from + last.key.length - 1;
   else {
     // Cheap rejection: a label needs a colon within the first 40 characters.
     const limit = Math.min(to, from + 41);
@@ -63,14 +65,7 @@ export function labelAt(s: string, from: number, to: number, out: LabelSplit): L
     const after = s.charCodeAt(colon + 1);
     if (after !== 32 && after !== 9 && after !== 0xa0) return null;
   }
-  let label: RawLabel | null;
-  if (again || (colon + 1 - from === lastRaw.length && s.startsWith(lastRaw, from))) label = lastLabel;
-  else {
-    const raw = s.slice(from, colon + 1);
-    label = labelOf(raw);
-    lastRaw = raw;
-    lastLabel = label;
-  }
+  const label = again ? last.value : labels.at(s, from, colon + 1);
   if (!label) return null;
   // The rest, trimmed as `String.prototype.trim` would.
   let restFrom = colon + 1;
@@ -87,29 +82,16 @@ export function labelAt(s: string, from: number, to: number, out: LabelSplit): L
  * Labels recur thousands of times in a file (`Speaker 2:` on every cue), so
  * each distinct prefix is classified once. Labels are shared and read-only.
  */
-const labelCache = new Map<string, RawLabel | null>();
-const LABEL_CACHE_LIMIT = 4096;
-/** The prefix read last and its label (the empty prefix has none). */
-let lastRaw = '';
-let lastLabel: RawLabel | null = null;
+const labels = new PrefixCache<RawLabel | null>(4096, labelOf);
 
 /** The label a prefix such as `Speaker 2:` or `>> Ann:` stands for, or null. */
 function labelOf(raw: string): RawLabel | null {
-  const cached = labelCache.get(raw);
-  if (cached !== undefined) return cached;
   const start = raw.startsWith('>>') || raw.startsWith('- ') ? 2 : 0; // a turn marker or dialogue dash before a name
   const name = raw.slice(start, raw.length - 1).trim();
-  return classify(raw, name);
-}
-
-function classify(raw: string, name: string): RawLabel | null {
-  let label: RawLabel | null = null;
-  if (name.length === 0) label = null;
-  else if (generic.test(name)) label = Object.freeze({ name: normalizeGeneric(name), strong: true, raw });
-  else if (weakName.test(name) && !notNames.has(name.toLowerCase())) label = Object.freeze({ name, strong: false, raw });
-  if (labelCache.size >= LABEL_CACHE_LIMIT) labelCache.clear();
-  labelCache.set(raw, label);
-  return label;
+  if (name.length === 0) return null;
+  if (generic.test(name)) return Object.freeze({ name: normalizeGeneric(name), strong: true, raw });
+  if (weakName.test(name) && !notNames.has(name.toLowerCase())) return Object.freeze({ name, strong: false, raw });
+  return null;
 }
 
 /** A label from markup (a WebVTT voice): generic names normalised (`SPEAKER_01` → `Speaker 1`), others kept as given. */

@@ -45,6 +45,7 @@ import { decodeEntities, foldWhitespace, isSoundAnnotation, isSpaceCode, soundLa
 import { normalizeLabelName, splitSpeakerLabel } from '../speaker-label.ts';
 import { clockRead, formatClock, readClockInto } from './clock.ts';
 import type { ClockRead } from './clock.ts';
+import { PrefixCache } from '../prefix-cache.ts';
 import { RawSegments } from './raw-segments.ts';
 import type { RawLabel, RawSegment, RawTranscript, TranscriptFormat } from './types.ts';
 
@@ -216,30 +217,17 @@ function tagNameIs(raw: string, from: number, close: number, name: string): bool
 }
 
 /** Voices recur on every cue (`<v Speaker 2>`): each distinct annotation is read once. Labels are shared, read-only. */
-const voiceCache = new Map<string, RawLabel | null>();
-/** The last annotation read, so a voice repeated cue after cue is matched in place, without a slice or a map lookup. */
-let lastAnnotation = '';
-let lastVoice: RawLabel | null = null;
+const voices = new PrefixCache<RawLabel | null>(4096, voiceLabel);
 
 /** The voice annotation `raw[from, to)` as a label (see `voiceLabel`). */
 function voiceLabelAt(raw: string, from: number, to: number): RawLabel | null {
-  if (to - from === lastAnnotation.length && raw.startsWith(lastAnnotation, from)) return lastVoice;
-  const annotation = raw.slice(from, to);
-  const label = voiceLabel(annotation);
-  lastAnnotation = annotation;
-  lastVoice = label;
-  return label;
+  return voices.at(raw, from, to);
 }
 
 /** A voice annotation as a strong label (`<v Speaker 1>` → `Speaker 1`), or null when it names no one. */
 function voiceLabel(annotation: string): RawLabel | null {
-  const cached = voiceCache.get(annotation);
-  if (cached !== undefined) return cached;
   const name = clean(decodeEntities(annotation));
-  const label = name.length > 0 ? Object.freeze({ name: normalizeLabelName(name), strong: true, raw: '' }) : null;
-  if (voiceCache.size >= 4096) voiceCache.clear();
-  voiceCache.set(annotation, label);
-  return label;
+  return name.length > 0 ? Object.freeze({ name: normalizeLabelName(name), strong: true, raw: '' }) : null;
 }
 
 /** True for a line that opens with a `>>` speaker change (after decoding: `&gt;&gt;` counts). */

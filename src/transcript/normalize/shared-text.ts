@@ -27,7 +27,9 @@ export function joinSegmentText(segments: readonly Segment[]): SharedText {
     parts[i] = text;
     at += text.length + 1;
   }
-  return { text: parts.join(' '), offsets };
+  // Joining two or more parts makes a new string; one part would come back as itself, maybe a slice of the source.
+  const text = parts.length === 1 ? structuredClone(parts[0] as string) : parts.join(' ');
+  return { text, offsets };
 }
 
 /** Join the segments' texts, and point each segment at its slice of the result. */

@@ -70,7 +70,8 @@ export function resolveSpeakers(raw: RawSegment[], labels: readonly (RawLabel | 
     if (mapped !== undefined) usedLabels.add(keyOf(label));
     else if (genericLabel.test(label)) diagnostics.report('speaker-unmapped', line, column, { label: excerpt(label) });
     const name = mapped ?? label;
-    const id = uniqueId(slugify(name) || 'speaker', name, byId);
+    // A copy, never a slice of the decoded text: every segment holds its speaker's id (see detachFromSource).
+    const id = structuredClone(uniqueId(slugify(name) || 'speaker', name, byId));
     let speaker = byId.get(id);
     if (!speaker) {
       const role = credited.get(keyOf(name));
