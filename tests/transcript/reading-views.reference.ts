@@ -1,9 +1,12 @@
 /**
- * Reference for tests only: the straightforward reading-views builder that
- * paragraphs.ts replaced, which joins each paragraph's pieces with spaces
- * (copying them) instead of slicing one shared string. The property test in
- * reading-views.test.ts checks that both give the same turns and paragraphs.
+ * Reference for tests only: the straightforward paragraph builder that
+ * paragraphs.ts replaced. It joins each paragraph's pieces with spaces
+ * (copying them) instead of slicing one shared string. Turn boundaries and
+ * sentence ends are not what changed, so it takes the turns from
+ * `buildReadingViews` and uses the same `sentenceEnd`. The property test in
+ * reading-views.test.ts checks that both give the same paragraphs.
  */
+import { sentenceEnd } from '../../src/transcript/normalize/paragraphs.ts';
 import type { Paragraph, Segment, Turn } from '../../src/transcript/schema.ts';
 
 /** A paragraph closes at the first sentence end once it holds this many characters. */
@@ -13,63 +16,11 @@ const MAX_CHARS = 900;
 /** A silence this long (seconds) between segments also ends a paragraph. */
 const PAUSE_SECONDS = 6;
 
-interface ReadingViews {
-  turns: Turn[];
-  paragraphs: Paragraph[];
-}
-
-/** Group segments into turns and paragraphs. Linear in the total text length. */
-export function referenceReadingViews(segments: readonly Segment[]): ReadingViews {
-  const turns: Turn[] = [];
+/** The paragraphs of `segments`, turn by turn. */
+export function referenceParagraphs(segments: readonly Segment[], turns: readonly Turn[]): Paragraph[] {
   const paragraphs: Paragraph[] = [];
-  let i = 0;
-  while (i < segments.length) {
-    let speaker: string | null = null;
-    let hasSpeech = false;
-    let j = i;
-    // A turn runs while the speaker stays the same; sound annotations do not break it.
-    while (j < segments.length) {
-      const s = segments[j] as Segment;
-      if (j > i && s.newTurn) break;
-      if (s.kind === 'speech') {
-        if (hasSpeech && s.speaker !== speaker) break;
-        speaker = s.speaker;
-        hasSpeech = true;
-      }
-      j++;
-    }
-    const firstParagraph = paragraphs.length;
-    splitTurn(segments, i, j, paragraphs);
-    turns.push({
-      speaker,
-      start: firstTime(segments, i, j),
-      end: lastTime(segments, i, j),
-      firstSegment: i,
-      lastSegment: j - 1,
-      firstParagraph,
-      lastParagraph: paragraphs.length - 1,
-    });
-    i = j;
-  }
-  return { turns, paragraphs };
-}
-
-function firstTime(segments: readonly Segment[], from: number, to: number): number | null {
-  for (let k = from; k < to; k++) {
-    const t = (segments[k] as Segment).start;
-    if (t !== null) return t;
-  }
-  return null;
-}
-
-function lastTime(segments: readonly Segment[], from: number, to: number): number | null {
-  let best: number | null = null;
-  for (let k = from; k < to; k++) {
-    const s = segments[k] as Segment;
-    const t = s.end ?? s.start;
-    if (t !== null && (best === null || t > best)) best = t;
-  }
-  return best;
+  for (const turn of turns) splitTurn(segments, turn.firstSegment, turn.lastSegment + 1, paragraphs);
+  return paragraphs;
 }
 
 /** Split the turn [from, to) into paragraphs, appending to `out`. */
@@ -141,41 +92,4 @@ function splitTurn(segments: readonly Segment[], from: number, to: number, out: 
     if (chars >= MAX_CHARS) close(k);
   }
   close(to - 1);
-}
-
-const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 0xa0;
-const isTerminal = (c: number) => c === 46 /* . */ || c === 33 /* ! */ || c === 63 /* ? */ || c === 0x2026 /* … */ || c === 0x3002 /* 。 */ || c === 0xff01 || c === 0xff1f;
-const isCloser = (c: number) => c === 34 || c === 39 || c === 41 || c === 93 || c === 0x201d || c === 0x2019;
-
-/**
- * Offset just past the first sentence end at or after `from` in `text`
- * (terminal punctuation, closing quotes, then a space or the end), or -1.
- * Initials and short titles (`U.S.`, `Dr.`) are not sentence ends.
- */
-function sentenceEnd(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (!isTerminal(c)) continue;
-    let j = i + 1;
-    while (j < text.length && (isTerminal(text.charCodeAt(j)) || isCloser(text.charCodeAt(j)))) j++;
-    if (j < text.length && !isSpace(text.charCodeAt(j))) {
-      i = j - 1;
-      continue;
-    }
-    if (c === 46 && isAbbreviation(text, i)) {
-      i = j - 1;
-      continue;
-    }
-    return j;
-  }
-  return -1;
-}
-
-/** A period after a single letter (`U.S.`, `J. Smith`) or a short title (`Dr.`, `Mr.`). */
-function isAbbreviation(text: string, dot: number): boolean {
-  let w = dot;
-  while (w > 0 && /\p{L}/u.test(text[w - 1] ?? '')) w--;
-  const word = text.slice(w, dot);
-  if (word.length === 1) return true;
-  return word.length <= 3 && /^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|Prof)$/.test(word);
 }

@@ -1,5 +1,5 @@
 /**
- * Turns and paragraphs: built by slicing one shared string (paragraphs.ts,
+ * Paragraphs: built by slicing one shared string (paragraphs.ts,
  * shared-text.ts), they are what the straightforward join of each
  * paragraph's pieces gives (reading-views.reference.ts), on generated
  * segments rich in sentence ends, abbreviations, odd whitespace, sound
@@ -13,7 +13,7 @@ import { joinSegmentText, shareSegmentText } from '../../src/transcript/normaliz
 import { parseTranscript } from '../../src/transcript/parse-transcript.ts';
 import type { Segment } from '../../src/transcript/schema.ts';
 import { loadCorpus } from '../fuzz/mutations.ts';
-import { referenceReadingViews } from './reading-views.reference.ts';
+import { referenceParagraphs } from './reading-views.reference.ts';
 
 const seed = Number(process.env.FUZZ_SEED ?? 20261123);
 
@@ -71,13 +71,20 @@ const segments = fc.array(segment, { maxLength: 40, size: 'max' }).map((specs) =
 });
 
 function expectSameViews(input: readonly Segment[]): void {
-  const expected = referenceReadingViews(input);
-  expect(buildReadingViews(input)).toEqual(expected);
+  const views = buildReadingViews(input);
+  expect(views.paragraphs).toEqual(referenceParagraphs(input, views.turns));
+  // Every paragraph belongs to the turn that lists it.
+  for (const turn of views.turns) {
+    for (let p = turn.firstParagraph; p <= turn.lastParagraph; p++) {
+      const paragraph = views.paragraphs[p];
+      expect(paragraph && paragraph.firstSegment >= turn.firstSegment && paragraph.lastSegment <= turn.lastSegment).toBe(true);
+    }
+  }
   // Pointing the segments at the shared string changes none of their texts, nor the views.
   const copies = input.map((s) => ({ ...s }));
   const shared = shareSegmentText(copies);
   expect(copies.map((s) => s.text)).toEqual(input.map((s) => s.text));
-  expect(buildReadingViews(copies, shared)).toEqual(expected);
+  expect(buildReadingViews(copies, shared)).toEqual(views);
 }
 
 describe('reading views', () => {
