@@ -79,7 +79,7 @@ export function relatedEpisodes(topics: readonly Topic[], episodeCount: number, 
       const la = mine.logs[k] as number;
       for (let j = 0; j < t.episodes.length; j++) {
         const b = t.episodes[j] as number;
-        if (slugs[b] === slugs[a]) continue;
+        if (b === a) continue;
         if (seen[b] === 0) {
           seen[b] = 1;
           touched.push(b);

@@ -103,11 +103,15 @@ export function srtCueTextAt(s: string, from: number, to: number): string {
 /** Sound annotations written in brackets: `[music]`, `(laughter)`, `♪`. */
 const soundOnly = /^(?:\[[^\[\]]{1,40}\]|\([^()]{1,40}\)|[♪♫\s]+)$/u;
 
+/** Only `[`, `(`, a musical note or whitespace can open a sound annotation. */
+export function mayOpenSoundAnnotation(c: number): boolean {
+  return c === 91 || c === 40 || c === 0x266a || c === 0x266b || isSpaceCode(c);
+}
+
 /** True when a whole cue is a sound annotation rather than speech. */
 export function isSoundAnnotation(text: string): boolean {
-  // Most cues are speech: only `[`, `(`, a note or whitespace can open an annotation.
-  const c = text.charCodeAt(0);
-  if (c !== 91 && c !== 40 && c !== 0x266a && c !== 0x266b && !isSpaceCode(c)) return false;
+  // Most cues are speech: a cheap look at the first character settles them.
+  if (!mayOpenSoundAnnotation(text.charCodeAt(0))) return false;
   return soundOnly.test(text) && !/^\[\s*_+\s*\]$/.test(text);
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clockRead, formatClock, readClock, readClockInto, readFixedClock } from '../../src/transcript/formats/clock.ts';
+import { clockRead, formatClock, readClock, readClockInto, readCommonClock } from '../../src/transcript/formats/clock.ts';
 
 describe('readClock', () => {
   it('reads SRT and WebVTT clocks with any fraction length', () => {
@@ -42,36 +42,40 @@ describe('readClockInto', () => {
   });
 });
 
-describe('readFixedClock', () => {
+describe('readCommonClock', () => {
   const options = { fraction: 'optional', minFieldDigits: 1 } as const;
-  /** Strings near the fixed shape: digits, separators and a few others, about 13 characters. */
+  /** Strings near the common shapes: digits, separators and a few others, about 13 characters. */
   const nearClock = fc
     .tuple(
-      fc.array(fc.constantFrom('0', '1', '5', '9', '6', ':', ',', '.', ' ', '-', 'a'), { minLength: 10, maxLength: 15 }),
-      fc.constantFrom('00:00:00,000', '12:34:56.789', '99:59:59,999', '00:60:00,000', '00:00:60,000', '01:02:03,0045', '1:02:03,004'),
+      fc.array(fc.constantFrom('0', '1', '5', '9', '6', ':', ',', '.', ' ', '-', 'a'), { minLength: 8, maxLength: 15 }),
+      fc.constantFrom('00:00:00,000', '12:34:56.789', '99:59:59,999', '00:60:00,000', '00:00:60,000', '01:02:03,0045', '1:02:03.004', '123:02:03.004', '1234:02:03.004', '02:03.500', '2:03.500', '123:03.500'),
       fc.nat({ max: 3 }),
     )
     .map(([chars, clock, mode]) => (mode === 0 ? chars.join('') : mode === 1 ? clock : mode === 2 ? clock + chars.join('') : clock.slice(0, 6) + chars.join('')));
 
-  it('reads what readClockInto reads, to the same value, or declines', () => {
-    const out = clockRead();
+  it('reads what readClockInto reads, to the same value and end, or declines', () => {
+    const fast = clockRead();
+    const general = clockRead();
     let read = 0;
     fc.assert(
-      fc.property(nearClock, (s) => {
-        const fixed = readFixedClock(s, 0);
-        if (fixed < 0) return;
+      fc.property(nearClock, fc.boolean(), (s, comma) => {
+        if (!readCommonClock(fast, s, 0, comma)) return;
         read++;
-        expect(readClockInto(out, s, 0, options)).toBe(true);
-        expect(out.seconds).toBe(fixed);
-        expect(out.end).toBe(12);
+        expect(readClockInto(general, s, 0, options)).toBe(true);
+        expect(fast).toEqual(general);
       }),
       { numRuns: 5000, seed: 20261123 },
     );
     expect(read).toBeGreaterThan(500);
   });
 
-  it('declines out-of-range fields and other widths', () => {
-    for (const s of ['00:60:00,000', '00:00:60,000', '1:02:03,004', '01:02:03,0045', '01:02:03;004', '100:00:00,000']) expect(readFixedClock(s, 0)).toBe(-1);
-    expect(readFixedClock('x01:02:03.004', 1)).toBe(3723.004);
+  it('declines out-of-range fields, other widths, and a comma unless asked', () => {
+    const out = clockRead();
+    for (const s of ['00:60:00,000', '00:00:60,000', '01:02:03,0045', '01:02:03;004', '1234:00:00.000', '123:03.500', '01:02:03.04']) expect(readCommonClock(out, s, 0, true)).toBe(false);
+    expect(readCommonClock(out, '01:02:03,004', 0, false)).toBe(false);
+    expect(readCommonClock(out, 'x1:02:03.004 ', 1, false)).toBe(true);
+    expect(out).toMatchObject({ seconds: 3723.004, end: 12 });
+    expect(readCommonClock(out, '02:03,500', 0, true)).toBe(true);
+    expect(out).toMatchObject({ seconds: 123.5, end: 9 });
   });
 });

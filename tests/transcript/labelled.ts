@@ -9,10 +9,9 @@ import type { Segment } from '../../src/transcript/schema.ts';
 export type LabelledSegment = Omit<Segment, 'speaker'> & { label: RawLabel | null };
 
 export function labelled(raw: Pick<RawTranscript, 'segments' | 'labels'>): LabelledSegment[] {
-  return raw.segments.map((segment, i) => {
-    const { speaker: _speaker, ...rest } = segment;
-    const out: LabelledSegment = { start: rest.start, end: rest.end, label: raw.labels[i] ?? null, text: rest.text, kind: rest.kind, line: rest.line, column: rest.column };
-    if (rest.newTurn) out.newTurn = true;
+  return raw.segments.map((s, i) => {
+    const out: LabelledSegment = { start: s.start, end: s.end, label: raw.labels[i] ?? null, text: s.text, kind: s.kind, line: s.line, column: s.column };
+    if (s.newTurn) out.newTurn = true;
     return out;
   });
 }

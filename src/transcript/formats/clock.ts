@@ -136,24 +136,52 @@ export function readClockInto(out: ClockRead, s: string, from: number, opts: Clo
 }
 
 /**
- * The common clock `HH:MM:SS,mmm` (or `.mmm`) at `from`, twelve characters,
- * as seconds; -1 for anything else, including out-of-range minutes or
- * seconds and a thirteenth digit, which `readClockInto` then reads and
- * reports. Where it returns seconds, `readClockInto` returns the same value
- * (the same arithmetic) with `end` at `from + 12`.
+ * The common clock shapes, `[H[H[H]]:]MM:SS.mmm` (and `,mmm` when `comma`),
+ * read fast into `out` for the fast paths of the caption parsers: minutes
+ * and seconds in range, exactly three fraction digits, no digit after them.
+ * Where it returns true, `readClockInto` with either format's options reads
+ * the same seconds (the same arithmetic) and the same end. Anything else
+ * returns false and leaves `out` alone, so the caller asks `readClockInto`,
+ * which reads or reports it. Reads past the end give NaN char codes, which
+ * fail every test.
  */
-export function readFixedClock(s: string, from: number): number {
-  if (s.charCodeAt(from + 2) !== 58 || s.charCodeAt(from + 5) !== 58) return -1;
-  const sep = s.charCodeAt(from + 8);
-  if (sep !== 44 && sep !== 46) return -1;
-  const h = digit2(s, from);
-  const m = digit2(s, from + 3);
-  const sec = digit2(s, from + 6);
-  const ms1 = s.charCodeAt(from + 9) - 48;
-  const ms2 = s.charCodeAt(from + 10) - 48;
-  const ms3 = s.charCodeAt(from + 11) - 48;
-  if (h < 0 || m < 0 || m > 59 || sec < 0 || sec > 59 || !(ms1 >= 0 && ms1 <= 9 && ms2 >= 0 && ms2 <= 9 && ms3 >= 0 && ms3 <= 9) || isDigit(s.charCodeAt(from + 12))) return -1;
-  return ((h * 3600 + m * 60 + sec) * 1000 + (ms1 * 100 + ms2 * 10 + ms3)) / 1000;
+export function readCommonClock(out: ClockRead, s: string, from: number, comma: boolean): boolean {
+  let i = from;
+  let c = s.charCodeAt(i);
+  let a = 0;
+  let digits = 0;
+  while (isDigit(c)) {
+    a = a * 10 + (c - 48);
+    digits++;
+    c = s.charCodeAt(++i);
+  }
+  if (digits === 0 || digits > MAX_HOUR_DIGITS || c !== 58 /* : */) return false;
+  const b = digit2(s, i + 1);
+  if (b < 0) return false;
+  i += 3;
+  c = s.charCodeAt(i);
+  let h = 0;
+  let m = a;
+  let sec = b;
+  if (c === 58 /* : */) {
+    const third = digit2(s, i + 1);
+    if (third < 0) return false;
+    h = a;
+    m = b;
+    sec = third;
+    i += 3;
+    c = s.charCodeAt(i);
+  } else if (digits > 2) return false;
+  if (!(c === 46 /* . */ || (comma && c === 44)) /* , */ || m > 59 || sec > 59) return false;
+  const f1 = s.charCodeAt(i + 1);
+  const f2 = s.charCodeAt(i + 2);
+  const f3 = s.charCodeAt(i + 3);
+  if (!isDigit(f1) || !isDigit(f2) || !isDigit(f3) || isDigit(s.charCodeAt(i + 4))) return false;
+  out.seconds = ((h * 3600 + m * 60 + sec) * 1000 + ((f1 - 48) * 100 + (f2 - 48) * 10 + (f3 - 48))) / 1000;
+  out.end = i + 4;
+  out.reason = null;
+  out.field = null;
+  return true;
 }
 
 /** Two decimal digits at `at` as a number, or -1. */

@@ -12,9 +12,9 @@
  * equivalence is a property test (tests/transcript/srt-fast-path.test.ts).
  */
 import { isSpaceCode, srtCueTextAt } from '../text.ts';
-import { readClockInto, readFixedClock } from './clock.ts';
+import { readClockInto, readCommonClock } from './clock.ts';
 import type { ClockRead } from './clock.ts';
-import { pushCueText, pushPlainCue, srtClock } from './srt-segment.ts';
+import { pushCue, srtClock } from './srt-segment.ts';
 import type { RawSegments } from './raw-segments.ts';
 
 /** Where the general parser takes over: a cue start (at a line start) or the end of the text. */
@@ -61,22 +61,14 @@ function readHeader(s: string, p: number, clock: ClockRead, previousStart: numbe
     t = r + 1;
     h.lines = 2;
   }
-  // Clocks of the usual width are read by the fixed reader, others by the general one.
-  let start = readFixedClock(s, t);
-  let a = t + 12;
-  if (start < 0) {
-    if (!readClockInto(clock, s, t, srtClock)) return NO_TIMING;
-    start = clock.seconds;
-    a = clock.end;
-  }
+  // Clocks of the common shape are read by the fast reader, others by the general one.
+  if (!readCommonClock(clock, s, t, true) && !readClockInto(clock, s, t, srtClock)) return NO_TIMING;
+  const start = clock.seconds;
+  const a = clock.end;
   if (s.charCodeAt(a) !== 32 || s.charCodeAt(a + 1) !== 45 || s.charCodeAt(a + 2) !== 45 || s.charCodeAt(a + 3) !== 62 || s.charCodeAt(a + 4) !== 32) return NO_TIMING;
-  let end = readFixedClock(s, a + 5);
-  let endAt = a + 17;
-  if (end < 0) {
-    if (!readClockInto(clock, s, a + 5, srtClock)) return NO_TIMING;
-    end = clock.seconds;
-    endAt = clock.end;
-  }
+  if (!readCommonClock(clock, s, a + 5, true) && !readClockInto(clock, s, a + 5, srtClock)) return NO_TIMING;
+  const end = clock.seconds;
+  const endAt = clock.end;
   if (s.charCodeAt(endAt) !== 10) return NO_TIMING;
   h.start = start;
   h.end = end;
@@ -165,11 +157,11 @@ export function readWellFormedCues(s: string, segments: RawSegments, clock: Cloc
     let to = next;
     while (to > from && s.charCodeAt(to - 1) <= 32) to--;
     while (from < to && s.charCodeAt(from) <= 32) from++;
-    if (plain && textLines === 1) pushPlainCue(segments, start, end, s, from, to, cueLine, 1);
+    if (plain && textLines === 1) pushCue(segments, start, end, s, from, to, cueLine, 1);
     else {
       const text = srtCueTextAt(s, from, to);
       if (text.length === 0) return { offset: cue, line: cueLine, previousStart: previousBefore };
-      pushCueText(segments, start, end, text, cueLine, 1);
+      pushCue(segments, start, end, text, 0, text.length, cueLine, 1);
     }
     if (next >= len) return { offset: len, line, previousStart };
     if (found === TIMING_TO_REPORT) return { offset: next, line, previousStart };

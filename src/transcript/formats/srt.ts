@@ -12,7 +12,7 @@ import { clockRead, formatClock, readClockInto } from './clock.ts';
 import type { ClockRead } from './clock.ts';
 import { readWellFormedCues } from './srt-fast-path.ts';
 import type { SrtTakeover } from './srt-fast-path.ts';
-import { pushCueText, srtClock as clockOptions } from './srt-segment.ts';
+import { pushCue, srtClock as clockOptions } from './srt-segment.ts';
 import { RawSegments } from './raw-segments.ts';
 import type { RawTranscript, TranscriptFormat } from './types.ts';
 
@@ -191,7 +191,7 @@ function parseFrom(s: string, at: SrtTakeover, segments: RawSegments, clock: Clo
       diagnostics.report('srt-empty-cue', line, column);
       return;
     }
-    pushCueText(segments, times.start, times.end, text, line, column);
+    pushCue(segments, times.start, times.end, text, 0, text.length, line, column);
   };
 
   let from = at.offset;

@@ -43,7 +43,7 @@
 import { Diagnostics, excerpt } from '../diagnostics.ts';
 import { decodeEntities, foldWhitespace, isSoundAnnotation, isSpaceCode, soundLabel } from '../text.ts';
 import { normalizeLabelName, splitSpeakerLabel } from '../speaker-label.ts';
-import { clockRead, formatClock, readClockInto } from './clock.ts';
+import { clockRead, formatClock, readClockInto, readCommonClock } from './clock.ts';
 import type { ClockRead } from './clock.ts';
 import { PrefixCache } from '../prefix-cache.ts';
 import { RawSegments } from './raw-segments.ts';
@@ -181,7 +181,7 @@ function tokenize(raw: string, spans: Span[]): boolean {
         while (k < close && !isSpace(raw.charCodeAt(k))) k++; // past the classes
         if (pending.length > 0) spans.push({ label: depth > 0 ? (voices[depth - 1] ?? null) : null, text: pending });
         pending = '';
-        voices[depth++] = voiceLabelAt(raw, k, close);
+        voices[depth++] = voiceLabels.at(raw, k, close);
       }
     } else if (first === 47 /* / */) {
       if (close - open === 3 && raw.charCodeAt(open + 2) === 118 /* v */ && depth > 0) {
@@ -217,12 +217,7 @@ function tagNameIs(raw: string, from: number, close: number, name: string): bool
 }
 
 /** Voices recur on every cue (`<v Speaker 2>`): each distinct annotation is read once. Labels are shared, read-only. */
-const voices = new PrefixCache<RawLabel | null>(4096, voiceLabel);
-
-/** The voice annotation `raw[from, to)` as a label (see `voiceLabel`). */
-function voiceLabelAt(raw: string, from: number, to: number): RawLabel | null {
-  return voices.at(raw, from, to);
-}
+const voiceLabels = new PrefixCache<RawLabel | null>(4096, voiceLabel);
 
 /** A voice annotation as a strong label (`<v Speaker 1>` → `Speaker 1`), or null when it names no one. */
 function voiceLabel(annotation: string): RawLabel | null {
@@ -620,7 +615,7 @@ function readWebvtt(
       fast.pos = pos;
       fast.lineNo = lineNo;
       fast.previousStart = previousStart;
-      const read = fastCues(text, fast, cue, mayRoll);
+      const read = fastCues(text, fast, cue, mayRoll, clock);
       if (stats) stats.fastCues += read;
       pos = fast.pos;
       lineNo = fast.lineNo;
@@ -736,62 +731,10 @@ interface FastState {
   previousStart: number;
 }
 
-/** Where the last successful `fastClock` ended. */
-let fastClockEnd = 0;
-
-/**
- * A clock in the common shape, `[H[H[H]]:]MM:SS.mmm` with in-range minutes
- * and seconds and not followed by a digit, as seconds (exactly as
- * `readClockInto` computes them), or -1 for anything else. Reads past the
- * end give NaN char codes, which fail every test.
- */
-function fastClock(s: string, at: number): number {
-  let i = at;
-  let c = s.charCodeAt(i);
-  let a = 0;
-  let digits = 0;
-  while (c >= 48 && c <= 57) {
-    a = a * 10 + (c - 48);
-    digits++;
-    c = s.charCodeAt(++i);
-  }
-  if (digits === 0 || digits > 3 || c !== 58 /* : */) return -1;
-  const b1 = s.charCodeAt(i + 1);
-  const b2 = s.charCodeAt(i + 2);
-  if (!isDigit(b1) || !isDigit(b2)) return -1;
-  const b = (b1 - 48) * 10 + (b2 - 48);
-  i += 3;
-  c = s.charCodeAt(i);
-  let h = 0;
-  let m = a;
-  let sec = b;
-  if (c === 58 /* : */) {
-    const c1 = s.charCodeAt(i + 1);
-    const c2 = s.charCodeAt(i + 2);
-    if (!isDigit(c1) || !isDigit(c2)) return -1;
-    h = a;
-    m = b;
-    sec = (c1 - 48) * 10 + (c2 - 48);
-    i += 3;
-    c = s.charCodeAt(i);
-  } else if (digits > 2) return -1;
-  if (c !== 46 /* . */ || m > 59 || sec > 59) return -1;
-  const f1 = s.charCodeAt(i + 1);
-  const f2 = s.charCodeAt(i + 2);
-  const f3 = s.charCodeAt(i + 3);
-  if (!isDigit(f1) || !isDigit(f2) || !isDigit(f3) || isDigit(s.charCodeAt(i + 4))) return -1;
-  const ms = (f1 - 48) * 100 + (f2 - 48) * 10 + (f3 - 48);
-  fastClockEnd = i + 4;
-  return ((h * 3600 + m * 60 + sec) * 1000 + ms) / 1000;
-}
-
-/** True for a first character that `isSoundAnnotation` can accept in text without surrounding whitespace. */
-const maySound = (c: number) => c === 91 /* [ */ || c === 40 /* ( */ || c === 0x266a || c === 0x266b;
-
 /**
  * Read the common cues from `st.pos` on, one forward scan over char codes,
  * exactly as `readCue` would: an optional cue identifier line, a timing line
- * `clock --> clock [settings]` in `fastClock` shape and in order, then one
+ * `clock --> clock [settings]` in `readCommonClock` shape and in order, then one
  * or more lines of plain text (printable characters other than `<`, `>` and
  * `&`, words separated by single spaces), the first line optionally opening
  * with a voice `<v Name>` / `<v.class Name>` that has a name and closing
@@ -804,7 +747,7 @@ const maySound = (c: number) => c === 91 /* [ */ || c === 40 /* ( */ || c === 0x
  * shared with it (cursor, `previousStart`, `mayRoll`, the segments) is
  * changed only once a cue is read in full. Returns how many cues it read.
  */
-function fastCues(text: string, st: FastState, cue: CueOut, mayRoll: MayRoll): number {
+function fastCues(text: string, st: FastState, cue: CueOut, mayRoll: MayRoll, clock: ClockRead): number {
   const len = text.length;
   let read = 0;
   let pos = st.pos;
@@ -818,8 +761,8 @@ function fastCues(text: string, st: FastState, cue: CueOut, mayRoll: MayRoll): n
     if (pos >= len) break;
     let t = pos;
     let tLine = lineNo;
-    let start = fastClock(text, t);
-    if (start < 0) {
+    let timed = readCommonClock(clock, text, t, false);
+    if (!timed) {
       // A cue identifier: a line without `-->`, not a NOTE/STYLE/REGION line, before a timing line.
       let i = t;
       let c = text.charCodeAt(i);
@@ -830,21 +773,23 @@ function fastCues(text: string, st: FastState, cue: CueOut, mayRoll: MayRoll): n
       if (i >= len || keywordBlock(text, t, i)) break;
       t = i + 1;
       tLine = lineNo + 1;
-      start = fastClock(text, t);
-      if (start < 0) break;
+      timed = readCommonClock(clock, text, t, false);
+      if (!timed) break;
     }
-    let i = fastClockEnd;
+    const start = clock.seconds;
+    let i = clock.end;
     let c = text.charCodeAt(i);
     while (c === 32 || c === 9) c = text.charCodeAt(++i);
     if (c !== 45 || text.charCodeAt(i + 1) !== 45 || text.charCodeAt(i + 2) !== 62) break;
     i += 3;
     c = text.charCodeAt(i);
     while (c === 32 || c === 9) c = text.charCodeAt(++i);
-    const end = fastClock(text, i);
     // A bad or reversed timing, or a cue out of order, is reported: the general reader does that.
-    if (end < 0 || end < start || start < previousStart) break;
+    if (!readCommonClock(clock, text, i, false)) break;
+    const end = clock.seconds;
+    if (end < start || start < previousStart) break;
     // Settings (`align:start`) only place text on screen; the line runs to its `\n`.
-    i = fastClockEnd;
+    i = clock.end;
     while (i < len && text.charCodeAt(i) !== 10) i++;
     const first = i + 1;
     // No text (end of file or a blank line): an empty cue, reported.
@@ -867,7 +812,7 @@ function fastCues(text: string, st: FastState, cue: CueOut, mayRoll: MayRoll): n
       if (close !== first + 2 && after !== 46 /* . */ && !isSpace(after)) break; // `<vid>`: some other tag
       let k = first + 2;
       while (k < close && !isSpace(text.charCodeAt(k))) k++; // past the classes
-      label = voiceLabelAt(text, k, close);
+      label = voiceLabels.at(text, k, close);
       if (label === null) break; // `<v>` names no one: the text is read as unvoiced, by the general reader
       body = close + 1;
     }
@@ -932,7 +877,7 @@ function fastCues(text: string, st: FastState, cue: CueOut, mayRoll: MayRoll): n
     const raw = text.slice(body, textEnd);
     if (label !== null) {
       const shown = lines === 1 ? raw : clean(raw);
-      if (maySound(shown.charCodeAt(0)) && isSoundAnnotation(shown)) pushSegment(cue, label, soundLabel(shown), 'sound', false);
+      if (isSoundAnnotation(shown)) pushSegment(cue, label, soundLabel(shown), 'sound', false);
       else pushSegment(cue, label, shown, 'speech', false);
     } else {
       emitPart(cue, raw, false);
