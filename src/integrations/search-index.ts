@@ -62,6 +62,26 @@ export function searchRecords(
   };
 }
 
+/** Requests sent to Pagefind before waiting for their answers. */
+const PIPELINE_WINDOW = 128;
+
+/**
+ * Send one Pagefind request per item, `PIPELINE_WINDOW` at a time, and
+ * collect the errors in item order. Pagefind's service answers its requests
+ * one by one, in the order they were sent, so the index is the same as with
+ * one request at a time; awaiting each answer before the next request left
+ * both processes idle for most of a round trip per record, about 1 ms here,
+ * which made the search index most of a large build.
+ */
+async function pipelined<T>(items: readonly T[], send: (item: T) => Promise<{ errors: string[] }>): Promise<string[]> {
+  const errors: string[] = [];
+  for (let i = 0; i < items.length; i += PIPELINE_WINDOW) {
+    const answers = await Promise.all(items.slice(i, i + PIPELINE_WINDOW).map(send));
+    for (const answer of answers) errors.push(...answer.errors);
+  }
+  return errors;
+}
+
 /** Build the Pagefind index and the dictionary and write them under `outDir`. */
 export async function writeSearchIndex(episodes: readonly Episode[], options: SearchIndexOptions): Promise<SearchIndexReport> {
   const records = searchRecords(episodes, options.base, options.topics);
@@ -79,13 +99,9 @@ export async function writeSearchIndex(episodes: readonly Episode[], options: Se
     const index = created.index;
     if (!index) throw new Error(`Pagefind could not start: ${created.errors.join('; ')}`);
     const errors: string[] = [];
-    for (const passage of records.passages) errors.push(...(await index.addCustomRecord(passageRecord(passage))).errors);
-    for (const episode of records.episodes) {
-      errors.push(...(await index.addHTMLFile({ url: episode.url, content: episodeDocument(episode) })).errors);
-    }
-    for (const topic of records.topics) {
-      errors.push(...(await index.addHTMLFile({ url: topic.url, content: topicDocument(topic) })).errors);
-    }
+    errors.push(...(await pipelined(records.passages, (passage) => index.addCustomRecord(passageRecord(passage)))));
+    errors.push(...(await pipelined(records.episodes, (episode) => index.addHTMLFile({ url: episode.url, content: episodeDocument(episode) }))));
+    errors.push(...(await pipelined(records.topics, (topic) => index.addHTMLFile({ url: topic.url, content: topicDocument(topic) }))));
     const { files, errors: fileErrors } = await index.getFiles();
     errors.push(...fileErrors);
     if (errors.length > 0) throw new Error(`Pagefind reported: ${errors.join('; ')}`);
