@@ -72,6 +72,24 @@ describe('topic index', () => {
     expect(r.topics.filter((t) => t.source === 'discovered').map((t) => t.name)).not.toContain('Zorblax');
     expect(r.bySlug.get('zorblax')?.mentions).toHaveLength(15);
   });
+
+  it('drops a shorter candidate that a longer, as often mentioned one starts or ends with', () => {
+    // "Varnow" is mostly said as part of "Ilsa Varnow": what is left of it alone is the same topic.
+    const said = [
+      'I asked Ilsa Varnow about the drought last week.',
+      'Ilsa Varnow told me the wells are running dry.',
+      'According to Ilsa Varnow the aquifer is shrinking.',
+      'Varnow thinks farmers pump twice as deep now.',
+      'Then Ilsa Varnow showed us the old maps.',
+    ];
+    // Past the last minute, so the mentions count as inside the episode.
+    const filler = ['We talked for a while about the weather.', 'It was a long drive home that night.', 'Everyone had an opinion about it.'];
+    const cues = [...said, ...said, ...Array.from({ length: 30 }, (_, i) => filler[i % 3] as string)];
+    const many = [0, 1, 2, 3].map((i) => episodeFromCues(`v${i}`, cues.map((text): [string, string] => ['Speaker 1', text])));
+    const names = buildTopicIndex(many, []).topics.filter((t) => t.source === 'discovered').map((t) => t.name);
+    expect(names).toContain('Ilsa Varnow');
+    expect(names).not.toContain('Varnow');
+  });
 });
 
 describe('quote windows', () => {

@@ -191,10 +191,11 @@ export function discoverTopics(corpus: Corpus, options: DiscoveryOptions = {}): 
   let counts = new Map<number, Counts>();
   for (let round = 0; round < 8; round++) {
     counts = count(corpus, active, reserved);
+    const longer = longerMentions(active, counts);
     const failing = active.filter((c) => {
       const n = counts.get(c.id);
       // A named theme skips the thresholds, but "Silicon" inside "Silicon Valley" is still the longer one's.
-      return outgrown(c, active, counts) || (!named(c, n, headlines) && !passes(c, n, corpus.words));
+      return outgrown(c, longer, counts) || (!named(c, n, headlines) && !passes(c, n, corpus.words));
     });
     if (failing.length === 0) break;
     const longest = Math.max(...failing.map((c) => c.keys.length));
@@ -430,22 +431,35 @@ function count(corpus: Corpus, active: readonly Candidate[], reserved: readonly 
 }
 
 /**
+ * For every run of words that starts or ends an active candidate, the most
+ * mentions of any candidate longer than that run: what `outgrown` compares
+ * with, found in one pass instead of comparing every pair of candidates.
+ */
+function longerMentions(active: readonly Candidate[], counts: ReadonlyMap<number, Counts>): Map<string, number> {
+  const most = new Map<string, number>();
+  const note = (words: string, mentions: number) => {
+    if ((most.get(words) ?? -1) < mentions) most.set(words, mentions);
+  };
+  for (const other of active) {
+    const mentions = counts.get(other.id)?.mentions ?? 0;
+    for (let n = 1; n < other.keys.length; n++) {
+      note(other.keys.slice(0, n).join(' '), mentions);
+      note(other.keys.slice(-n).join(' '), mentions);
+    }
+  }
+  return most;
+}
+
+/**
  * True when a longer active candidate starts or ends with this one's words
  * and is mentioned at least as often: "Valley" inside "Silicon Valley",
  * "language models" inside "large language models". What is left of the
  * shorter one after the longer took its words is mostly the same topic.
+ * `longer` comes from `longerMentions` over the same candidates and counts.
  */
-function outgrown(c: Candidate, active: readonly Candidate[], counts: ReadonlyMap<number, Counts>): boolean {
+function outgrown(c: Candidate, longer: ReadonlyMap<string, number>, counts: ReadonlyMap<number, Counts>): boolean {
   const mine = counts.get(c.id)?.mentions ?? 0;
-  const n = c.keys.length;
-  for (const other of active) {
-    if (other.keys.length <= n || (counts.get(other.id)?.mentions ?? 0) < mine) continue;
-    const head = other.keys.slice(0, n).join(' ');
-    const tail = other.keys.slice(-n).join(' ');
-    const id = c.keys.join(' ');
-    if (head === id || tail === id) return true;
-  }
-  return false;
+  return (longer.get(c.keys.join(' ')) ?? -1) >= mine;
 }
 
 /**

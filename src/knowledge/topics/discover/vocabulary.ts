@@ -34,25 +34,31 @@ export class Vocabulary {
   constructor(corpus: Corpus) {
     for (const p of corpus.paragraphs) {
       const { tokens, breaks, paragraph } = p;
+      const text = paragraph.text;
       for (let i = 0; i < tokens.length; i++) {
         const a = tokens[i] as WordToken;
-        this.add([a.key], paragraph.text.slice(a.start, a.end));
+        this.add(a.key, a.key, null, text.slice(a.start, a.end));
         const b = tokens[i + 1];
-        if (b && !breaks.has(i + 1)) this.add([a.key, b.key], paragraph.text.slice(a.start, b.end).replace(/\s+/g, ' '));
+        if (b && !breaks.has(i + 1)) {
+          // Words with one space between them (nearly every pair) need no whitespace folding.
+          const spaced = b.start === a.end + 1 && text.charCodeAt(a.end) === 32;
+          const surface = text.slice(a.start, b.end);
+          this.add(a.key + b.key, `${a.key} ${b.key}`, b.key, spaced ? surface : surface.replace(/\s+/g, ' '));
+        }
       }
     }
   }
 
-  private add(keys: string[], surface: string): void {
-    const joined = keys.join('');
+  /** Count one use of a form: one word (`second` null) or the pair of `id`'s two words. */
+  private add(joined: string, id: string, second: string | null, surface: string): void {
     let byKeys = this.forms.get(joined);
     if (!byKeys) {
       byKeys = new Map();
       this.forms.set(joined, byKeys);
     }
-    const id = keys.join(' ');
     let form = byKeys.get(id);
     if (!form) {
+      const keys = second === null ? [id] : [id.slice(0, id.length - second.length - 1), second];
       form = { keys, joined, count: 0, surfaces: new Map() };
       byKeys.set(id, form);
     }
