@@ -1,9 +1,12 @@
 /**
  * Props for the topic pages: the topics index (in two orders, with the most
  * connected topics), and one topic's page: what it is, which episodes
- * discuss it, where in each episode (the timeline), every mention as a
- * quote linked to its moment (mentions a few words apart share one quote), who talks about it most, related topics and
- * the topics that link to it.
+ * discuss it, where in each episode (the timeline), its mentions as
+ * quotes linked to their moments (mentions a few words apart share one
+ * quote), who talks about it most, related topics and the topics that link
+ * to it. A topic said in every episode of a large archive would make a page
+ * of tens of megabytes, so quotes and timeline rows are capped (see the
+ * constants below) and the rest of the episodes are listed or left to search.
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { quoteWindows } from '../knowledge/topics/quote.ts';
@@ -123,6 +126,15 @@ export interface MentionGroup {
   mentions: MentionView[];
   /** `12 mentions` or `tagged in the metadata`. */
   label: string;
+  /** Mentions in this episode that the quotes shown do not hold. */
+  more: number;
+}
+
+/** An episode past the quoted ones, listed by name. */
+export interface ListedEpisode {
+  title: string;
+  href: string;
+  label: string;
 }
 
 export interface TimelineTick {
@@ -130,7 +142,12 @@ export interface TimelineTick {
   x: number;
   href: string;
   label: string;
+  /** Mentions the mark stands for: those closer together than a mark is wide share one. */
+  mentions: number;
 }
+
+/** Width of a timeline mark in SVG units (the strip is 1000 wide). */
+export const TIMELINE_TICK_WIDTH = 6;
 
 export interface TimelineRow {
   title: string;
@@ -167,7 +184,15 @@ export interface TopicView {
   /** Other spellings matched (the name itself left out). */
   aliases: string[];
   facts: string[];
+  /** The episodes that mention it most, with quotes (at most QUOTED_EPISODES). */
   groups: MentionGroup[];
+  /** The next episodes, by name only (at most LISTED_EPISODES). */
+  listed: ListedEpisode[];
+  /** Episodes neither quoted nor listed. */
+  unlisted: number;
+  /** The search page, filtered to passages that mention the topic. */
+  searchHref: string;
+  /** One row per quoted episode, oldest first. */
   timeline: TimelineRow[];
   speakers: SpeakerShare[];
   related: TopicLink[];
@@ -176,6 +201,12 @@ export interface TopicView {
 
 /** Speakers listed on a topic page. */
 const SPEAKERS_SHOWN = 8;
+/** Episodes quoted on a topic page, and given a timeline row: those that mention it most. */
+export const QUOTED_EPISODES = 20;
+/** Quotes shown per episode; the episode page has every mention. */
+export const QUOTES_PER_EPISODE = 5;
+/** Episodes past the quoted ones that are listed by name; search finds the rest. */
+export const LISTED_EPISODES = 100;
 
 /** Prepare one topic's page. */
 export function topicView(topic: Topic, kb: KnowledgeBase): TopicView {
@@ -189,27 +220,32 @@ export function topicView(topic: Topic, kb: KnowledgeBase): TopicView {
 
   // Episodes in the topic's order (most mentions first) for the quotes; oldest first for the timeline.
   const groups: MentionGroup[] = [];
+  const listed: ListedEpisode[] = [];
+  let unlisted = 0;
   const groupId = new Map<string, string>();
-  topic.episodes.forEach((te, i) => {
+  for (const te of topic.episodes) {
     const episode = episodes.get(te.slug);
-    if (!episode) return;
-    const id = `e${i + 1}`;
+    if (!episode) continue;
+    const label = te.mentions > 0 ? plural(te.mentions, 'mention') : 'tagged in the metadata';
+    const href = routes.episode(episode.slug);
+    if (groups.length >= QUOTED_EPISODES) {
+      if (listed.length < LISTED_EPISODES) listed.push({ title: episode.title, href, label });
+      else unlisted++;
+      continue;
+    }
+    const id = `e${groups.length + 1}`;
     groupId.set(te.slug, id);
-    const group: MentionGroup = {
-      id,
-      title: episode.title,
-      href: routes.episode(episode.slug),
-      mentions: mentionViews(mentionsBy.get(te.slug) ?? [], episode, kb),
-      label: te.mentions > 0 ? plural(te.mentions, 'mention') : 'tagged in the metadata',
-    };
+    const mentions = mentionsBy.get(te.slug) ?? [];
+    const quoted = mentionViews(mentions, episode, kb);
+    const group: MentionGroup = { id, title: episode.title, href, mentions: quoted.views, label, more: mentions.length - quoted.mentions };
     const show = kb.showOf.get(episode.id);
     if (show) group.show = show.name;
     if (episode.date) group.date = { iso: episode.date, label: date(episode.date, 'short') };
     groups.push(group);
-  });
+  }
 
   const timeline = kb.episodes
-    .filter((e) => mentionsBy.has(e.slug))
+    .filter((e) => groupId.has(e.slug) && mentionsBy.has(e.slug))
     .reverse()
     .map((e) => timelineRow(e, mentionsBy.get(e.slug) ?? [], `#${groupId.get(e.slug) ?? ''}`));
 
@@ -229,6 +265,9 @@ export function topicView(topic: Topic, kb: KnowledgeBase): TopicView {
     aliases: topic.aliases.filter((a) => a.toLowerCase() !== topic.name.toLowerCase()),
     facts,
     groups,
+    listed,
+    unlisted,
+    searchHref: `${routes.search}?${new URLSearchParams({ q: topic.name, topic: topic.name })}`,
     timeline,
     speakers,
     related,
@@ -236,11 +275,16 @@ export function topicView(topic: Topic, kb: KnowledgeBase): TopicView {
   };
 }
 
-/** Quotes for one episode's mentions: mentions close together in one paragraph share a quote. */
-function mentionViews(mentions: readonly TopicMention[], episode: Episode, kb: KnowledgeBase): MentionView[] {
+/**
+ * Quotes for one episode's first mentions (at most QUOTES_PER_EPISODE):
+ * mentions close together in one paragraph share a quote. Also returns how
+ * many mentions the quotes hold.
+ */
+function mentionViews(mentions: readonly TopicMention[], episode: Episode, kb: KnowledgeBase): { views: MentionView[]; mentions: number } {
   const paragraphs = new Map(episode.paragraphs.map((p) => [p.id, p]));
-  const out: MentionView[] = [];
-  for (let i = 0; i < mentions.length; ) {
+  const views: MentionView[] = [];
+  let held = 0;
+  for (let i = 0; i < mentions.length && views.length < QUOTES_PER_EPISODE; ) {
     const first = mentions[i] as TopicMention;
     let j = i + 1;
     while (j < mentions.length && mentions[j]?.paragraph === first.paragraph) j++;
@@ -250,12 +294,14 @@ function mentionViews(mentions: readonly TopicMention[], episode: Episode, kb: K
     const windows = text === undefined ? [] : quoteWindows(text, run.map((m) => m.range));
     let k = 0;
     for (const w of windows) {
+      if (views.length === QUOTES_PER_EPISODE) break;
       const m = run[k] as TopicMention;
       k += w.highlights.length;
-      out.push(mentionView(m, quoteParts(w.quote, w.highlights), episode, kb));
+      views.push(mentionView(m, quoteParts(w.quote, w.highlights), episode, kb));
     }
+    held += k;
   }
-  return out;
+  return { views, mentions: held };
 }
 
 function quoteParts(quote: string, highlights: ReadonlyArray<readonly [number, number]>): QuotePart[] {
@@ -286,15 +332,23 @@ function timelineRow(episode: Episode, mentions: readonly TopicMention[], href: 
   const untimed = episode.duration === null || episode.duration <= 0;
   const index = new Map(episode.paragraphs.map((p, i) => [p.id, i]));
   const last = Math.max(1, episode.paragraphs.length - 1);
-  const ticks = mentions.map((m): TimelineTick => {
+  const ticks: TimelineTick[] = [];
+  for (const m of mentions) {
     const position = !untimed && m.start !== null ? m.start / (episode.duration as number) : (index.get(m.paragraph) ?? 0) / last;
-    return {
-      x: Math.round(Math.min(1, Math.max(0, position)) * 1000),
-      href: routes.paragraph(episode.slug, m.paragraph),
-      label: m.start !== null ? clock(m.start) : `paragraph ${(index.get(m.paragraph) ?? 0) + 1}`,
-    };
-  });
-  const span = ticks.length > 0 && !untimed ? `, from ${ticks[0]?.label} to ${ticks.at(-1)?.label}` : '';
+    const x = Math.round(Math.min(1, Math.max(0, position)) * 1000);
+    const label = m.start !== null ? clock(m.start) : `paragraph ${(index.get(m.paragraph) ?? 0) + 1}`;
+    const previous = ticks.at(-1);
+    // Marks that would overlap are one mark, linking to the first of its mentions.
+    if (previous && x - previous.x < TIMELINE_TICK_WIDTH && x >= previous.x) {
+      previous.mentions++;
+      continue;
+    }
+    ticks.push({ x, href: routes.paragraph(episode.slug, m.paragraph), label, mentions: 1 });
+  }
+  const first = mentions[0]?.start;
+  const final = mentions.at(-1)?.start;
+  const span = !untimed && first != null && final != null ? `, from ${clock(first)} to ${clock(final)}` : '';
+  for (const t of ticks) if (t.mentions > 1) t.label = `${t.label}, ${plural(t.mentions, 'mention')}`;
   const row: TimelineRow = { title: episode.title, href, ticks, untimed, mentions: plural(mentions.length, 'mention'), span };
   if (episode.date) row.date = date(episode.date, 'short');
   return row;

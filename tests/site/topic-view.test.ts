@@ -13,7 +13,7 @@ import { episodePassages, withTopics } from '../../src/search/passages.ts';
 import { passageRecord, topicDocument } from '../../src/search/records.ts';
 import { episodeView } from '../../src/site/episode-view.ts';
 import { makeRoutes } from '../../src/site/routes.ts';
-import { topicView, topicsIndexView } from '../../src/site/topic-view.ts';
+import { LISTED_EPISODES, QUOTED_EPISODES, QUOTES_PER_EPISODE, topicView, topicsIndexView } from '../../src/site/topic-view.ts';
 import { episodeFromCues } from '../topics/make-episodes.ts';
 
 const topic = (name: string, text: string): CuratedTopic => {
@@ -95,7 +95,7 @@ describe('topic page', () => {
       expect(xs).toEqual([...xs].sort((p, q) => p - q));
       for (const x of xs) expect(x).toBeGreaterThanOrEqual(0), expect(x).toBeLessThanOrEqual(1000);
     }
-    expect(view.timeline.reduce((n, r) => n + r.ticks.length, 0)).toBe(heat.mentions.length);
+    expect(view.timeline.reduce((n, r) => n + r.ticks.reduce((k, t) => k + t.mentions, 0), 0)).toBe(heat.mentions.length);
   });
 
   it('merges speakers across episodes through the people directory', () => {
@@ -141,5 +141,45 @@ describe('search records for topics', () => {
     const html = topicDocument(hostile as never);
     expect(html).not.toMatch(/<img/);
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});
+
+describe('topic page of a topic said everywhere', () => {
+  // More episodes than are quoted and listed, each saying "heat pump" in more paragraphs than are quoted.
+  const count = QUOTED_EPISODES + LISTED_EPISODES + 3;
+  const episodes = Array.from({ length: count }, (_, i) =>
+    episodeFromCues(
+      `ep${i}`,
+      Array.from({ length: QUOTES_PER_EPISODE + 2 + (i % 3) }, (_, j): [string, string] => [`Speaker ${1 + (j % 2)}`, `Point ${j}: the heat pump works. Next one.`]),
+      sidecar(`Episode ${i}`, `2024-01-${String(1 + (i % 28)).padStart(2, '0')}`),
+    ),
+  );
+  const big = buildKnowledgeBase(episodes, { curatedTopics: [curated[0] as CuratedTopic], discoverTopics: false });
+  const heat = big.topics.bySlug.get('heat-pumps');
+  if (!heat) throw new Error('no heat pumps topic');
+  const view = topicView(heat, big);
+
+  it('quotes only the episodes that mention it most, a few quotes each, and says how many more each has', () => {
+    expect(view.groups).toHaveLength(QUOTED_EPISODES);
+    expect(view.groups.map((g) => g.title)).toEqual(heat.episodes.slice(0, QUOTED_EPISODES).map((e) => big.episodeBySlug.get(e.slug)?.title));
+    for (const [i, g] of view.groups.entries()) {
+      const said = heat.episodes[i]?.mentions ?? 0;
+      expect(g.mentions).toHaveLength(QUOTES_PER_EPISODE);
+      const marked = g.mentions.reduce((n, m) => n + m.quote.filter((q) => q.mark).length, 0);
+      expect(g.more).toBe(said - marked);
+      expect(g.more).toBeGreaterThan(0);
+    }
+  });
+
+  it('lists the next episodes by name, counts the rest and links to a search for them all', () => {
+    expect(view.listed).toHaveLength(LISTED_EPISODES);
+    expect(view.listed[0]?.title).toBe(big.episodeBySlug.get(heat.episodes[QUOTED_EPISODES]?.slug ?? '')?.title);
+    expect(view.unlisted).toBe(count - QUOTED_EPISODES - LISTED_EPISODES);
+    expect(view.searchHref).toBe('/search/?q=Heat+pumps&topic=Heat+pumps');
+  });
+
+  it('gives timeline rows to the quoted episodes only, oldest first', () => {
+    expect(view.timeline).toHaveLength(QUOTED_EPISODES);
+    expect(new Set(view.timeline.map((r) => r.href))).toEqual(new Set(view.groups.map((g) => `#${g.id}`)));
   });
 });
