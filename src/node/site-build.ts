@@ -10,11 +10,9 @@ import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../transcript/diagnostics.ts';
-import { buildSiteTopics } from '../knowledge/knowledge-base.ts';
-import { ingestFolder } from './episode-folder.ts';
-import { cachedTopicIndex } from './topic-cache.ts';
-import { readTopicFolder } from './topic-folder.ts';
+import type { BuildCheck, BuildCheckInput } from './build-check.ts';
 
 export interface SiteBuildOptions {
   /** Content folder (episodes/, topics/, site config). */
@@ -55,20 +53,23 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const result: SiteBuildResult = { ok: false, episodes: 0, errors: 0, warnings: 0, pages: 0, searchFiles: 0, timings: { ingest: 0, render: 0, total: 0 } };
 
   options.log(`Reading transcripts in ${episodes}`);
-  const ingest = ingestFolder(episodes);
-  // Topic files, and problems only the whole index shows (slug collisions, alias conflicts, unknown related topics).
-  const topicFolder = readTopicFolder(join(content, 'topics'));
   // Written for the astro build below, so the pages and the search index reuse it (src/node/topic-cache.ts).
   const topicCache = join(mkdtempSync(join(tmpdir(), 'verbatim-topics-')), 'topics.json');
-  const topicIndex = buildSiteTopics(ingest.episodes, { curatedTopics: topicFolder.topics, topicIndex: cachedTopicIndex(topicCache, { write: true }) });
-  const diagnostics = [...ingest.diagnostics, ...topicFolder.diagnostics, ...topicIndex.diagnostics];
+  let check: BuildCheck;
+  try {
+    check = await runBuildCheck({ content, episodes, topicCache });
+  } catch (error) {
+    rmSync(dirname(topicCache), { recursive: true, force: true });
+    throw error;
+  }
+  const { diagnostics } = check;
   options.report(diagnostics);
-  result.episodes = ingest.episodes.length;
+  result.episodes = check.episodes;
   result.errors = diagnostics.filter((d) => d.severity === 'error').length;
   result.warnings = diagnostics.length - result.errors;
   result.timings.ingest = performance.now() - t0;
   options.log(
-    `Parsed ${ingest.files} files into ${ingest.episodes.length} episodes, found ${topicIndex.topics.length} topics ` +
+    `Parsed ${check.files} files into ${check.episodes} episodes, found ${check.topics} topics ` +
       `(${result.errors} errors, ${result.warnings} warnings) in ${ms(result.timings.ingest)}`,
   );
   if (result.errors > 0) {
@@ -140,6 +141,23 @@ function swapIn(temp: string, out: string): void {
     throw error;
   }
   if (hadOld) rmSync(old, { recursive: true, force: true });
+}
+
+/**
+ * Ingest and index in a worker thread (build-check.ts), so that the memory
+ * they take is returned before `astro build` starts rather than held, idle,
+ * for the rest of the build.
+ */
+function runBuildCheck(input: BuildCheckInput): Promise<BuildCheck> {
+  return new Promise((done, fail) => {
+    const worker = new Worker(new URL('./build-check-worker.ts', import.meta.url), { workerData: input });
+    let check: BuildCheck | undefined;
+    worker.once('message', (message: BuildCheck) => {
+      check = message;
+    });
+    worker.once('error', fail);
+    worker.once('exit', (code) => (check ? done(check) : fail(new Error(`reading the transcripts stopped (worker exit code ${code})`))));
+  });
 }
 
 /** Run `astro build` in a child process on this same Node, streaming its output as progress. */
