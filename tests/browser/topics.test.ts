@@ -65,12 +65,13 @@ describe('topics', () => {
     await page.context().close();
   });
 
-  it('draws a timeline mark for every mention, linking to its moment', async () => {
+  it('draws a timeline mark for every mention (mentions closer than a mark share it), linking to its moment', async () => {
     const page = await openPage('/topics/heat-pumps/');
-    const ticks = await page.locator('.topic-timeline svg a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const ticks = await page.locator('.topic-timeline svg a').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href'), title: a.querySelector('title')?.textContent ?? '' })));
     const facts = await page.locator('.topic-head .facts li').first().textContent();
-    expect(ticks.length).toBe(Number(facts?.match(/\d+/)?.[0]));
-    for (const href of ticks) expect(href).toMatch(/^\/episodes\/[^/]+\/#p\d+$/);
+    const marked = ticks.reduce((n, t) => n + Number(/, (\d+) mentions$/.exec(t.title)?.[1] ?? 1), 0);
+    expect(marked).toBe(Number(facts?.match(/\d+/)?.[0]));
+    for (const { href } of ticks) expect(href).toMatch(/^\/episodes\/[^/]+\/#p\d+$/);
     await page.context().close();
   });
 
