@@ -46,12 +46,13 @@ export default function searchIntegration(options: SearchIntegrationOptions = {}
           curatedTopics: readTopicFolder(options.topicsDir ?? topicsDir()).topics,
           topicIndex: cachedTopicIndex(process.env.VERBATIM_TOPIC_CACHE),
         });
-        const problems = checkRecordUrls(searchRecords(episodes, base).passages, outDir, base);
+        const records = searchRecords(episodes, base, topics);
+        const problems = checkRecordUrls(records.passages, outDir, base);
         if (problems.length > 0) {
           for (const p of problems.slice(0, 20)) logger.error(p);
           throw new Error(`search index: ${problems.length} link(s) would not land on a built paragraph (see above)`);
         }
-        const report = await writeSearchIndex(episodes, { outDir, base, topics, ...(options.dictionary ? { dictionary: options.dictionary } : {}) });
+        const report = await writeSearchIndex(episodes, { outDir, base, topics, records, ...(options.dictionary ? { dictionary: options.dictionary } : {}) });
         logger.info(
           `${report.passages} passages, ${report.episodes} episodes and ${report.topics} topics indexed in ${Math.round(performance.now() - started)} ms; ` +
             `index ${kb(report.indexDataBytes)} data + ${kb(report.indexBytes - report.indexDataBytes)} runtime in ${report.files} files, ` +

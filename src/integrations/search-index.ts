@@ -33,6 +33,8 @@ export interface SearchIndexOptions {
   dictionary?: DictionaryOptions;
   /** The site's topic index: topic pages get records, passages a topic filter. */
   topics?: TopicIndex;
+  /** The records, when the caller has already made them with `searchRecords(episodes, base, topics)`. */
+  records?: SearchRecords;
 }
 
 export interface SearchIndexReport {
@@ -48,11 +50,13 @@ export interface SearchIndexReport {
 }
 
 /** The records of every episode (passages and episode entries) and of every topic page, with URLs under `base`. */
-export function searchRecords(
-  episodes: readonly Episode[],
-  base: string,
-  topics?: TopicIndex,
-): { passages: SearchPassage[]; episodes: SearchEpisode[]; topics: SearchTopic[] } {
+export interface SearchRecords {
+  passages: SearchPassage[];
+  episodes: SearchEpisode[];
+  topics: SearchTopic[];
+}
+
+export function searchRecords(episodes: readonly Episode[], base: string, topics?: TopicIndex): SearchRecords {
   const routes = makeRoutes(base);
   const passages = episodes.flatMap((e) => episodePassages(e, routes));
   return {
@@ -84,7 +88,7 @@ async function pipelined<T>(items: readonly T[], send: (item: T) => Promise<{ er
 
 /** Build the Pagefind index and the dictionary and write them under `outDir`. */
 export async function writeSearchIndex(episodes: readonly Episode[], options: SearchIndexOptions): Promise<SearchIndexReport> {
-  const records = searchRecords(episodes, options.base, options.topics);
+  const records = options.records ?? searchRecords(episodes, options.base, options.topics);
   const report: SearchIndexReport = {
     passages: records.passages.length,
     episodes: records.episodes.length,

@@ -336,13 +336,13 @@ function timelineRow(episode: Episode, mentions: readonly TopicMention[], href: 
   for (const m of mentions) {
     const position = !untimed && m.start !== null ? m.start / (episode.duration as number) : (index.get(m.paragraph) ?? 0) / last;
     const x = Math.round(Math.min(1, Math.max(0, position)) * 1000);
-    const label = m.start !== null ? clock(m.start) : `paragraph ${(index.get(m.paragraph) ?? 0) + 1}`;
     const previous = ticks.at(-1);
     // Marks that would overlap are one mark, linking to the first of its mentions.
     if (previous && x - previous.x < TIMELINE_TICK_WIDTH && x >= previous.x) {
       previous.mentions++;
       continue;
     }
+    const label = m.start !== null ? clock(m.start) : `paragraph ${(index.get(m.paragraph) ?? 0) + 1}`;
     ticks.push({ x, href: routes.paragraph(episode.slug, m.paragraph), label, mentions: 1 });
   }
   const first = mentions[0]?.start;

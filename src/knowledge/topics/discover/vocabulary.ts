@@ -37,29 +37,30 @@ export class Vocabulary {
       const text = paragraph.text;
       for (let i = 0; i < tokens.length; i++) {
         const a = tokens[i] as WordToken;
-        this.add(a.key, a.key, null, text.slice(a.start, a.end));
+        this.add(a.key, null, text.slice(a.start, a.end));
         const b = tokens[i + 1];
         if (b && !breaks.has(i + 1)) {
           // Words with one space between them (nearly every pair) need no whitespace folding.
           const spaced = b.start === a.end + 1 && text.charCodeAt(a.end) === 32;
           const surface = text.slice(a.start, b.end);
-          this.add(a.key + b.key, `${a.key} ${b.key}`, b.key, spaced ? surface : surface.replace(/\s+/g, ' '));
+          this.add(a.key, b.key, spaced ? surface : surface.replace(/\s+/g, ' '));
         }
       }
     }
   }
 
-  /** Count one use of a form: one word (`second` null) or the pair of `id`'s two words. */
-  private add(joined: string, id: string, second: string | null, surface: string): void {
+  /** Count one use of a form: the word `first`, or the pair `first second`. */
+  private add(first: string, second: string | null, surface: string): void {
+    const joined = second === null ? first : first + second;
     let byKeys = this.forms.get(joined);
     if (!byKeys) {
       byKeys = new Map();
       this.forms.set(joined, byKeys);
     }
+    const id = second === null ? first : `${first} ${second}`;
     let form = byKeys.get(id);
     if (!form) {
-      const keys = second === null ? [id] : [id.slice(0, id.length - second.length - 1), second];
-      form = { keys, joined, count: 0, surfaces: new Map() };
+      form = { keys: second === null ? [first] : [first, second], joined, count: 0, surfaces: new Map() };
       byKeys.set(id, form);
     }
     form.count++;
