@@ -6,7 +6,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { isAnonymous } from '../knowledge/people.ts';
-import type { Episode } from '../transcript/schema.ts';
+import type { EpisodeMeta as Episode } from '../corpus/summary.ts';
 import { absolute } from './site-links.ts';
 import type { SiteLinks } from './site-links.ts';
 

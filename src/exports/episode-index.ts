@@ -3,7 +3,7 @@
  * with its page and download URLs, for scripts and other sites.
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
-import type { Episode } from '../transcript/schema.ts';
+import type { EpisodeSummary as Episode } from '../corpus/summary.ts';
 import { episodeCredits } from './credits.ts';
 import type { Credit } from './credits.ts';
 import { exportsOf } from './formats.ts';

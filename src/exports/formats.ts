@@ -3,8 +3,8 @@
  * page lists them. Adding a format is one writer module and one entry here
  * (plus its endpoint file under src/pages/episodes/[slug]/).
  */
+import type { EpisodeSummary } from '../corpus/summary.ts';
 import type { Episode } from '../transcript/schema.ts';
-import { isTimed } from './cues.ts';
 import { episodeToJson } from './episode-json.ts';
 import { episodeToText } from './plain-text.ts';
 import { episodeToPodcastJson } from './podcast-json.ts';
@@ -103,12 +103,15 @@ export function exportById(id: ExportId): TranscriptExport {
   return format;
 }
 
+/** What decides an episode's downloads: its slug, and whether it has times. */
+export type Exportable = Pick<EpisodeSummary, 'slug' | 'timed'>;
+
 /** True when `episode` offers `format` (caption formats need a timed transcript). */
-export function offers(episode: Episode, format: TranscriptExport): boolean {
-  return !format.timedOnly || isTimed(episode);
+export function offers(episode: Exportable, format: TranscriptExport): boolean {
+  return !format.timedOnly || episode.timed;
 }
 
 /** The exports this episode offers, in listing order. */
-export function exportsOf(episode: Episode): TranscriptExport[] {
+export function exportsOf(episode: Exportable): TranscriptExport[] {
   return transcriptExports.filter((format) => offers(episode, format));
 }

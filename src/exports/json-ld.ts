@@ -5,7 +5,7 @@
  * they meet HTML. Only http(s) URLs are ever written.
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
-import type { Episode } from '../transcript/schema.ts';
+import type { EpisodeMeta as Episode } from '../corpus/summary.ts';
 import { episodeCredits } from './credits.ts';
 import type { Credit } from './credits.ts';
 import { absolute } from './site-links.ts';

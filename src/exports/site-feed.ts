@@ -5,7 +5,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { excerpt } from '../site/format.ts';
-import type { Episode } from '../transcript/schema.ts';
+import type { EpisodeSummary as Episode } from '../corpus/summary.ts';
 import { episodeCredits } from './credits.ts';
 import { exportsOf } from './formats.ts';
 import type { FeedChannel, FeedItem } from './rss.ts';
@@ -41,7 +41,7 @@ function feedItem(episode: Episode, kb: KnowledgeBase, links: SiteLinks): FeedIt
     })),
   };
   if (episode.date) item.date = episode.date;
-  const description = episode.summary ?? episode.paragraphs.find((p) => p.kind === 'speech')?.text;
+  const description = episode.summary ?? episode.opening;
   if (description) item.description = excerpt(description, DESCRIPTION_CHARS);
   return item;
 }

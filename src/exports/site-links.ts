@@ -4,8 +4,8 @@
  * paths of routes.ts, and the links to an episode's transcript downloads.
  */
 import type { Routes } from '../site/routes.ts';
-import type { Episode } from '../transcript/schema.ts';
 import { exportsOf } from './formats.ts';
+import type { Exportable } from './formats.ts';
 import type { ExportId, TranscriptExport } from './formats.ts';
 
 export interface SiteLinks {
@@ -20,7 +20,7 @@ export function absolute(links: SiteLinks, path: string): string {
 }
 
 /** Path of an episode's export: `/episodes/<slug>/transcript.vtt`. */
-export function exportPath(routes: Routes, episode: Episode, format: TranscriptExport): string {
+export function exportPath(routes: Routes, episode: Pick<Exportable, 'slug'>, format: TranscriptExport): string {
   return `${routes.episode(episode.slug)}${format.file}`;
 }
 
@@ -34,7 +34,7 @@ export interface ExportLink {
 }
 
 /** The download links an episode offers, with site-relative hrefs. */
-export function exportLinks(routes: Routes, episode: Episode): ExportLink[] {
+export function exportLinks(routes: Routes, episode: Exportable): ExportLink[] {
   return exportsOf(episode).map((format) => ({
     id: format.id,
     label: format.label,

@@ -8,21 +8,11 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildSiteTopics } from '../knowledge/knowledge-base.ts';
-import { episodesDir, topicsDir } from '../node/content-dirs.ts';
-import { cachedTopicIndex } from '../node/topic-cache.ts';
-import { readTopicFolder } from '../node/topic-folder.ts';
+import { siteCorpus } from '../site/knowledge.ts';
 import type { DictionaryOptions } from '../search/dictionary.ts';
-import { checkRecordUrls, readEpisodesLikeTheSite, searchRecords, writeSearchIndex } from './search-index.ts';
+import { checkRecordUrls, searchRecords, writeSearchIndex } from './search-index.ts';
 
 export interface SearchIntegrationOptions {
-  /**
-   * Episodes folder; defaults to the one src/content.config.ts reads
-   * (VERBATIM_EPISODES, else `<VERBATIM_CONTENT or content>/episodes`).
-   */
-  episodesDir?: string;
-  /** Curated topics folder; defaults to `<VERBATIM_CONTENT or content>/topics`. */
-  topicsDir?: string;
   dictionary?: DictionaryOptions;
 }
 
@@ -40,12 +30,10 @@ export default function searchIntegration(options: SearchIntegrationOptions = {}
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
-        const episodes = readEpisodesLikeTheSite(options.episodesDir ?? episodesDir());
-        // The same topic index the pages were built with: same episodes, same topic files, same order.
-        const topics = buildSiteTopics(episodes, {
-          curatedTopics: readTopicFolder(options.topicsDir ?? topicsDir()).topics,
-          topicIndex: cachedTopicIndex(process.env.VERBATIM_TOPIC_CACHE),
-        });
+        // The corpus the pages were built from: same episodes, same slugs, same topic index.
+        const corpus = siteCorpus();
+        const episodes = corpus.summaries.map((s) => corpus.episode(s.slug));
+        const topics = corpus.topics;
         const records = searchRecords(episodes, base, topics);
         const problems = checkRecordUrls(records.passages, outDir, base);
         if (problems.length > 0) {

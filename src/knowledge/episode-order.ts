@@ -3,12 +3,17 @@
  * undated episodes after dated ones, then by title, then by id so the
  * order never depends on the file system.
  */
-import type { Episode } from '../transcript/schema.ts';
+/** What the order looks at: any episode or episode summary. */
+export interface Orderable {
+  id: string;
+  title: string;
+  date?: string | undefined;
+}
 
 const titleCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 /** Comparator: date descending (undated last), then title, then id. */
-export function compareEpisodes(a: Episode, b: Episode): number {
+export function compareEpisodes(a: Orderable, b: Orderable): number {
   if (a.date !== b.date) {
     if (a.date === undefined) return 1;
     if (b.date === undefined) return -1;
@@ -18,6 +23,6 @@ export function compareEpisodes(a: Episode, b: Episode): number {
 }
 
 /** A sorted copy of `episodes`. */
-export function sortEpisodes(episodes: readonly Episode[]): Episode[] {
+export function sortEpisodes<T extends Orderable>(episodes: readonly T[]): T[] {
   return [...episodes].sort(compareEpisodes);
 }

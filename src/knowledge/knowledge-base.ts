@@ -1,8 +1,12 @@
 /**
  * Every derived index the site needs, built once from all episodes: the
  * listing order, shows, neighbours within a show, the people directory,
- * headline stats, the topic index and related episodes. Pure: runs the same in tests, the CLI and the site.
+ * headline stats, the topic index and related episodes. Built from episode
+ * summaries (src/corpus/summary.ts); a page that shows a transcript asks
+ * `episode(slug)` for it. Pure: runs the same in tests, the CLI and the site.
  */
+import { summarizeEpisode } from '../corpus/summary.ts';
+import type { EpisodeSummary } from '../corpus/summary.ts';
 import type { Episode } from '../transcript/schema.ts';
 import { sortEpisodes } from './episode-order.ts';
 import { showNeighbours } from './neighbours.ts';
@@ -21,9 +25,11 @@ import type { CuratedTopic } from './topics/schema.ts';
 
 export interface KnowledgeBase {
   /** All episodes, newest first. */
-  episodes: Episode[];
+  episodes: EpisodeSummary[];
   /** Episodes by slug. */
-  episodeBySlug: Map<string, Episode>;
+  episodeBySlug: Map<string, EpisodeSummary>;
+  /** The whole episode, transcript included (read from the corpus cache in a build). */
+  episode: (slug: string) => Episode;
   shows: Show[];
   /** The show of each episode, by episode id. */
   showOf: Map<string, Show>;
@@ -46,16 +52,24 @@ export interface KnowledgeBaseOptions {
   topicIndex?: typeof buildTopicIndex;
 }
 
-/** Build all indexes. */
-export function buildKnowledgeBase(input: readonly Episode[], options: KnowledgeBaseOptions = {}): KnowledgeBase {
-  const episodes = sortEpisodes(input);
+/** What the site's knowledge base is assembled from: the corpus (src/corpus/load-corpus.ts) provides each part. */
+export interface KnowledgeSources {
+  summaries: readonly EpisodeSummary[];
+  /** The topic index over the same episodes in listing order (`buildSiteTopics`). */
+  topics: TopicIndex;
+  episode: (slug: string) => Episode;
+}
+
+/** All indexes over episode summaries and a topic index built elsewhere. */
+export function assembleKnowledgeBase({ summaries, topics, episode }: KnowledgeSources): KnowledgeBase {
+  const episodes = sortEpisodes(summaries);
   const shows = buildShows(episodes);
   const showOf = new Map<string, Show>();
   for (const show of shows) for (const e of show.episodes) showOf.set(e.id, show);
   const people = buildPeople(episodes);
-  const topics = topicIndexOf(episodes, options);
   return {
     episodeBySlug: new Map(episodes.map((e) => [e.slug, e])),
+    episode,
     topics,
     related: relatedEpisodes(topics.topics, episodes.length),
     episodes,
@@ -65,6 +79,20 @@ export function buildKnowledgeBase(input: readonly Episode[], options: Knowledge
     people,
     stats: siteStats(episodes, shows.length, people.people.length),
   };
+}
+
+/** All indexes over episodes held in memory (tests, small tools): summaries and topics made here. */
+export function buildKnowledgeBase(input: readonly Episode[], options: KnowledgeBaseOptions = {}): KnowledgeBase {
+  const bySlug = new Map(input.map((e) => [e.slug, e]));
+  return assembleKnowledgeBase({
+    summaries: input.map(summarizeEpisode),
+    topics: buildSiteTopics(input, options),
+    episode: (slug) => {
+      const e = bySlug.get(slug);
+      if (!e) throw new Error(`no episode "${slug}"`);
+      return e;
+    },
+  });
 }
 
 /**

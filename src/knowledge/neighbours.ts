@@ -2,7 +2,7 @@
  * Previous/next links within a show: in listing order (newest first) the
  * episode after is the older one, the episode before is the newer one.
  */
-import type { Episode } from '../transcript/schema.ts';
+import type { EpisodeSummary as Episode } from '../corpus/summary.ts';
 import type { Show } from './shows.ts';
 
 export interface Neighbours {

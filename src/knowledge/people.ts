@@ -5,10 +5,10 @@
  * Unnamed diarization labels (`Speaker 2`, `SPEAKER_01`) are different
  * people in every episode, so they are left out rather than merged.
  */
-import type { Episode, Paragraph, Speaker } from '../transcript/schema.ts';
+import { LONGEST_PER_SPEAKER } from '../corpus/summary.ts';
+import type { EpisodeSummary as Episode, TalkTime } from '../corpus/summary.ts';
+import type { Paragraph, Speaker } from '../transcript/schema.ts';
 import { compareEpisodes } from './episode-order.ts';
-import { talkTimeBySpeaker } from './talk-time.ts';
-import type { TalkTime } from './talk-time.ts';
 import { SlugAllocator } from './unique-slugs.ts';
 
 /** One episode a person is heard or credited in. */
@@ -47,7 +47,7 @@ export interface PeopleDirectory {
 }
 
 /** How many passages each person keeps. */
-export const PASSAGES_PER_PERSON = 3;
+export const PASSAGES_PER_PERSON = LONGEST_PER_SPEAKER;
 
 const anonymousName = /^(?:(?:speaker|spk|voice|unknown|person|participant)[\s_#-]*[a-z0-9]{0,3}|\d{1,3})$/i;
 
@@ -69,9 +69,9 @@ export function buildPeople(episodes: readonly Episode[]): PeopleDirectory {
   const keyOf = new Map<string, string>(); // `${episode.id}\u0000${speaker.id}` → person key
 
   for (const episode of [...episodes].sort(compareEpisodes)) {
-    const talk = talkTimeBySpeaker(episode);
+    const talk = episode.talk;
     const total = { seconds: 0, words: 0 };
-    for (const t of talk.values()) {
+    for (const t of Object.values(talk)) {
       total.seconds += t.seconds ?? 0;
       total.words += t.words;
     }
@@ -83,17 +83,17 @@ export function buildPeople(episodes: readonly Episode[]): PeopleDirectory {
         person = { name: speaker.name, appearances: [], passages: [] };
         byKey.set(key, person);
       }
-      const own = talk.get(speaker.id) ?? null;
+      const own = talk[speaker.id] ?? null;
       const appearance: Appearance = { episode, speakerId: speaker.id, talk: own, share: shareOf(own, total) };
       if (speaker.role) appearance.role = speaker.role;
       person.appearances.push(appearance);
       keyOf.set(`${episode.id}\u0000${speaker.id}`, key);
     }
-    for (const paragraph of episode.paragraphs) {
-      if (paragraph.kind !== 'speech' || paragraph.speaker === null) continue;
-      const key = keyOf.get(`${episode.id}\u0000${paragraph.speaker}`);
+    // Each speaker's longest paragraphs of this episode (the summary keeps as many as a person does).
+    for (const [speakerId, paragraphs] of Object.entries(episode.longest)) {
+      const key = keyOf.get(`${episode.id}\u0000${speakerId}`);
       const person = key === undefined ? undefined : byKey.get(key);
-      if (person) keepLongest(person.passages, { episode, paragraph });
+      if (person) for (const paragraph of paragraphs) keepLongest(person.passages, { episode, paragraph });
     }
   }
 

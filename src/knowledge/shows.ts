@@ -2,7 +2,7 @@
  * Shows: episodes grouped by their `show` name, each with a unique slug, its
  * hosts (most frequent first) and its episodes in listing order.
  */
-import type { Episode } from '../transcript/schema.ts';
+import type { EpisodeSummary as Episode } from '../corpus/summary.ts';
 import { sortEpisodes } from './episode-order.ts';
 import { SlugAllocator } from './unique-slugs.ts';
 

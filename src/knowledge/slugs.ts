@@ -5,14 +5,20 @@
  */
 import { diagnostic } from '../transcript/diagnostics.ts';
 import type { Diagnostic } from '../transcript/diagnostics.ts';
-import type { Episode } from '../transcript/schema.ts';
 import { SlugAllocator } from './unique-slugs.ts';
 
+/** What slugs are assigned to: an episode or its summary. */
+export interface Sluggable {
+  id: string;
+  slug: string;
+  source: { file: string };
+}
+
 /** Make slugs unique in place; returns one warning per renamed episode. */
-export function assignUniqueSlugs(episodes: Episode[]): Diagnostic[] {
+export function assignUniqueSlugs<T extends Sluggable>(episodes: T[]): Diagnostic[] {
   const warnings: Diagnostic[] = [];
   const slugs = new SlugAllocator('episode');
-  const owner = new Map<string, Episode>();
+  const owner = new Map<string, T>();
   const sorted = [...episodes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const episode of sorted) {
     const wanted = episode.slug;

@@ -1,5 +1,5 @@
 /** Headline numbers for the home page: what the knowledge base holds. */
-import type { Episode } from '../transcript/schema.ts';
+import type { EpisodeSummary as Episode } from '../corpus/summary.ts';
 
 export interface SiteStats {
   shows: number;

@@ -6,11 +6,8 @@
 import type { Episode } from '../transcript/schema.ts';
 import { countWords } from './words.ts';
 
-export interface TalkTime {
-  /** Seconds of speech, or null when the episode has no times. */
-  seconds: number | null;
-  words: number;
-}
+export type { TalkTime } from '../corpus/summary.ts';
+import type { TalkTime } from '../corpus/summary.ts';
 
 /** Talk time per speaker id (speakers who never speak are absent). */
 export function talkTimeBySpeaker(episode: Episode): Map<string, TalkTime> {

@@ -1,44 +1,47 @@
 /**
- * The first phase of a site build: ingest every transcript and topic file,
- * build the topic index, write it to the topic cache for the pages and the
- * search index, and collect every diagnostic. site-build.ts runs it in a
- * worker thread (build-check-worker.ts): the episodes and the topic index
- * take gigabytes for a large archive, and a worker's heap is freed when it
- * ends, before `astro build` starts. Only counts and diagnostics come back.
+ * The first phase of a site build: load the corpus (transcripts, topic
+ * files, topic index; unchanged files come from the cache), write its
+ * snapshot for the rest of the build, and collect every diagnostic.
+ * site-build.ts runs it in a worker thread (build-check-worker.ts): the
+ * episodes and the topic index can take gigabytes for a large archive, and a
+ * worker's heap is freed when it ends, before `astro build` starts. Only
+ * counts, timings and diagnostics come back.
  */
-import { join } from 'node:path';
-import { buildSiteTopics } from '../knowledge/knowledge-base.ts';
+import { loadCorpus } from '../corpus/load-corpus.ts';
+import type { CorpusTimings } from '../corpus/load-corpus.ts';
+import { writeSnapshot } from '../corpus/snapshot.ts';
 import type { Diagnostic } from '../transcript/diagnostics.ts';
-import { ingestFolder } from './episode-folder.ts';
-import { cachedTopicIndex } from './topic-cache.ts';
-import { readTopicFolder } from './topic-folder.ts';
 
 export interface BuildCheckInput {
-  /** Content folder (its `topics/` holds the curated topics). */
-  content: string;
-  /** Episodes folder. */
   episodes: string;
-  /** Where to write the topic index for the rest of the build. */
-  topicCache: string;
+  /** Curated topics folder, or null for none. */
+  topics: string | null;
+  cacheDir: string;
+  /** Where to write the corpus snapshot for the rest of the build. */
+  snapshot: string;
 }
 
 export interface BuildCheck {
   files: number;
   episodes: number;
   topics: number;
+  parsed: number;
+  reused: number;
+  timings: CorpusTimings;
   /** Transcripts', topic files' and the whole index's problems, in that order. */
   diagnostics: Diagnostic[];
 }
 
-export function checkForBuild(input: BuildCheckInput): BuildCheck {
-  const ingest = ingestFolder(input.episodes);
-  // Topic files, and problems only the whole index shows (slug collisions, alias conflicts, unknown related topics).
-  const topicFolder = readTopicFolder(join(input.content, 'topics'));
-  const topicIndex = buildSiteTopics(ingest.episodes, { curatedTopics: topicFolder.topics, topicIndex: cachedTopicIndex(input.topicCache, { write: true }) });
+export function checkForBuild(input: BuildCheckInput, log: (line: string) => void = () => {}): BuildCheck {
+  const corpus = loadCorpus({ episodes: input.episodes, topics: input.topics, cacheDir: input.cacheDir, log });
+  writeSnapshot(corpus, input.snapshot);
   return {
-    files: ingest.files,
-    episodes: ingest.episodes.length,
-    topics: topicIndex.topics.length,
-    diagnostics: [...ingest.diagnostics, ...topicFolder.diagnostics, ...topicIndex.diagnostics],
+    files: corpus.files,
+    episodes: corpus.summaries.length,
+    topics: corpus.topics.topics.length,
+    parsed: corpus.parsed,
+    reused: corpus.reused,
+    timings: corpus.timings,
+    diagnostics: corpus.diagnostics,
   };
 }

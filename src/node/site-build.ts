@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
+import { defaultCacheDir } from '../corpus/load-corpus.ts';
 import type { Diagnostic } from '../transcript/diagnostics.ts';
 import type { BuildCheck, BuildCheckInput } from './build-check.ts';
 
@@ -19,6 +20,10 @@ export interface SiteBuildOptions {
   content: string;
   /** Episodes folder; defaults to `<content>/episodes`. */
   episodes?: string;
+  /** Curated topics folder; defaults to `<content>/topics`, null for none. */
+  topics?: string | null;
+  /** Cache folder for parsed episodes and the topic index (default src/corpus/load-corpus.ts `defaultCacheDir`). */
+  cacheDir?: string;
   /** Output folder, replaced only when the build succeeds. */
   out: string;
   /** Path prefix the site is served under (`/` or `/kb/`). */
@@ -53,13 +58,14 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const result: SiteBuildResult = { ok: false, episodes: 0, errors: 0, warnings: 0, pages: 0, searchFiles: 0, timings: { ingest: 0, render: 0, total: 0 } };
 
   options.log(`Reading transcripts in ${episodes}`);
-  // Written for the astro build below, so the pages and the search index reuse it (src/node/topic-cache.ts).
-  const topicCache = join(mkdtempSync(join(tmpdir(), 'verbatim-topics-')), 'topics.json');
+  // The corpus the rest of the build reads (pages, search index): src/corpus/snapshot.ts.
+  const snapshot = join(mkdtempSync(join(tmpdir(), 'verbatim-corpus-')), 'corpus.json');
+  const topics = options.topics === undefined ? join(content, 'topics') : options.topics;
   let check: BuildCheck;
   try {
-    check = await runBuildCheck({ content, episodes, topicCache });
+    check = await runBuildCheck({ episodes, topics: topics === null ? null : resolve(topics), cacheDir: resolve(options.cacheDir ?? defaultCacheDir()), snapshot }, options.log);
   } catch (error) {
-    rmSync(dirname(topicCache), { recursive: true, force: true });
+    rmSync(dirname(snapshot), { recursive: true, force: true });
     throw error;
   }
   const { diagnostics } = check;
@@ -69,11 +75,11 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   result.warnings = diagnostics.length - result.errors;
   result.timings.ingest = performance.now() - t0;
   options.log(
-    `Parsed ${check.files} files into ${check.episodes} episodes, found ${check.topics} topics ` +
-      `(${result.errors} errors, ${result.warnings} warnings) in ${ms(result.timings.ingest)}`,
+    `Read ${check.files} files into ${check.episodes} episodes (${check.parsed} parsed, ${check.reused} unchanged) in ${ms(check.timings.read)}, ` +
+      `${check.topics} topics in ${ms(check.timings.topics)} (${result.errors} errors, ${result.warnings} warnings)`,
   );
   if (result.errors > 0) {
-    rmSync(dirname(topicCache), { recursive: true, force: true });
+    rmSync(dirname(snapshot), { recursive: true, force: true });
     options.log(`Build stopped: fix the ${result.errors} error(s) above. ${existsSync(out) ? `The previous site in ${out} is untouched.` : ''}`.trim());
     result.timings.total = performance.now() - t0;
     return result;
@@ -96,7 +102,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     VERBATIM_CONTENT: content,
     VERBATIM_EPISODES: episodes,
     VERBATIM_OUT: renderDir,
-    VERBATIM_TOPIC_CACHE: topicCache,
+    VERBATIM_CORPUS: snapshot,
   };
   if (options.base !== undefined) env.VERBATIM_BASE = options.base;
   if (options.site !== undefined) env.VERBATIM_SITE = options.site;
@@ -104,7 +110,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   options.log('Rendering pages and building the search index (astro build)');
   const t1 = performance.now();
   const code = await runAstroBuild(env, options.log);
-  rmSync(dirname(topicCache), { recursive: true, force: true });
+  rmSync(dirname(snapshot), { recursive: true, force: true });
   result.timings.render = performance.now() - t1;
   if (code !== 0 || !existsSync(join(renderDir, 'index.html'))) {
     rmSync(renderDir, { recursive: true, force: true });
@@ -148,12 +154,13 @@ function swapIn(temp: string, out: string): void {
  * they take is returned before `astro build` starts rather than held, idle,
  * for the rest of the build.
  */
-function runBuildCheck(input: BuildCheckInput): Promise<BuildCheck> {
+function runBuildCheck(input: BuildCheckInput, log: (line: string) => void): Promise<BuildCheck> {
   return new Promise((done, fail) => {
     const worker = new Worker(new URL('./build-check-worker.ts', import.meta.url), { workerData: input });
     let check: BuildCheck | undefined;
-    worker.once('message', (message: BuildCheck) => {
-      check = message;
+    worker.on('message', (message: { log: string } | { result: BuildCheck }) => {
+      if ('log' in message) log(message.log);
+      else check = message.result;
     });
     worker.once('error', fail);
     worker.once('exit', (code) => (check ? done(check) : fail(new Error(`reading the transcripts stopped (worker exit code ${code})`))));

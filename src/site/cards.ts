@@ -1,6 +1,7 @@
 /** Props for the small repeated pieces: episode cards and person chips. */
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
-import type { Episode, Speaker } from '../transcript/schema.ts';
+import type { EpisodeMeta as Episode } from '../corpus/summary.ts';
+import type { Speaker } from '../transcript/schema.ts';
 import { date, duration, excerpt } from './format.ts';
 import { routes } from './routes.ts';
 import { initials, toneOf } from './speaker-style.ts';

@@ -5,6 +5,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { isAnonymous } from '../knowledge/people.ts';
+import type { EpisodeMeta } from '../corpus/summary.ts';
 import type { Episode, Paragraph, Speaker } from '../transcript/schema.ts';
 import { speakerChip } from './cards.ts';
 import type { PersonChip } from './cards.ts';
@@ -279,7 +280,7 @@ function relatedViews(episode: Episode, kb: KnowledgeBase): RelatedEpisodeView[]
   return out;
 }
 
-function neighbourLink(episode: Episode): NeighbourLink {
+function neighbourLink(episode: EpisodeMeta): NeighbourLink {
   const link: NeighbourLink = { title: episode.title, href: routes.episode(episode.slug) };
   if (episode.date) link.date = date(episode.date, 'short');
   return link;

@@ -1,47 +1,71 @@
 /**
- * The knowledge base for pages: every episode from the content layer and
- * the curated topic files (`<content>/topics/`), indexed once per build. In
- * dev, where content changes under the server, it is rebuilt when an
- * episode's digest or a topic file changes, and reused otherwise (topic
- * discovery takes a second or two on a large corpus).
+ * The corpus and knowledge base for pages. In a build started by `verbatim
+ * build`, the corpus is the snapshot the build loaded (VERBATIM_CORPUS, see
+ * src/corpus/snapshot.ts), so pages, diagnostics and the search index come
+ * from one read of the content. Otherwise (`astro dev`, a bare `astro
+ * build`) the corpus is loaded here, through the same digest cache; in dev
+ * it is loaded again when a file under the content folders changes (names,
+ * sizes and modification times are compared on each request, which costs
+ * a few milliseconds), and only the changed transcripts are parsed.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { getCollection } from 'astro:content';
-import { buildKnowledgeBase } from '../knowledge/knowledge-base.ts';
+import { assembleKnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
-import { topicsDir } from '../node/content-dirs.ts';
-import { cachedTopicIndex } from '../node/topic-cache.ts';
-import { readTopicFolder } from '../node/topic-folder.ts';
+import { loadCorpus } from '../corpus/load-corpus.ts';
+import type { Corpus } from '../corpus/load-corpus.ts';
+import { openSnapshot } from '../corpus/snapshot.ts';
+import { episodesDir, topicsDir } from '../node/content-dirs.ts';
 
+let current: { key: string; corpus: Corpus; kb: KnowledgeBase } | undefined;
 
-let built: { key: string; kb: Promise<KnowledgeBase> } | undefined;
+/** The corpus this build or dev server renders. */
+export function siteCorpus(): Corpus {
+  return state().corpus;
+}
 
 /** All indexes over all episodes. */
 export async function loadKnowledge(): Promise<KnowledgeBase> {
-  if (built && !import.meta.env.DEV) return built.kb;
-  const entries = await getCollection('episodes');
-  const dir = topicsDir();
-  const key = import.meta.env.DEV ? `${entries.map((e) => `${e.id}:${e.digest ?? ''}`).join('|')}#${topicFilesKey(dir)}` : '';
-  if (!built || built.key !== key) {
-    const episodes = entries.map((entry) => entry.data);
-    const options = { curatedTopics: readTopicFolder(dir).topics, topicIndex: cachedTopicIndex(process.env.VERBATIM_TOPIC_CACHE) };
-    built = { key, kb: Promise.resolve().then(() => buildKnowledgeBase(episodes, options)) };
-  }
-  return built.kb;
+  return state().kb;
 }
 
-/** Names, sizes and modification times of the topic files: changes when any is edited, added or removed. */
-function topicFilesKey(dir: string): string {
-  try {
-    return readdirSync(dir)
-      .sort()
-      .map((name) => {
-        const stat = statSync(join(dir, name));
-        return `${name}:${stat.size}:${stat.mtimeMs}`;
-      })
-      .join('|');
-  } catch {
-    return '';
+function state(): { corpus: Corpus; kb: KnowledgeBase } {
+  const snapshot = process.env.VERBATIM_CORPUS;
+  if (snapshot) {
+    if (!current) current = withKnowledge('', openSnapshot(snapshot));
+    return current;
   }
+  // Outside a CLI build: watch for edits (in dev), else load once.
+  const key = import.meta.env.DEV ? `${folderKey(episodesDir())}#${folderKey(topicsDir())}` : '';
+  if (!current || current.key !== key) current = withKnowledge(key, loadCorpus({ episodes: episodesDir(), topics: topicsDir() }));
+  return current;
+}
+
+function withKnowledge(key: string, corpus: Corpus) {
+  return { key, corpus, kb: assembleKnowledgeBase({ summaries: corpus.summaries, topics: corpus.topics, episode: corpus.episode }) };
+}
+
+/** Names, sizes and modification times of every file under `dir`: changes when any is edited, added or removed. */
+function folderKey(dir: string): string {
+  const parts: string[] = [];
+  const walk = (folder: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(folder).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const path = join(folder, name);
+      try {
+        const stat = statSync(path);
+        if (stat.isDirectory()) walk(path);
+        else parts.push(`${path}:${stat.size}:${stat.mtimeMs}`);
+      } catch {
+        // removed while listed
+      }
+    }
+  };
+  walk(dir);
+  return parts.join('|');
 }

@@ -11,6 +11,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { quoteWindows } from '../knowledge/topics/quote.ts';
 import type { Topic, TopicMention, TopicSource } from '../knowledge/topics/schema.ts';
+import type { EpisodeMeta } from '../corpus/summary.ts';
 import type { Episode } from '../transcript/schema.ts';
 import { clock, count, date, plural } from './format.ts';
 import { routes } from './routes.ts';
@@ -223,6 +224,8 @@ export function topicView(topic: Topic, kb: KnowledgeBase): TopicView {
   const listed: ListedEpisode[] = [];
   let unlisted = 0;
   const groupId = new Map<string, string>();
+  /** The quoted episodes' transcripts, read once for quotes and timeline. */
+  const transcripts = new Map<string, Episode>();
   for (const te of topic.episodes) {
     const episode = episodes.get(te.slug);
     if (!episode) continue;
@@ -236,7 +239,9 @@ export function topicView(topic: Topic, kb: KnowledgeBase): TopicView {
     const id = `e${groups.length + 1}`;
     groupId.set(te.slug, id);
     const mentions = mentionsBy.get(te.slug) ?? [];
-    const quoted = mentionViews(mentions, episode, kb);
+    const full = kb.episode(te.slug);
+    transcripts.set(te.slug, full);
+    const quoted = mentionViews(mentions, full, kb);
     const group: MentionGroup = { id, title: episode.title, href, mentions: quoted.views, label, more: mentions.length - quoted.mentions };
     const show = kb.showOf.get(episode.id);
     if (show) group.show = show.name;
@@ -247,7 +252,7 @@ export function topicView(topic: Topic, kb: KnowledgeBase): TopicView {
   const timeline = kb.episodes
     .filter((e) => groupId.has(e.slug) && mentionsBy.has(e.slug))
     .reverse()
-    .map((e) => timelineRow(e, mentionsBy.get(e.slug) ?? [], `#${groupId.get(e.slug) ?? ''}`));
+    .map((e) => timelineRow(transcripts.get(e.slug) ?? kb.episode(e.slug), mentionsBy.get(e.slug) ?? [], `#${groupId.get(e.slug) ?? ''}`));
 
   const speakers = speakerShares(topic, episodes, kb);
   const mentioned = topic.episodes.filter((e) => e.mentions > 0).length;
@@ -355,7 +360,7 @@ function timelineRow(episode: Episode, mentions: readonly TopicMention[], href: 
 }
 
 /** People who mention the topic, merged across episodes through the people directory. Unnamed voices are left out. */
-function speakerShares(topic: Topic, episodes: ReadonlyMap<string, Episode>, kb: KnowledgeBase): SpeakerShare[] {
+function speakerShares(topic: Topic, episodes: ReadonlyMap<string, EpisodeMeta>, kb: KnowledgeBase): SpeakerShare[] {
   const counts = new Map<string, { name: string; href: string; mentions: number }>();
   for (const m of topic.mentions) {
     const episode = episodes.get(m.episode);

@@ -87,6 +87,7 @@ export const catalogue = {
 
   // Episode-level
   'internal-error': entry('error', (a) => `Verbatim failed on this file (${a.detail}); this is a bug, please report it with the file`),
+  'episode-duplicate-id': entry('error', (a) => `this file and ${a.other} are both episode "${a.id}" (same path without extension); rename or remove one of them`),
   'slug-collision': entry('warning', (a) => `slug "${a.slug}" is also used by ${a.other}; this episode is published as "${a.unique}". Set "slug:" in a sidecar to choose`),
 
   // Topics (content/topics/*.md)

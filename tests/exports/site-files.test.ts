@@ -13,6 +13,7 @@ import { makeRoutes } from '../../src/site/routes.ts';
 import { Episode } from '../../src/transcript/schema.ts';
 import { makeEpisode } from '../knowledge/make-episode.ts';
 import { xmlProblems, xmlUnescape } from './xml-check.ts';
+import { summarizeEpisode } from '../../src/corpus/summary.ts';
 
 const links: SiteLinks = { routes: makeRoutes('/kb/'), site: new URL('https://example.org') };
 
@@ -51,13 +52,13 @@ const kb = buildKnowledgeBase([untimed, timed]);
 
 describe('transcript exports', () => {
   it('offers caption formats only for timed episodes', () => {
-    expect(exportsOf(timed).map((f) => f.id)).toEqual(['vtt', 'srt', 'txt', 'json', 'podcast']);
-    expect(exportsOf(untimed).map((f) => f.id)).toEqual(['txt', 'json']);
+    expect(exportsOf(summarizeEpisode(timed)).map((f) => f.id)).toEqual(['vtt', 'srt', 'txt', 'json', 'podcast']);
+    expect(exportsOf(summarizeEpisode(untimed)).map((f) => f.id)).toEqual(['txt', 'json']);
     expect(new Set(transcriptExports.map((f) => f.file)).size).toBe(transcriptExports.length);
   });
 
   it('links each download under the episode folder, with a suggested file name', () => {
-    expect(exportLinks(links.routes, timed).map((l) => [l.label, l.href, l.download])).toEqual([
+    expect(exportLinks(links.routes, summarizeEpisode(timed)).map((l) => [l.label, l.href, l.download])).toEqual([
       ['VTT', '/kb/episodes/alpha/transcript.vtt', 'alpha.vtt'],
       ['SRT', '/kb/episodes/alpha/transcript.srt', 'alpha.srt'],
       ['Text', '/kb/episodes/alpha/transcript.txt', 'alpha.txt'],

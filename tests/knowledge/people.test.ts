@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PASSAGES_PER_PERSON, buildPeople, isAnonymous, personKey } from '../../src/knowledge/people.ts';
 import { makeEpisode } from './make-episode.ts';
+import { summarizeEpisode } from '../../src/corpus/summary.ts';
 
 const ep1 = makeEpisode({
   id: 'one',
@@ -32,7 +33,7 @@ const ep2 = makeEpisode({
 });
 
 describe('people directory', () => {
-  const dir = buildPeople([ep1, ep2]);
+  const dir = buildPeople([ep1, ep2].map(summarizeEpisode));
 
   it('merges speakers by normalized name and leaves out unnamed labels', () => {
     expect(dir.people.map((p) => [p.slug, p.name, p.appearances.length])).toEqual([

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { showNeighbours } from '../../src/knowledge/neighbours.ts';
 import { buildShows } from '../../src/knowledge/shows.ts';
 import { makeEpisode } from './make-episode.ts';
+import { summarizeEpisode } from '../../src/corpus/summary.ts';
 
 describe('shows', () => {
   const episodes = [
@@ -9,7 +10,7 @@ describe('shows', () => {
     makeEpisode({ id: 'a1', show: 'Alpha', date: '2024-01-01', hosts: ['Ann'] }),
     makeEpisode({ id: 'a3', show: 'Alpha', date: '2024-03-01', hosts: ['Ann', 'Cy'] }),
     makeEpisode({ id: 'a2', show: 'Alpha', date: '2024-02-01', hosts: ['Ann'] }),
-  ];
+  ].map(summarizeEpisode);
 
   it('groups episodes by show name, shows by name, episodes newest first', () => {
     const shows = buildShows(episodes);
@@ -24,7 +25,7 @@ describe('shows', () => {
   });
 
   it('gives shows whose names slug alike distinct slugs', () => {
-    const shows = buildShows([makeEpisode({ id: 'x', show: 'Q&A' }), makeEpisode({ id: 'y', show: 'Q A' })]);
+    const shows = buildShows([makeEpisode({ id: 'x', show: 'Q&A' }), makeEpisode({ id: 'y', show: 'Q A' })].map(summarizeEpisode));
     expect(shows.map((s) => s.slug).sort()).toEqual(['q-a', 'q-a-2']);
   });
 

@@ -8,7 +8,6 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { exportById, offers } from '../../../exports/formats.ts';
 import type { ExportId } from '../../../exports/formats.ts';
 import { loadKnowledge } from '../../../site/knowledge.ts';
-import type { Episode } from '../../../transcript/schema.ts';
 
 /** `getStaticPaths` and `GET` for `/episodes/<slug>/<format file>`. */
 export function transcriptEndpoint(id: ExportId): { getStaticPaths: GetStaticPaths; GET: APIRoute } {
@@ -16,10 +15,10 @@ export function transcriptEndpoint(id: ExportId): { getStaticPaths: GetStaticPat
   return {
     getStaticPaths: async () => {
       const kb = await loadKnowledge();
-      return kb.episodes.filter((episode) => offers(episode, format)).map((episode) => ({ params: { slug: episode.slug }, props: { episode } }));
+      return kb.episodes.filter((episode) => offers(episode, format)).map((episode) => ({ params: { slug: episode.slug } }));
     },
-    GET: ({ props }) => {
-      const { episode } = props as { episode: Episode };
+    GET: async ({ params }) => {
+      const episode = (await loadKnowledge()).episode(String(params.slug));
       return new Response(format.write(episode), { headers: { 'Content-Type': format.mediaType } });
     },
   };
