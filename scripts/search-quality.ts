@@ -1,29 +1,45 @@
 /**
- * Search quality on the sample content: builds the search index for the
- * episodes folder into a temporary folder (the same records and dictionary
- * the site build writes; no pages needed), loads Pagefind's browser bundle in
- * Node, runs every query of tests/search/queries.json with and without query
- * expansion, and reports hit@1 / hit@5 (the expected episode among the first
- * results) and para@1 / para@5 (a result linking to an expected paragraph).
+ * Search quality, measured on real indexes searched with Pagefind's browser
+ * bundle in Node:
  *
- *   npm run search:quality [-- --episodes DIR] [--queries FILE] [--out FILE] [--verbose]
+ * - the sample content (content/episodes, tests/search/queries.json):
+ *   hit@1 / hit@5 (the expected episode among the first results) and
+ *   para@1 / para@5 (a result linking to an expected paragraph);
+ * - the seed transcripts (../shared/seeds, tests/search/seed-queries.json, a
+ *   judged set frozen before tuning): hit@1 / hit@3 per kind of query, where
+ *   a result counts only when it is from the answering episode and lands
+ *   within 30 s of the answering sentence (scripts/judged-queries.ts). Skipped,
+ *   with a message, where ../shared/seeds is absent.
+ *
+ * Each set runs with every ranking of `rankings` (plain Pagefind, the search
+ * page's ranking, …), on an index built like the site's (passages, episodes
+ * and topic pages) in a temporary folder.
+ *
+ *   npm run search:quality [-- --episodes DIR] [--queries FILE] [--seeds DIR] [--seed-queries FILE] [--out FILE] [--verbose]
  *
  * Writes the figures to bench/search-quality.json.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildSiteTopics } from '../src/knowledge/knowledge-base.ts';
 import { readEpisodesLikeTheSite, writeSearchIndex } from '../src/integrations/search-index.ts';
 import type { SearchIndexReport } from '../src/integrations/search-index.ts';
 import { loadPagefind } from '../src/node/pagefind-search.ts';
+import { readTopicFolder } from '../src/node/topic-folder.ts';
 import type { SearchDictionary } from '../src/search/dictionary.ts';
 import { planQuery } from '../src/search/query-plan.ts';
+import type { QueryPlan } from '../src/search/query-plan.ts';
 import { SEARCH_FILES } from '../src/search/record-fields.ts';
 import { resultView } from '../src/search/result-view.ts';
+import type { ResultView } from '../src/search/result-view.ts';
 import { runSearch } from '../src/search/run-search.ts';
 import type { SearchEngine, SearchOutcome } from '../src/search/run-search.ts';
 import { Speller } from '../src/search/speller.ts';
+import type { Episode } from '../src/transcript/schema.ts';
+import { answerRank, figuresByKind, readJudgedQueries, slugOfHref } from './judged-queries.ts';
+import type { HitFigures, JudgedQuery } from './judged-queries.ts';
 
 /** One query of tests/search/queries.json. */
 export interface QualityQuery {
@@ -61,7 +77,32 @@ export interface Figures {
   mrr: number;
 }
 
+/** Results looked at per query. */
 const DEPTH = 10;
+
+/** The result list one ranking shows for a query: its mode and the first `DEPTH` cards. */
+export interface RankedViews {
+  mode: SearchOutcome['mode'];
+  views: ResultView[];
+}
+
+/** A way of turning a query into results, compared by this script. */
+export interface Ranking {
+  name: string;
+  label: string;
+  run(plan: QueryPlan, engine: SearchEngine): Promise<RankedViews>;
+}
+
+async function viewsOf(outcome: SearchOutcome): Promise<RankedViews> {
+  const views = await Promise.all(outcome.hits.slice(0, DEPTH).map(async (h) => resultView(await h.data(), outcome.plan.core)));
+  return { mode: outcome.mode, views };
+}
+
+/** The rankings compared, the baseline first and the search page's last. */
+export const rankings: Ranking[] = [
+  { name: 'plain', label: 'plain Pagefind', run: async (plan, engine) => viewsOf(await runSearch(plan, {}, engine, { expand: false })) },
+  { name: 'page', label: 'search page', run: async (plan, engine) => viewsOf(await runSearch(plan, {}, engine)) },
+];
 
 /** Read tests/search/queries.json (or another file of the same shape). */
 export function readQueries(file: string): QualityQuery[] {
@@ -69,19 +110,16 @@ export function readQueries(file: string): QualityQuery[] {
 }
 
 /** Run one query and find where the expected episode and paragraph rank. */
-export async function evaluateQuery(q: QualityQuery, engine: SearchEngine, speller: Speller, expand: boolean): Promise<QueryResult> {
-  const plan = planQuery(q.query, speller);
-  const outcome = await runSearch(plan, {}, engine, { expand });
-  const views = await Promise.all(outcome.hits.slice(0, DEPTH).map(async (h) => resultView(await h.data(), plan.core)));
-  const slugOf = (href: string) => decodeURIComponent(href.split('#')[0]?.replace(/\/$/, '').split('/').pop() ?? '');
-  const episodeIndex = views.findIndex((v) => slugOf(v.href) === q.slug);
+export async function evaluateQuery(q: QualityQuery, engine: SearchEngine, speller: Speller, ranking: Ranking): Promise<QueryResult> {
+  const { mode, views } = await ranking.run(planQuery(q.query, speller), engine);
+  const episodeIndex = views.findIndex((v) => slugOfHref(v.href) === q.slug);
   const paragraphIndex = q.paragraphs
-    ? views.findIndex((v) => slugOf(v.href) === q.slug && v.paragraph !== undefined && q.paragraphs?.includes(v.paragraph))
+    ? views.findIndex((v) => slugOfHref(v.href) === q.slug && v.paragraph !== undefined && q.paragraphs?.includes(v.paragraph))
     : -1;
   return {
     query: q.query,
     kind: q.kind,
-    mode: outcome.mode,
+    mode,
     episodeRank: episodeIndex === -1 ? null : episodeIndex + 1,
     paragraphRank: paragraphIndex === -1 ? null : paragraphIndex + 1,
     top: views[0]?.href ?? null,
@@ -103,32 +141,139 @@ export function figures(results: readonly QueryResult[], queries: readonly Quali
   };
 }
 
-export interface QualityRun {
-  index: SearchIndexReport;
-  baseline: Figures;
-  expanded: Figures;
-  results: { baseline: QueryResult[]; expanded: QueryResult[] };
+/** A search index built in a temporary folder, loaded and ready to search. */
+export interface QualityIndex {
+  report: SearchIndexReport;
+  episodes: Episode[];
+  engine: SearchEngine;
   speller: Speller;
+  /** Delete the folder. */
+  close(): void;
 }
 
-/** Build the index for `episodesDir` in a temporary folder and evaluate `queries` with and without expansion. */
-export async function measureQuality(episodesDir: string, queries: readonly QualityQuery[]): Promise<QualityRun> {
+/**
+ * Index `episodesDir` the way the site does: passages, episodes and topic
+ * pages (discovered, plus the curated topics of `topicsDir` when given).
+ */
+export async function buildQualityIndex(episodesDir: string, topicsDir?: string): Promise<QualityIndex> {
   const dir = mkdtempSync(join(tmpdir(), 'verbatim-search-quality-'));
   try {
     const episodes = readEpisodesLikeTheSite(episodesDir);
-    const index = await writeSearchIndex(episodes, { outDir: dir, base: '/' });
+    const topics = buildSiteTopics(episodes, { curatedTopics: topicsDir ? readTopicFolder(topicsDir).topics : [] });
+    const report = await writeSearchIndex(episodes, { outDir: dir, base: '/', topics });
     const dictionary = JSON.parse(readFileSync(join(dir, SEARCH_FILES.dictionary), 'utf8')) as SearchDictionary;
-    const speller = new Speller(dictionary);
     const { engine } = await loadPagefind(join(dir, SEARCH_FILES.pagefindDir));
-    const baseline: QueryResult[] = [];
-    const expanded: QueryResult[] = [];
-    for (const q of queries) {
-      baseline.push(await evaluateQuery(q, engine, speller, false));
-      expanded.push(await evaluateQuery(q, engine, speller, true));
-    }
-    return { index, baseline: figures(baseline, queries), expanded: figures(expanded, queries), results: { baseline, expanded }, speller };
-  } finally {
+    return { report, episodes, engine, speller: new Speller(dictionary), close: () => rmSync(dir, { recursive: true, force: true }) };
+  } catch (error) {
     rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+export interface QualityRun {
+  index: SearchIndexReport;
+  /** Figures per ranking name. */
+  figures: Record<string, Figures>;
+  results: Record<string, QueryResult[]>;
+  speller: Speller;
+}
+
+/** Build the index for `episodesDir` (with the curated topics of `topicsDir`) and evaluate `queries` with every ranking. */
+export async function measureQuality(episodesDir: string, queries: readonly QualityQuery[], topicsDir?: string): Promise<QualityRun> {
+  const index = await buildQualityIndex(episodesDir, topicsDir);
+  try {
+    const run: QualityRun = { index: index.report, figures: {}, results: {}, speller: index.speller };
+    for (const ranking of rankings) {
+      const results: QueryResult[] = [];
+      for (const q of queries) results.push(await evaluateQuery(q, index.engine, index.speller, ranking));
+      run.results[ranking.name] = results;
+      run.figures[ranking.name] = figures(results, queries);
+    }
+    return run;
+  } finally {
+    index.close();
+  }
+}
+
+/** One judged query's outcome under one ranking. */
+export interface JudgedResult {
+  rank: number | null;
+  mode: SearchOutcome['mode'];
+  /** The first three results' links. */
+  top: string[];
+}
+
+export interface JudgedRun {
+  index: SearchIndexReport;
+  /** Figures per ranking name, then per kind (`all` for every query). */
+  figures: Record<string, Record<string, HitFigures>>;
+  results: Record<string, JudgedResult[]>;
+}
+
+/** Build the index for `episodesDir` (no curated topics) and score the judged `queries` with every ranking. */
+export async function measureJudged(episodesDir: string, queries: readonly JudgedQuery[]): Promise<JudgedRun> {
+  const index = await buildQualityIndex(episodesDir);
+  try {
+    const bySlug = new Map(index.episodes.map((e) => [e.slug, e]));
+    const run: JudgedRun = { index: index.report, figures: {}, results: {} };
+    for (const ranking of rankings) {
+      const results: JudgedResult[] = [];
+      for (const q of queries) {
+        const { mode, views } = await ranking.run(planQuery(q.query, index.speller), index.engine);
+        results.push({ rank: answerRank(views, q, bySlug), mode, top: views.slice(0, 3).map((v) => v.href) });
+      }
+      run.results[ranking.name] = results;
+      run.figures[ranking.name] = figuresByKind(queries, results.map((r) => r.rank));
+    }
+    return run;
+  } finally {
+    index.close();
+  }
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(0)}%`.padStart(5);
+const rankText = (r: number | null | undefined) => (r === null || r === undefined ? '-' : String(r)).padStart(2);
+
+function printSample(queries: readonly QualityQuery[], run: QualityRun, verbose: boolean): void {
+  const out = process.stdout;
+  if (verbose) {
+    for (let i = 0; i < queries.length; i++) {
+      const cells = rankings.map((r) => {
+        const res = run.results[r.name]?.[i];
+        return `${r.name} ep ${rankText(res?.episodeRank)} para ${rankText(res?.paragraphRank)}`;
+      });
+      const last = run.results[rankings.at(-1)?.name ?? '']?.[i];
+      out.write(`${(queries[i]?.query ?? '').padEnd(42)} ${(queries[i]?.kind ?? '').padEnd(12)} ${cells.join(' | ')} ${last?.mode ?? ''} ${last?.top ?? ''}\n`);
+    }
+  }
+  out.write(`Sample content: ${queries.length} queries on ${run.index.passages} passages + ${run.index.episodes} episodes + ${run.index.topics} topics\n`);
+  for (const r of rankings) {
+    const f = run.figures[r.name];
+    if (!f) continue;
+    out.write(`  ${r.label.padEnd(18)} hit@1 ${pct(f.hit1)}  hit@5 ${pct(f.hit5)}  para@1 ${pct(f.para1)}  para@5 ${pct(f.para5)}  MRR ${f.mrr.toFixed(3)}\n`);
+  }
+}
+
+function printJudged(queries: readonly JudgedQuery[], run: JudgedRun, verbose: boolean): void {
+  const out = process.stdout;
+  if (verbose) {
+    for (let i = 0; i < queries.length; i++) {
+      const cells = rankings.map((r) => `${r.name} ${rankText(run.results[r.name]?.[i]?.rank)}`);
+      const last = run.results[rankings.at(-1)?.name ?? '']?.[i];
+      out.write(`${(queries[i]?.query ?? '').padEnd(60)} ${(queries[i]?.kind ?? '').padEnd(11)} ${cells.join(' | ')}  ${last?.top[0] ?? ''}\n`);
+    }
+  }
+  out.write(`Seed transcripts: ${queries.length} judged queries on ${run.index.passages} passages + ${run.index.episodes} episodes + ${run.index.topics} topics\n`);
+  out.write('  (a result counts when it lands within 30 s of the answer; hit@1 / hit@3)\n');
+  const kinds = Object.keys(run.figures[rankings[0]?.name ?? ''] ?? {});
+  out.write(`  ${'kind'.padEnd(12)} ${'n'.padStart(3)}  ${rankings.map((r) => r.label.padStart(15)).join('  ')}\n`);
+  for (const kind of kinds) {
+    const n = run.figures[rankings[0]?.name ?? '']?.[kind]?.queries ?? 0;
+    const cells = rankings.map((r) => {
+      const f = run.figures[r.name]?.[kind];
+      return f ? `${pct(f.hit1)} / ${pct(f.hit3)}`.padStart(15) : ''.padStart(15);
+    });
+    out.write(`  ${kind.padEnd(12)} ${String(n).padStart(3)}  ${cells.join('  ')}\n`);
   }
 }
 
@@ -136,47 +281,59 @@ if (import.meta.main) {
   const { values } = parseArgs({
     options: {
       episodes: { type: 'string', default: process.env.VERBATIM_EPISODES ?? 'content/episodes' },
+      topics: { type: 'string', default: 'content/topics' },
       queries: { type: 'string', default: 'tests/search/queries.json' },
+      seeds: { type: 'string', default: join(import.meta.dirname, '..', '..', 'shared', 'seeds') },
+      'seed-queries': { type: 'string', default: 'tests/search/seed-queries.json' },
       out: { type: 'string', default: 'bench/search-quality.json' },
       verbose: { type: 'boolean', default: false },
     },
   });
   const queries = readQueries(values.queries);
-  const run = await measureQuality(values.episodes, queries);
-  const pct = (x: number) => `${(x * 100).toFixed(0)}%`.padStart(5);
-  const line = (name: string, f: Figures) =>
-    `${name.padEnd(16)} hit@1 ${pct(f.hit1)}  hit@5 ${pct(f.hit5)}  para@1 ${pct(f.para1)}  para@5 ${pct(f.para5)}  MRR ${f.mrr.toFixed(3)}`;
-  const rank = (r: number | null) => (r === null ? '-' : String(r)).padStart(2);
-  if (values.verbose) {
-    for (let i = 0; i < queries.length; i++) {
-      const b = run.results.baseline[i];
-      const e = run.results.expanded[i];
-      if (!b || !e) continue;
-      process.stdout.write(
-        `${e.query.padEnd(42)} ${e.kind.padEnd(12)} plain ep ${rank(b.episodeRank)} para ${rank(b.paragraphRank)} | ` +
-          `expanded ep ${rank(e.episodeRank)} para ${rank(e.paragraphRank)} ${e.mode.padEnd(9)} ${e.top ?? ''}\n`,
-      );
-    }
+  const sample = await measureQuality(values.episodes, queries, values.topics);
+  printSample(queries, sample, values.verbose);
+
+  const judged = readJudgedQueries(values['seed-queries']);
+  let seeds: JudgedRun | null = null;
+  if (existsSync(values.seeds)) {
+    seeds = await measureJudged(values.seeds, judged);
+    printJudged(judged, seeds, values.verbose);
+  } else {
+    process.stdout.write(`⚠ Seed transcripts skipped: ${values.seeds} is absent (it is present in CI); the judged set was not measured.\n`);
   }
-  process.stdout.write(`${queries.length} queries on ${run.index.passages} passages + ${run.index.episodes} episodes\n`);
-  process.stdout.write(`${line('plain Pagefind', run.baseline)}\n${line('with expansion', run.expanded)}\n`);
+
   const report = {
-    about: 'Search quality on the sample content: scripts/search-quality.ts over tests/search/queries.json. hit@k: the expected episode among the first k results; para@k: a result linking to an expected paragraph (queries that name one).',
-    corpus: { passages: run.index.passages, episodes: run.index.episodes },
-    index: { dataBytes: run.index.indexDataBytes, totalBytes: run.index.indexBytes, files: run.index.files, dictionaryBytes: run.index.dictionaryBytes },
-    queries: queries.length,
-    baseline: run.baseline,
-    expanded: run.expanded,
-    perQuery: queries.map((q, i) => ({
-      query: q.query,
-      kind: q.kind,
-      baseline: { episode: run.results.baseline[i]?.episodeRank ?? null, paragraph: run.results.baseline[i]?.paragraphRank ?? null },
-      expanded: {
-        episode: run.results.expanded[i]?.episodeRank ?? null,
-        paragraph: run.results.expanded[i]?.paragraphRank ?? null,
-        mode: run.results.expanded[i]?.mode,
-      },
-    })),
+    about:
+      'Search quality: scripts/search-quality.ts. sample: content/episodes with tests/search/queries.json; hit@k: the expected episode among the first k results; para@k: a result linking to an expected paragraph (queries that name one). seeds: ../shared/seeds with the judged set tests/search/seed-queries.json; hit@k: a result among the first k from the answering episode whose link lands within 30 s of the answering sentence (or on the answering paragraph of an untimed transcript), per kind of query.',
+    rankings: Object.fromEntries(rankings.map((r) => [r.name, r.label])),
+    sample: {
+      corpus: { passages: sample.index.passages, episodes: sample.index.episodes, topics: sample.index.topics },
+      index: { dataBytes: sample.index.indexDataBytes, totalBytes: sample.index.indexBytes, files: sample.index.files, dictionaryBytes: sample.index.dictionaryBytes },
+      queries: queries.length,
+      figures: sample.figures,
+      perQuery: queries.map((q, i) => ({
+        query: q.query,
+        kind: q.kind,
+        ...Object.fromEntries(
+          rankings.map((r) => {
+            const res = sample.results[r.name]?.[i];
+            return [r.name, { episode: res?.episodeRank ?? null, paragraph: res?.paragraphRank ?? null, mode: res?.mode }];
+          }),
+        ),
+      })),
+    },
+    seeds: seeds
+      ? {
+          corpus: { passages: seeds.index.passages, episodes: seeds.index.episodes, topics: seeds.index.topics },
+          queries: judged.length,
+          figures: seeds.figures,
+          perQuery: judged.map((q, i) => ({
+            query: q.query,
+            kind: q.kind,
+            ...Object.fromEntries(rankings.map((r) => [r.name, { rank: seeds.results[r.name]?.[i]?.rank ?? null, top: seeds.results[r.name]?.[i]?.top ?? [] }])),
+          })),
+        }
+      : { skipped: `${values.seeds} is absent` },
   };
   writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`wrote ${values.out}\n`);
