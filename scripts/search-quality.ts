@@ -32,14 +32,16 @@ import type { SearchDictionary } from '../src/search/dictionary.ts';
 import { planQuery } from '../src/search/query-plan.ts';
 import type { QueryPlan } from '../src/search/query-plan.ts';
 import { SEARCH_FILES } from '../src/search/record-fields.ts';
+import { ResultPages } from '../src/search/result-pages.ts';
 import { resultView } from '../src/search/result-view.ts';
 import type { ResultView } from '../src/search/result-view.ts';
 import { runSearch } from '../src/search/run-search.ts';
-import type { SearchEngine, SearchOutcome } from '../src/search/run-search.ts';
+import type { EngineHit, SearchEngine, SearchMode } from '../src/search/run-search.ts';
 import { Speller } from '../src/search/speller.ts';
 import type { Episode } from '../src/transcript/schema.ts';
 import { answerRank, figuresByKind, readJudgedQueries, slugOfHref } from './judged-queries.ts';
 import type { HitFigures, JudgedQuery } from './judged-queries.ts';
+import { runBaselineSearch } from './search-baseline.ts';
 
 /** One query of tests/search/queries.json. */
 export interface QualityQuery {
@@ -57,7 +59,7 @@ export interface QualityQuery {
 export interface QueryResult {
   query: string;
   kind: string;
-  mode: SearchOutcome['mode'];
+  mode: SearchMode;
   /** Rank of the first result from the expected episode. */
   episodeRank: number | null;
   /** Rank of the first result linking to an expected paragraph (null when none expected or none found). */
@@ -82,7 +84,7 @@ const DEPTH = 10;
 
 /** The result list one ranking shows for a query: its mode and the first `DEPTH` cards. */
 export interface RankedViews {
-  mode: SearchOutcome['mode'];
+  mode: SearchMode;
   views: ResultView[];
 }
 
@@ -93,15 +95,38 @@ export interface Ranking {
   run(plan: QueryPlan, engine: SearchEngine): Promise<RankedViews>;
 }
 
-async function viewsOf(outcome: SearchOutcome): Promise<RankedViews> {
-  const views = await Promise.all(outcome.hits.slice(0, DEPTH).map(async (h) => resultView(await h.data(), outcome.plan.core)));
-  return { mode: outcome.mode, views };
+/** Cards for the first results of a mixed list (episodes, topics and passages together), as the page showed them before. */
+async function mixedViews(mode: SearchMode, hits: readonly EngineHit[], plan: QueryPlan): Promise<RankedViews> {
+  return { mode, views: await Promise.all(hits.slice(0, DEPTH).map(async (h) => resultView(await h.data(), plan.core))) };
 }
 
-/** The rankings compared, the baseline first and the search page's last. */
+/** The rankings compared: plain Pagefind, the page before coverage ranking, and the search page (moments list) last. */
 export const rankings: Ranking[] = [
-  { name: 'plain', label: 'plain Pagefind', run: async (plan, engine) => viewsOf(await runSearch(plan, {}, engine, { expand: false })) },
-  { name: 'page', label: 'search page', run: async (plan, engine) => viewsOf(await runSearch(plan, {}, engine)) },
+  {
+    name: 'plain',
+    label: 'plain Pagefind',
+    run: async (plan, engine) => {
+      const outcome = await runSearch(plan, {}, engine, { expand: false });
+      return mixedViews(outcome.mode, outcome.hits, plan);
+    },
+  },
+  {
+    name: 'before',
+    label: 'subset relaxation',
+    run: async (plan, engine) => {
+      const { mode, hits } = await runBaselineSearch(plan, {}, engine);
+      return mixedViews(mode, hits, plan);
+    },
+  },
+  {
+    name: 'page',
+    label: 'coverage',
+    run: async (plan, engine) => {
+      const outcome = await runSearch(plan, {}, engine);
+      const { moments } = await new ResultPages(outcome, [...plan.core, ...plan.terms]).next(DEPTH);
+      return { mode: outcome.mode, views: moments.map((m) => m.view) };
+    },
+  },
 ];
 
 /** Read tests/search/queries.json (or another file of the same shape). */
@@ -198,7 +223,7 @@ export async function measureQuality(episodesDir: string, queries: readonly Qual
 /** One judged query's outcome under one ranking. */
 export interface JudgedResult {
   rank: number | null;
-  mode: SearchOutcome['mode'];
+  mode: SearchMode;
   /** The first three results' links. */
   top: string[];
 }
