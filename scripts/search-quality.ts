@@ -31,7 +31,7 @@ import { readTopicFolder } from '../src/node/topic-folder.ts';
 import type { SearchDictionary } from '../src/search/dictionary.ts';
 import { planQuery } from '../src/search/query-plan.ts';
 import type { QueryPlan } from '../src/search/query-plan.ts';
-import { SEARCH_FILES } from '../src/search/record-fields.ts';
+import { SEARCH_FILES, metaWeights } from '../src/search/record-fields.ts';
 import { ResultPages } from '../src/search/result-pages.ts';
 import { resultView } from '../src/search/result-view.ts';
 import type { ResultView } from '../src/search/result-view.ts';
@@ -39,7 +39,7 @@ import { runSearch } from '../src/search/run-search.ts';
 import type { EngineHit, SearchEngine, SearchMode } from '../src/search/run-search.ts';
 import { Speller } from '../src/search/speller.ts';
 import type { Episode } from '../src/transcript/schema.ts';
-import { answerRank, figuresByKind, readJudgedQueries, slugOfHref } from './judged-queries.ts';
+import { answerRank, figuresByKind, hitFigures, readJudgedQueries, slugOfHref } from './judged-queries.ts';
 import type { HitFigures, JudgedQuery } from './judged-queries.ts';
 import { runBaselineSearch } from './search-baseline.ts';
 
@@ -119,6 +119,20 @@ export const rankings: Ranking[] = [
     },
   },
   {
+    name: 'counts',
+    label: 'coverage, old landing',
+    run: async (plan, engine) => {
+      // The coverage ranking, but each result lands on the paragraph with most matching words (as before), not where they cluster.
+      const outcome = await runSearch(plan, {}, engine);
+      const hits = outcome.hits.map(({ matches, ...hit }) => ({
+        ...hit,
+        data: async () => ({ ...(await hit.data()), locations: [...new Set((matches ?? []).map((m) => m.position))].sort((a, b) => a - b) }),
+      }));
+      const { moments } = await new ResultPages({ ...outcome, hits }, plan.core).next(DEPTH);
+      return { mode: outcome.mode, views: moments.map((m) => m.view) };
+    },
+  },
+  {
     name: 'page',
     label: 'coverage',
     run: async (plan, engine) => {
@@ -172,6 +186,8 @@ export interface QualityIndex {
   episodes: Episode[];
   engine: SearchEngine;
   speller: Speller;
+  /** Another engine over the same index, with other Pagefind options (`ranking`). */
+  load(options: Record<string, unknown>): Promise<SearchEngine>;
   /** Delete the folder. */
   close(): void;
 }
@@ -187,8 +203,16 @@ export async function buildQualityIndex(episodesDir: string, topicsDir?: string)
     const topics = buildSiteTopics(episodes, { curatedTopics: topicsDir ? readTopicFolder(topicsDir).topics : [] });
     const report = await writeSearchIndex(episodes, { outDir: dir, base: '/', topics });
     const dictionary = JSON.parse(readFileSync(join(dir, SEARCH_FILES.dictionary), 'utf8')) as SearchDictionary;
-    const { engine } = await loadPagefind(join(dir, SEARCH_FILES.pagefindDir));
-    return { report, episodes, engine, speller: new Speller(dictionary), close: () => rmSync(dir, { recursive: true, force: true }) };
+    const bundle = join(dir, SEARCH_FILES.pagefindDir);
+    const { engine } = await loadPagefind(bundle);
+    return {
+      report,
+      episodes,
+      engine,
+      speller: new Speller(dictionary),
+      load: async (options) => (await loadPagefind(bundle, options)).engine,
+      close: () => rmSync(dir, { recursive: true, force: true }),
+    };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
@@ -235,22 +259,54 @@ export interface JudgedRun {
   results: Record<string, JudgedResult[]>;
 }
 
+/** Score the judged `queries` with one ranking on one engine. */
+async function judge(queries: readonly JudgedQuery[], index: QualityIndex, engine: SearchEngine, ranking: Ranking): Promise<JudgedResult[]> {
+  const bySlug = new Map(index.episodes.map((e) => [e.slug, e]));
+  const results: JudgedResult[] = [];
+  for (const q of queries) {
+    const { mode, views } = await ranking.run(planQuery(q.query, index.speller), engine);
+    results.push({ rank: answerRank(views, q, bySlug), mode, top: views.slice(0, 3).map((v) => v.href) });
+  }
+  return results;
+}
+
 /** Build the index for `episodesDir` (no curated topics) and score the judged `queries` with every ranking. */
 export async function measureJudged(episodesDir: string, queries: readonly JudgedQuery[]): Promise<JudgedRun> {
   const index = await buildQualityIndex(episodesDir);
   try {
-    const bySlug = new Map(index.episodes.map((e) => [e.slug, e]));
     const run: JudgedRun = { index: index.report, figures: {}, results: {} };
     for (const ranking of rankings) {
-      const results: JudgedResult[] = [];
-      for (const q of queries) {
-        const { mode, views } = await ranking.run(planQuery(q.query, index.speller), index.engine);
-        results.push({ rank: answerRank(views, q, bySlug), mode, top: views.slice(0, 3).map((v) => v.href) });
-      }
+      const results = await judge(queries, index, index.engine, ranking);
       run.results[ranking.name] = results;
       run.figures[ranking.name] = figuresByKind(queries, results.map((r) => r.rank));
     }
     return run;
+  } finally {
+    index.close();
+  }
+}
+
+/** Pagefind `ranking` settings tried by `--ranking-options` (Pagefind's defaults: pageLength 0.75, termSaturation 1.4). */
+export const RANKING_OPTIONS: { pageLength: number; termSaturation: number }[] = [0, 0.25, 0.5, 0.75, 1].flatMap((pageLength) =>
+  [0.6, 1.0, 1.4, 2.0].map((termSaturation) => ({ pageLength, termSaturation })),
+);
+
+/** The judged set's figures (all queries, and questions) for the old and new ranking, under each of `RANKING_OPTIONS`. */
+export async function tryRankingOptions(episodesDir: string, queries: readonly JudgedQuery[]) {
+  const index = await buildQualityIndex(episodesDir);
+  try {
+    const out: { options: (typeof RANKING_OPTIONS)[number]; figures: Record<string, Record<string, HitFigures>> }[] = [];
+    for (const options of RANKING_OPTIONS) {
+      const engine = await index.load({ ranking: { metaWeights, ...options } });
+      const figures: Record<string, Record<string, HitFigures>> = {};
+      for (const ranking of rankings.filter((r) => r.name === 'before' || r.name === 'page')) {
+        const ranks = (await judge(queries, index, engine, ranking)).map((r) => r.rank);
+        const byKind = figuresByKind(queries, ranks);
+        figures[ranking.name] = { all: byKind.all ?? hitFigures([]), question: byKind.question ?? hitFigures([]) };
+      }
+      out.push({ options, figures });
+    }
+    return out;
   } finally {
     index.close();
   }
@@ -312,6 +368,7 @@ if (import.meta.main) {
       'seed-queries': { type: 'string', default: 'tests/search/seed-queries.json' },
       out: { type: 'string', default: 'bench/search-quality.json' },
       verbose: { type: 'boolean', default: false },
+      'ranking-options': { type: 'boolean', default: false },
     },
   });
   const queries = readQueries(values.queries);
@@ -325,6 +382,21 @@ if (import.meta.main) {
     printJudged(judged, seeds, values.verbose);
   } else {
     process.stdout.write(`⚠ Seed transcripts skipped: ${values.seeds} is absent (it is present in CI); the judged set was not measured.\n`);
+  }
+
+  let options: Awaited<ReturnType<typeof tryRankingOptions>> | null = null;
+  if (values['ranking-options'] && existsSync(values.seeds)) {
+    options = await tryRankingOptions(values.seeds, judged);
+    process.stdout.write('Pagefind ranking options on the judged set (hit@1 / hit@3; all queries, then questions):\n');
+    for (const { options: o, figures: f } of options) {
+      const cell = (name: string, kind: string) => {
+        const x = f[name]?.[kind];
+        return x ? `${pct(x.hit1)} / ${pct(x.hit3)}` : '';
+      };
+      process.stdout.write(
+        `  pageLength ${o.pageLength.toFixed(2)} termSaturation ${o.termSaturation.toFixed(1)}   subset relaxation ${cell('before', 'all')} (q ${cell('before', 'question')})   coverage ${cell('page', 'all')} (q ${cell('page', 'question')})\n`,
+      );
+    }
   }
 
   const report = {
@@ -359,6 +431,7 @@ if (import.meta.main) {
           })),
         }
       : { skipped: `${values.seeds} is absent` },
+    ...(options ? { rankingOptions: options } : {}),
   };
   writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`wrote ${values.out}\n`);

@@ -43,10 +43,14 @@ describe('search queries for the sample content', () => {
     const run = await measureQuality('content/episodes', queries, 'content/topics');
     const page = run.figures.page;
     const plain = run.figures.plain;
+    const before = run.figures.before;
     const misses = (run.results.page ?? []).filter((r) => r.episodeRank === null || r.episodeRank > 5).map((r) => r.query);
     expect(misses).toEqual([]);
     expect(page?.hit1).toBeGreaterThanOrEqual(plain?.hit1 ?? 1);
     expect(page?.hit5).toBeGreaterThanOrEqual(plain?.hit5 ?? 1);
     expect(page?.para5).toBeGreaterThanOrEqual(0.9);
+    // Coverage ranking does no worse than the subset relaxation it replaced.
+    expect(page?.hit1).toBeGreaterThanOrEqual(before?.hit1 ?? 1);
+    expect(page?.para1).toBeGreaterThanOrEqual(before?.para1 ?? 1);
   });
 });

@@ -178,6 +178,24 @@ describe('runSearch', () => {
     expect(fallback.hits[0]?.id).toBe('/b/#p2');
   });
 
+  it('passes the filters (show, speaker, year, topic) to every search and to the record count', async () => {
+    const seen: unknown[] = [];
+    const filtered: SearchEngine = {
+      count: async (filters) => {
+        seen.push(filters);
+        return 3;
+      },
+      search: async (_query, filters) => {
+        seen.push(filters);
+        return [];
+      },
+    };
+    const filters = { topic: ['Heat pumps'], year: ['2025'] };
+    await runSearch(planQuery('heat grid transformer', speller), filters, filtered);
+    expect(seen.length).toBeGreaterThanOrEqual(4);
+    expect(seen.every((f) => f === filters)).toBe(true);
+  });
+
   it('leaves out records that matched only in their metadata', async () => {
     const meta: SearchEngine = {
       count: async () => 2,
