@@ -247,6 +247,8 @@ export async function measureQuality(episodesDir: string, queries: readonly Qual
 /** One judged query's outcome under one ranking. */
 export interface JudgedResult {
   rank: number | null;
+  /** Time to rank and load the first page of results, in Node with Pagefind's bundle (no network). */
+  ms: number;
   mode: SearchMode;
   /** The first three results' links. */
   top: string[];
@@ -254,6 +256,8 @@ export interface JudgedResult {
 
 export interface JudgedRun {
   index: SearchIndexReport;
+  /** Median time per query, per ranking name (ms). */
+  medianMs: Record<string, number>;
   /** Figures per ranking name, then per kind (`all` for every query). */
   figures: Record<string, Record<string, HitFigures>>;
   results: Record<string, JudgedResult[]>;
@@ -264,8 +268,10 @@ async function judge(queries: readonly JudgedQuery[], index: QualityIndex, engin
   const bySlug = new Map(index.episodes.map((e) => [e.slug, e]));
   const results: JudgedResult[] = [];
   for (const q of queries) {
+    const started = performance.now();
     const { mode, views } = await ranking.run(planQuery(q.query, index.speller), engine);
-    results.push({ rank: answerRank(views, q, bySlug), mode, top: views.slice(0, 3).map((v) => v.href) });
+    const ms = performance.now() - started;
+    results.push({ rank: answerRank(views, q, bySlug), ms, mode, top: views.slice(0, 3).map((v) => v.href) });
   }
   return results;
 }
@@ -274,10 +280,11 @@ async function judge(queries: readonly JudgedQuery[], index: QualityIndex, engin
 export async function measureJudged(episodesDir: string, queries: readonly JudgedQuery[]): Promise<JudgedRun> {
   const index = await buildQualityIndex(episodesDir);
   try {
-    const run: JudgedRun = { index: index.report, figures: {}, results: {} };
+    const run: JudgedRun = { index: index.report, medianMs: {}, figures: {}, results: {} };
     for (const ranking of rankings) {
       const results = await judge(queries, index, index.engine, ranking);
       run.results[ranking.name] = results;
+      run.medianMs[ranking.name] = Math.round(median(results.map((r) => r.ms)) * 10) / 10;
       run.figures[ranking.name] = figuresByKind(queries, results.map((r) => r.rank));
     }
     return run;
@@ -310,6 +317,12 @@ export async function tryRankingOptions(episodesDir: string, queries: readonly J
   } finally {
     index.close();
   }
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length === 0 ? 0 : sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`.padStart(5);
@@ -356,6 +369,7 @@ function printJudged(queries: readonly JudgedQuery[], run: JudgedRun, verbose: b
     });
     out.write(`  ${kind.padEnd(12)} ${String(n).padStart(3)}  ${cells.join('  ')}\n`);
   }
+  out.write(`  ${'median ms'.padEnd(16)}  ${rankings.map((r) => `${(run.medianMs[r.name] ?? 0).toFixed(1)}`.padStart(15)).join('  ')}\n`);
 }
 
 if (import.meta.main) {
@@ -423,6 +437,7 @@ if (import.meta.main) {
       ? {
           corpus: { passages: seeds.index.passages, episodes: seeds.index.episodes, topics: seeds.index.topics },
           queries: judged.length,
+          medianMs: seeds.medianMs,
           figures: seeds.figures,
           perQuery: judged.map((q, i) => ({
             query: q.query,

@@ -197,8 +197,12 @@ class SearchApp {
     const el = this.#el;
     const outcome = this.#outcome;
     const pager = this.#pager;
-    if (!outcome || !pager) return;
-    const batch = await pager.next(PAGE_SIZE);
+    if (!outcome || !pager || (!fresh && el.more.disabled)) return;
+    // "Show more" loads one batch at a time: the pager reads on from where the last batch stopped.
+    if (!fresh) el.more.disabled = true;
+    const batch = await pager.next(PAGE_SIZE).finally(() => {
+      if (!fresh) el.more.disabled = false;
+    });
     if (run !== this.#run) return;
     if (fresh) {
       el.results.replaceChildren();
