@@ -1,13 +1,14 @@
 /**
  * The search page's script: reads `?q=` (and filters) on load, searches as
  * the user types (debounced) while keeping the URL in step, offers show,
- * speaker and year filters from the index, and renders ranked result cards
- * that link to the exact paragraph. Every piece of result text goes into
+ * speaker, topic and year filters from the index, and renders ranked result
+ * cards that link to the exact paragraph, with matching topic and episode
+ * pages in a compact strip above them. Every piece of result text goes into
  * text nodes; no HTML from the index is ever parsed.
  *
  * Markup contract (SearchApp.astro): `[data-search-app]` with the URLs of
  * pagefind.js and the dictionary, a form whose `input[name=q]` is the query,
- * and `[data-search-*]` slots for status, notice, filters, results and more.
+ * and `[data-search-*]` slots for status, notice, filters, pages, results and more.
  */
 import type { SearchDictionary } from '../search/dictionary.ts';
 import { pagefindEngine, pagefindOptions } from '../search/pagefind-engine.ts';
@@ -15,13 +16,16 @@ import type { PagefindModule } from '../search/pagefind-engine.ts';
 import { planQuery } from '../search/query-plan.ts';
 import { filterKeys } from '../search/record-fields.ts';
 import type { FilterKey } from '../search/record-fields.ts';
-import { resultView } from '../search/result-view.ts';
+import { ResultPages } from '../search/result-pages.ts';
+import type { LoadedResult } from '../search/result-pages.ts';
 import type { ResultView } from '../search/result-view.ts';
 import { runSearch } from '../search/run-search.ts';
-import type { Filters, RankedHit, SearchEngine, SearchOutcome } from '../search/run-search.ts';
+import type { Filters, SearchEngine, SearchOutcome } from '../search/run-search.ts';
 import { Speller } from '../search/speller.ts';
 
 const PAGE_SIZE = 10;
+/** Most topic and episode pages in the strip above the results. */
+const STRIP_SIZE = 6;
 const DEBOUNCE_MS = 220;
 const FILTER_LABELS: Record<FilterKey, string> = { show: 'Show', speaker: 'Speaker', topic: 'Topic', year: 'Year' };
 
@@ -34,6 +38,8 @@ interface Elements {
   filters: HTMLDetailsElement;
   filterGroups: HTMLElement;
   filterCount: HTMLElement;
+  pagesBox: HTMLElement;
+  pages: HTMLUListElement;
   results: HTMLOListElement;
   more: HTMLButtonElement;
   empty: HTMLElement;
@@ -55,6 +61,8 @@ function elements(): Elements | null {
     filters: q<HTMLDetailsElement>('[data-search-filters]'),
     filterGroups: q<HTMLElement>('[data-search-filter-groups]'),
     filterCount: q<HTMLElement>('[data-search-filter-count]'),
+    pagesBox: q<HTMLElement>('[data-search-pages-box]'),
+    pages: q<HTMLUListElement>('[data-search-pages]'),
     results: q<HTMLOListElement>('[data-search-results]'),
     more: q<HTMLButtonElement>('[data-search-more]'),
     empty: q<HTMLElement>('[data-search-empty]'),
@@ -81,6 +89,7 @@ class SearchApp {
   #run = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #outcome: SearchOutcome | null = null;
+  #pager: ResultPages | null = null;
   #shown = 0;
 
   constructor(el: Elements) {
@@ -163,7 +172,9 @@ class SearchApp {
     if (!this.#engine) return;
     if (!query) {
       this.#outcome = null;
+      this.#pager = null;
       el.results.replaceChildren();
+      this.#renderPages([]);
       el.more.hidden = true;
       el.notice.hidden = true;
       el.empty.hidden = true;
@@ -174,26 +185,34 @@ class SearchApp {
     const outcome = await runSearch(planQuery(query, this.#speller), this.#filters, this.#engine);
     if (run !== this.#run) return; // a newer search has started
     this.#outcome = outcome;
+    this.#pager = new ResultPages(outcome, [...outcome.plan.core, ...outcome.plan.terms]);
     this.#shown = 0;
-    el.results.replaceChildren();
     this.#renderNotice(outcome);
-    await this.#renderMore(run);
+    await this.#renderMore(run, true);
     el.results.removeAttribute('aria-busy');
   }
 
-  async #renderMore(run = this.#run): Promise<void> {
+  /** Show the next moments; on the first batch (`fresh`), replace the old results and fill the strip. */
+  async #renderMore(run = this.#run, fresh = false): Promise<void> {
     const el = this.#el;
     const outcome = this.#outcome;
-    if (!outcome) return;
-    const page: RankedHit[] = outcome.hits.slice(this.#shown, this.#shown + PAGE_SIZE);
-    const terms = [...outcome.plan.core, ...outcome.plan.terms];
-    const views = await Promise.all(page.map(async (hit) => resultView(await hit.data(), terms)));
+    const pager = this.#pager;
+    if (!outcome || !pager || (!fresh && el.more.disabled)) return;
+    // "Show more" loads one batch at a time: the pager reads on from where the last batch stopped.
+    if (!fresh) el.more.disabled = true;
+    const batch = await pager.next(PAGE_SIZE).finally(() => {
+      if (!fresh) el.more.disabled = false;
+    });
     if (run !== this.#run) return;
+    if (fresh) {
+      el.results.replaceChildren();
+      this.#renderPages(batch.pages);
+    }
     const firstNew = this.#shown;
-    views.forEach((view, i) => el.results.append(resultCard(view, firstNew + i + 1)));
-    this.#shown += views.length;
-    el.more.hidden = this.#shown >= outcome.hits.length;
-    el.more.textContent = `Show more results (${outcome.hits.length - this.#shown} more)`;
+    batch.moments.forEach((result, i) => el.results.append(resultCard(result.view, firstNew + i + 1)));
+    this.#shown += batch.moments.length;
+    el.more.hidden = pager.remaining === 0;
+    el.more.textContent = 'Show more results';
     el.empty.hidden = outcome.hits.length > 0;
     this.#status(statusText(outcome));
     // After "Show more", move focus to the first new result so keyboard users continue from there.
@@ -201,21 +220,29 @@ class SearchApp {
     if (outcome.hits.length === 0) this.#renderSuggestions();
   }
 
+  /** The strip of matching topic and episode pages above the results (hidden when there are none). */
+  #renderPages(pages: readonly LoadedResult[]): void {
+    const el = this.#el;
+    el.pages.replaceChildren(...pages.slice(0, STRIP_SIZE).map((p) => pageLink(p.view)));
+    el.pagesBox.hidden = el.pages.childElementCount === 0;
+  }
+
   #renderNotice(outcome: SearchOutcome): void {
     const el = this.#el;
-    const typed = outcome.plan.exact;
+    const plan = outcome.plan;
+    const typed = plan.exact;
     el.notice.replaceChildren();
-    if (outcome.mode === 'corrected' && outcome.shownQuery) {
-      el.notice.append('Showing results for ', quoted(outcome.shownQuery, 'strong'));
-      if (outcome.plan.corrections.length > 0) el.notice.append(', not ', quoted(typed, 'del'));
-      el.notice.append('.');
-      if (outcome.plan.unknown.length > 0) {
-        el.notice.append(' Nothing in the transcripts matches ', ...joinNodes(outcome.plan.unknown.map((w) => quoted(w, 'del'))), '.');
-      }
-    } else if (outcome.mode === 'relaxed') {
-      el.notice.append('No results with all of ', quoted(typed, 'del'), '. ');
-      if (outcome.shownQuery) el.notice.append('Showing results for ', quoted(outcome.shownQuery, 'strong'), '.');
-      else el.notice.append('Showing results that match some of the words, most words first.');
+    const corrected = plan.corrected && plan.corrections.length > 0 && (outcome.mode === 'corrected' || outcome.mode === 'partial');
+    if (corrected && plan.corrected) {
+      el.notice.append('Showing results for ', quoted(plan.corrected, 'strong'), ', not ', quoted(typed, 'del'), '.');
+    } else if (outcome.mode === 'corrected' && outcome.shownQuery) {
+      el.notice.append('Showing results for ', quoted(outcome.shownQuery, 'strong'), '.');
+    }
+    if ((outcome.mode === 'corrected' || outcome.mode === 'partial') && plan.unknown.length > 0) {
+      el.notice.append(el.notice.childNodes.length > 0 ? ' ' : '', 'Nothing in the transcripts matches ', ...joinNodes(plan.unknown.map((w) => quoted(w, 'del'))), '.');
+    }
+    if (outcome.mode === 'partial') {
+      el.notice.append(el.notice.childNodes.length > 0 ? ' ' : '', 'No passage has every word; showing those with the most of them, rarer words counting more.');
     } else if (outcome.mode === 'exact' && outcome.expandedWith.length > 0) {
       el.notice.append('Also searched: ', ...joinNodes(outcome.expandedWith.map((q) => quoted(q, 'strong'))), '.');
     }
@@ -350,7 +377,7 @@ function statusText(outcome: SearchOutcome): string {
       return `No results for ${typed}.`;
     case 'corrected':
       return `${count} for “${outcome.shownQuery ?? outcome.plan.exact}”.`;
-    case 'relaxed':
+    case 'partial':
       return `${count} matching some of the words of ${typed}.`;
     default:
       return `${count} for ${typed}.`;
@@ -418,6 +445,18 @@ function resultCard(view: ResultView, position: number): HTMLLIElement {
   }
 
   li.append(title, meta, who, excerpt);
+  return li;
+}
+
+/** One entry of the strip: a link to a topic or episode page, named by its kind and title. */
+function pageLink(view: ResultView): HTMLLIElement {
+  const li = document.createElement('li');
+  li.className = `search-page-link is-${view.kind}`;
+  const a = document.createElement('a');
+  a.href = view.href;
+  a.setAttribute('data-search-page', view.kind);
+  a.append(span(view.kind === 'topic' ? 'Topic' : 'Episode', 'role'), ' ', span(view.title, 'page-title', true));
+  li.append(a);
   return li;
 }
 

@@ -31,13 +31,17 @@ function patchFetch(): void {
 
 let instances = 0;
 
-/** Load the Pagefind bundle in `bundleDir` (a built site's `pagefind/`), ready to search. */
-export async function loadPagefind(bundleDir: string): Promise<{ pagefind: PagefindModule; engine: SearchEngine }> {
+/**
+ * Load the Pagefind bundle in `bundleDir` (a built site's `pagefind/`), ready
+ * to search with the site's options, overridden by `options` (the quality
+ * script tries other `ranking` settings this way).
+ */
+export async function loadPagefind(bundleDir: string, options: Record<string, unknown> = {}): Promise<{ pagefind: PagefindModule; engine: SearchEngine }> {
   patchFetch();
   const dir = `${pathToFileURL(resolve(bundleDir)).href}/`;
   // A query string per load: each bundle gets its own module instance (pagefind.js keeps state).
   const pagefind = (await import(/* @vite-ignore */ `${dir}pagefind.js?instance=${++instances}`)) as PagefindModule;
-  await pagefind.options(pagefindOptions({ basePath: dir, noWorker: true }));
+  await pagefind.options(pagefindOptions({ basePath: dir, noWorker: true, ...options }));
   await pagefind.init?.();
   return { pagefind, engine: pagefindEngine(pagefind) };
 }

@@ -51,10 +51,22 @@ export function pagefindFilters(filters: Filters): Record<string, { any: string[
 
 /** A `SearchEngine` over an initialised Pagefind module. */
 export function pagefindEngine(pagefind: PagefindModule): SearchEngine {
+  // Record counts per filter selection: a filter-only search, once per selection (no fragment is loaded).
+  const counts = new Map<string, Promise<number>>();
   return {
     async search(query: string, filters: Filters): Promise<EngineHit[]> {
       const response = await pagefind.search(query, { filters: pagefindFilters(filters) });
       return (response?.results ?? []).map((r) => ({ id: r.id, score: r.score, words: r.words, data: r.data }));
+    },
+    count(filters: Filters): Promise<number> {
+      const selection = pagefindFilters(filters);
+      const key = JSON.stringify(Object.entries(selection).sort(([a], [b]) => a.localeCompare(b)));
+      let count = counts.get(key);
+      if (!count) {
+        count = pagefind.search(null, { filters: selection }).then((r) => r?.results.length ?? 0);
+        counts.set(key, count);
+      }
+      return count;
     },
   };
 }

@@ -1,12 +1,12 @@
 /**
- * Turns what the user typed into the searches to run, before anything is
+ * Turns what the user typed into what to search, before anything is
  * searched: the exact query; a corrected query when words are unknown to the
  * corpus (`heet pumps` → `heat pumps`, `Lindkvist` → `lindqvist`,
- * `sour dough` → also `sourdough`, `deep seak` → `deepseek`); other spellings
- * of names the transcripts use; and, for when all of that finds nothing,
- * relaxations that need fewer of the words (stop words first, then one word
- * fewer, then any single word). Pure: the same plan runs in the browser and
- * in the quality script.
+ * `sour dough` → also `sourdough`, `deep seak` → `deepseek`); and the
+ * query's concepts, each with every form worth searching (the corrected
+ * word, other spellings of a name the transcripts use, a joined or split
+ * compound), which the ranking searches one by one (ranking.ts). Pure: the
+ * same plan runs in the browser and in the quality script.
  */
 import type { Speller } from './speller.ts';
 import { words } from './text.ts';
@@ -17,18 +17,14 @@ export interface Correction {
   to: string;
 }
 
-/** One Pagefind query of a relaxation step, with how many of the query's words it keeps. */
-export interface RelaxedQuery {
-  query: string;
-  /** Words of the (corrected) query this one keeps: more is better. */
-  kept: number;
-}
-
-/** A relaxation step: its queries' results are merged, and the first step with any result wins. */
-export interface RelaxStep {
-  queries: RelaxedQuery[];
-  /** Words dropped by every query of the step (stop words), for the notice. */
-  dropped: string[];
+/** One thing the query asks for: a word (or a name or compound) and the forms it is searched in. */
+export interface Concept {
+  /** The form searched first: the typed word, or its correction. */
+  form: string;
+  /** Other forms searched too: a close runner-up correction, a name's other spellings, a joined or split compound. */
+  alternatives: string[];
+  /** A stop or question word (`the`, `what`): searched only when the query has nothing else. */
+  stop: boolean;
 }
 
 export interface QueryPlan {
@@ -46,18 +42,13 @@ export interface QueryPlan {
   corrections: Correction[];
   /** Words found nowhere in the corpus and not correctable (only known when the dictionary is complete). */
   unknown: string[];
-  /** Queries with other known spellings of a word (a name's variant, a joined compound), searched with the main one. */
-  expansions: string[];
-  /** Tried in order when neither the exact nor the corrected query finds anything. */
-  relaxations: RelaxStep[];
-  /** The words the relaxations work with (corrected, stop words included). */
+  /** The query's concepts in order (corrected, unknown words left out); the stop words among them are marked. */
+  concepts: Concept[];
+  /** The corrected words, stop words included (for highlighting). */
   core: string[];
+  /** The query holds a quoted phrase: searched as typed first, with no corrections. */
+  quoted: boolean;
 }
-
-/** Most expansion queries per search: each costs one Pagefind query. */
-const MAX_EXPANSIONS = 4;
-/** Longer queries only drop stop words and then try single words (n − 1 subsets would be too many searches). */
-const MAX_SUBSET_TERMS = 6;
 
 /** Function words and question words: dropped first when relaxing a query that found nothing. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
@@ -73,21 +64,25 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 interface Slot {
   /** Primary form (may be two words for a split, or one for a join). */
   form: string;
-  /** Other forms, searched as expansions. */
+  /** Other forms, searched too. */
   alternatives: string[];
   /** Not in the vocabulary, and no correction found. */
   unknown?: boolean;
 }
 
+/** Most alternative forms per concept: each costs one Pagefind query. */
+const MAX_ALTERNATIVES = 3;
+
 /** Plan the searches for `raw`. */
 export function planQuery(raw: string, speller: Speller): QueryPlan {
   const exact = raw.trim().replace(/\s+/g, ' ');
   const terms = words(exact);
-  const plan: QueryPlan = { exact, terms, corrected: null, corrections: [], unknown: [], expansions: [], relaxations: [], core: terms };
+  const plan: QueryPlan = { exact, terms, corrected: null, corrections: [], unknown: [], concepts: [], core: terms, quoted: false };
   if (terms.length === 0) return plan;
   if (/["“”]/.test(exact)) {
-    // A quoted phrase asks for those exact words: no corrections, and only the unquoted words as a fallback.
-    plan.relaxations = [{ queries: [{ query: terms.join(' '), kept: terms.length }], dropped: [] }];
+    // A quoted phrase asks for those exact words: no corrections, and only the words themselves as a fallback.
+    plan.quoted = true;
+    plan.concepts = concepts(terms.map((form) => ({ form, alternatives: [] })), null);
     return plan;
   }
 
@@ -119,20 +114,30 @@ export function planQuery(raw: string, speller: Speller): QueryPlan {
   const corrected = primary.join(' ');
   if (corrected !== terms.join(' ')) plan.corrected = corrected;
 
-  const expansions = new Set<string>();
-  slots.forEach((slot, i) => {
-    for (const alt of slot.alternatives) {
-      if (expansions.size >= MAX_EXPANSIONS) return;
-      expansions.add(primary.map((form, j) => (j === i ? alt : form)).join(' '));
-    }
-  });
-  expansions.delete(corrected);
-  expansions.delete(terms.join(' '));
-  plan.expansions = [...expansions];
-
   plan.core = primary;
-  plan.relaxations = relaxations(primary);
+  plan.concepts = concepts(kept, speller);
   return plan;
+}
+
+/**
+ * Concepts from slots: one per distinct primary form, with a one-word
+ * form's two-word spelling (`openai` → `open ai`) among its alternatives when
+ * a `speller` knows both words; stop words marked (all of them kept when
+ * nothing else is left).
+ */
+function concepts(slots: readonly Slot[], speller: Speller | null): Concept[] {
+  const out: Concept[] = [];
+  const seen = new Set<string>();
+  for (const slot of slots) {
+    if (seen.has(slot.form)) continue;
+    seen.add(slot.form);
+    const compound = !slot.form.includes(' ') && speller ? speller.splitCompound(slot.form) : null;
+    const forms = compound ? [compound, ...slot.alternatives] : slot.alternatives;
+    const alternatives = [...new Set(forms)].filter((a) => a !== slot.form).slice(0, MAX_ALTERNATIVES);
+    out.push({ form: slot.form, alternatives, stop: slot.form.split(' ').every((w) => STOP_WORDS.has(w)) });
+  }
+  if (out.every((c) => c.stop)) for (const c of out) c.stop = false;
+  return out;
 }
 
 /** How a known or unknown single word is searched. */
@@ -166,23 +171,4 @@ function joinPair(a: string, b: string, speller: Speller): { word: string; repla
   if (bothKnown || joined.length < 7) return null;
   const [best] = speller.suggest(joined, 1);
   return best && best.distance <= 1 ? { word: best.word, replace: true } : null;
-}
-
-/** Relaxation steps over the corrected words. */
-function relaxations(core: readonly string[]): RelaxStep[] {
-  const steps: RelaxStep[] = [];
-  const content = core.filter((w) => !STOP_WORDS.has(w));
-  const dropped = core.filter((w) => STOP_WORDS.has(w));
-  if (content.length === 0) return steps;
-  if (dropped.length > 0) steps.push({ queries: [{ query: content.join(' '), kept: content.length }], dropped });
-  if (content.length >= 2 && content.length <= MAX_SUBSET_TERMS) {
-    steps.push({
-      queries: content.map((_, skip) => ({ query: content.filter((__, j) => j !== skip).join(' '), kept: content.length - 1 })),
-      dropped,
-    });
-  }
-  if (content.length >= 3) {
-    steps.push({ queries: content.map((w) => ({ query: w, kept: 1 })), dropped });
-  }
-  return steps;
 }

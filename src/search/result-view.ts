@@ -1,13 +1,17 @@
 /**
  * What a result card shows, from a loaded Pagefind result: the deep link
- * (moved to the paragraph of a passage that holds most of the matching
- * words), episode title, show, date, speaker, timestamp, and the excerpt
- * split into plain and highlighted parts. Pure, so the DOM code only
+ * (moved to the paragraph of the record where the query's words cluster),
+ * episode title, show, date, speaker, timestamp, and the excerpt around that
+ * cluster split into plain and highlighted parts. Pure, so the DOM code only
  * creates nodes and never parses HTML.
  */
 import { clock, date } from '../site/format.ts';
+import { bestWindow } from './match-window.ts';
+import type { Match } from './match-window.ts';
+import { EXCERPT_WORDS } from './pagefind-engine.ts';
 import { STOP_WORDS } from './query-plan.ts';
 import { FILTER, META, decodeAnchors } from './record-fields.ts';
+import type { Anchor } from './record-fields.ts';
 import type { HitData } from './run-search.ts';
 import { words } from './text.ts';
 
@@ -36,20 +40,37 @@ export interface ResultView {
   excerpt: ExcerptPart[];
 }
 
+/** Where the query's words were found in a record, from the ranking (run-search.ts). */
+export interface Focus {
+  /** Matching words in the content, with the concept each matched. */
+  matches: readonly Match[];
+  /** Weight of each concept. */
+  weights: readonly number[];
+}
+
+/** What kind of record a result is: passages link into a page (`#p12`); topic records say so in their metadata. */
+export function recordKind(data: Pick<HitData, 'url' | 'meta'>): ResultView['kind'] {
+  if (data.url.includes('#')) return 'passage';
+  return data.meta[META.kind] === 'topic' ? 'topic' : 'episode';
+}
+
 /**
  * Build the card for one result. `terms` (folded query words) highlight the
- * summary shown for an episode result; passages use Pagefind's excerpt.
+ * summary shown for an episode or topic result. With a `focus` a passage
+ * links to the paragraph where the matches cluster and its excerpt shows
+ * them; without one, to the paragraph holding most of Pagefind's locations,
+ * with Pagefind's excerpt.
  */
-export function resultView(data: HitData, terms: readonly string[] = []): ResultView {
+export function resultView(data: HitData, terms: readonly string[] = [], focus?: Focus): ResultView {
   const hash = data.url.indexOf('#');
   const page = hash === -1 ? data.url : data.url.slice(0, hash);
   const first = hash === -1 ? undefined : data.url.slice(hash + 1);
   const meta = data.meta;
   const view: ResultView = {
-    kind: first ? 'passage' : meta[META.kind] === 'topic' ? 'topic' : 'episode',
+    kind: recordKind(data),
     href: data.url,
     title: meta[META.title] ?? '',
-    excerpt: withEllipses((data.content === undefined ? undefined : excerptFromContent(data.excerpt, data.content, data.locations)) ?? excerptParts(data.excerpt), data.content),
+    excerpt: [],
   };
   const show = data.filters[FILTER.show]?.[0];
   if (show) view.show = show;
@@ -61,10 +82,19 @@ export function resultView(data: HitData, terms: readonly string[] = []): Result
     if (speaker) view.speaker = speaker;
     let paragraph = first;
     let start = meta[META.start] ? Number(meta[META.start]) : null;
-    const tokens = data.content ? data.content.split(/\s+/).filter(Boolean) : [];
-    // Words by stem-ish prefix, so `heating` and `heat` count as the same query word.
-    const wordAt = (loc: number) => words(tokens[loc] ?? String(loc)).join('').slice(0, 4);
-    const best = bestAnchor(decodeAnchors(meta[META.anchors]), contentLocations(data), wordAt);
+    const anchors = decodeAnchors(meta[META.anchors]);
+    const clustered = focus && data.content !== undefined ? landing(data.content, anchors, focus) : null;
+    let best: Anchor | null;
+    if (clustered) {
+      best = clustered.anchor;
+      view.excerpt = clustered.excerpt;
+    } else {
+      const tokens = data.content ? data.content.split(/\s+/).filter(Boolean) : [];
+      // Words by stem-ish prefix, so `heating` and `heat` count as the same query word.
+      const wordAt = (loc: number) => words(tokens[loc] ?? String(loc)).join('').slice(0, 4);
+      best = bestAnchor(anchors, contentLocations(data), wordAt);
+      view.excerpt = pagefindExcerpt(data);
+    }
     if (best) {
       paragraph = best.id;
       start = best.start;
@@ -76,9 +106,67 @@ export function resultView(data: HitData, terms: readonly string[] = []): Result
     const people = meta[META.people];
     if (people) view.people = people;
     const summary = meta[META.summary];
-    if (summary) view.excerpt = highlightTerms(summary, terms);
+    view.excerpt = summary ? highlightTerms(summary, terms) : pagefindExcerpt(data);
   }
   return view;
+}
+
+/** Pagefind's excerpt as parts, read against the content when there is one. */
+function pagefindExcerpt(data: HitData): ExcerptPart[] {
+  return withEllipses((data.content === undefined ? undefined : excerptFromContent(data.excerpt, data.content, data.locations)) ?? excerptParts(data.excerpt), data.content);
+}
+
+/** Words of the excerpt shown before the first match of the cluster, for context. */
+const EXCERPT_LEAD = 6;
+
+/**
+ * Where a passage's matches cluster (the best window, stop words ignored
+ * unless nothing else matched): the paragraph it starts in (null for the
+ * first paragraph) and an excerpt of the content from just before it, with
+ * every match marked.
+ */
+export function landing(content: string, anchors: readonly Anchor[], focus: Focus): { anchor: Anchor | null; excerpt: ExcerptPart[] } | null {
+  const tokens = content.split(/\s+/).filter(Boolean);
+  const inRange = focus.matches.filter((m) => m.position >= 0 && m.position < tokens.length);
+  const meaningful = inRange.filter((m) => !STOP_WORDS.has(words(tokens[m.position] ?? '').join('')));
+  const used = meaningful.length > 0 ? meaningful : inRange;
+  const window = bestWindow(used, focus.weights);
+  if (!window) return null;
+  // The window may straddle paragraphs: land on the one holding most of its weight (ties: the earlier).
+  const paragraphOf = (position: number) => {
+    let k = 0; // 0 is the first paragraph, k > 0 is anchors[k - 1]
+    while (k < anchors.length && (anchors[k]?.offset ?? Infinity) <= position) k++;
+    return k;
+  };
+  const concepts = new Map<number, Set<number>>();
+  for (const m of used) {
+    if (m.position < window.start || m.position > window.end) continue;
+    const k = paragraphOf(m.position);
+    concepts.set(k, (concepts.get(k) ?? new Set()).add(m.concept));
+  }
+  let k = paragraphOf(window.start);
+  let best = -1;
+  for (const [paragraph, held] of [...concepts].sort(([a], [b]) => a - b)) {
+    const weight = [...held].reduce((sum, c) => sum + (focus.weights[c] ?? 1), 0);
+    if (weight > best + 1e-9) {
+      best = weight;
+      k = paragraph;
+    }
+  }
+  const anchor = k === 0 ? null : (anchors[k - 1] ?? null);
+  const paragraphStart = anchor?.offset ?? 0;
+  const firstInside = Math.min(...used.filter((m) => m.position >= Math.max(window.start, paragraphStart) && m.position <= window.end).map((m) => m.position), window.end);
+  const begin = Math.max(paragraphStart, Math.min(firstInside - EXCERPT_LEAD, tokens.length - EXCERPT_WORDS), 0);
+  const end = Math.min(tokens.length, begin + EXCERPT_WORDS);
+  const marked = new Set(inRange.map((m) => m.position));
+  const parts: ExcerptPart[] = [];
+  if (begin > 0) parts.push({ text: '… ', mark: false });
+  for (let i = begin; i < end; i++) {
+    if (i > begin) parts.push({ text: ' ', mark: false });
+    parts.push({ text: tokens[i] ?? '', mark: marked.has(i) });
+  }
+  if (end < tokens.length) parts.push({ text: ' …', mark: false });
+  return { anchor, excerpt: joinParts(parts) };
 }
 
 /** Mark the words of `text` that start with one of `terms` (folded), as Pagefind's prefix matching would. */

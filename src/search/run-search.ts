@@ -1,11 +1,13 @@
 /**
  * Runs a query plan against a search engine (Pagefind in the browser, or the
- * same Pagefind bundle in Node for the quality script) and merges what the
- * searches return into one ranked list, saying how it got there: the exact
- * words, a correction, or fewer of the words.
+ * same Pagefind bundle in Node for the quality script) and ranks what the
+ * searches return (ranking.ts), saying how it got there: the exact words, a
+ * correction, or only some of the words.
  */
-import type { FilterKey } from './record-fields.ts';
+import type { Match } from './match-window.ts';
 import type { QueryPlan } from './query-plan.ts';
+import { MAX_CONCEPTS, rankByCoverage, searchConcepts } from './ranking.ts';
+import type { FilterKey } from './record-fields.ts';
 
 /** Selected filter values: a record matches when it has any selected value of every key given. */
 export type Filters = Partial<Record<FilterKey, string[]>>;
@@ -35,82 +37,86 @@ export interface HitData {
 /** Anything that runs one query: the search page wraps `pagefind.search`. */
 export interface SearchEngine {
   search(query: string, filters: Filters): Promise<EngineHit[]>;
+  /** How many records the filters leave (every record without filters): the N of the ranking's IDF. */
+  count(filters: Filters): Promise<number>;
 }
 
 export type SearchMode =
-  /** The words as typed found these (maybe with other spellings of a name added). */
+  /** Results hold every word as typed (maybe also found through other spellings of a name). */
   | 'exact'
-  /** Misspelt or missing words: the corrected query (`plan.corrected`) found these. */
+  /** Misspelt or missing words: results hold every word of the corrected query (`plan.corrected`). */
   | 'corrected'
-  /** Nothing with all the words; these match some of them. */
-  | 'relaxed'
+  /** No record holds every word: these hold some of them, the rarest words counting most. */
+  | 'partial'
   /** Nothing at all. */
   | 'none';
 
+/** A result in rank order. */
 export interface RankedHit extends EngineHit {
-  /** How many of the query's words the search that found it kept (relaxed results rank by this first). */
-  kept: number;
+  /** The ranking score (coverage of the query); Pagefind's score for a plain or quoted search. */
+  rank: number;
+  /** Matching words in the record's content, with the concept each matched; absent for a plain search. */
+  matches?: Match[];
 }
 
 export interface SearchOutcome {
   plan: QueryPlan;
   mode: SearchMode;
-  /** The query the results are for, when it is not the one typed (corrected or relaxed). */
+  /** The query the results are for, when it is not the one typed (a correction). */
   shownQuery: string | null;
   /** Other spellings that added results (`lindquist`), for the notice. */
   expandedWith: string[];
   hits: RankedHit[];
+  /** Weight (IDF) of each searched concept, indexed like `matches[].concept`. */
+  weights: number[];
+  /** How many results hold every searched word. */
+  complete: number;
 }
 
 export interface RunOptions {
-  /** False runs only the exact query (the baseline the quality script compares against). */
+  /** False runs only the exact query, as one Pagefind search (the baseline the quality script compares against). */
   expand?: boolean;
 }
 
 /** Run `plan` and rank the results. */
 export async function runSearch(plan: QueryPlan, filters: Filters, engine: SearchEngine, options: RunOptions = {}): Promise<SearchOutcome> {
-  const outcome: SearchOutcome = { plan, mode: 'none', shownQuery: null, expandedWith: [], hits: [] };
+  const outcome: SearchOutcome = { plan, mode: 'none', shownQuery: null, expandedWith: [], hits: [], weights: [], complete: 0 };
   if (plan.terms.length === 0) return outcome;
-  const expand = options.expand ?? true;
 
-  if (!expand) {
-    const merged = new Merge();
-    merged.add(await searchBodies(engine, plan.exact, filters), plan.terms.length);
-    return finish(outcome, merged, 'exact', null);
+  if (options.expand === false || plan.quoted) {
+    // One Pagefind search of the query as typed: a quoted phrase must be said as written.
+    const hits = await searchBodies(engine, plan.exact, filters);
+    if (hits.length > 0 || options.expand === false) {
+      outcome.hits = hits.map((h) => ({ ...h, rank: h.score, matches: h.words.map((position) => ({ position, concept: 0 })) }));
+      if (options.expand === false) for (const h of outcome.hits) delete h.matches;
+      outcome.complete = hits.length;
+      outcome.weights = [1];
+      outcome.mode = hits.length > 0 ? 'exact' : 'none';
+      return outcome;
+    }
   }
 
-  const [main = [], ...expansions] = await Promise.all(
-    [plan.corrected ?? plan.exact, ...plan.expansions].map((q) => searchBodies(engine, q, filters)),
-  );
-  let mode: SearchMode = plan.corrected ? 'corrected' : 'exact';
-  const merged = new Merge();
-  merged.add(main, plan.terms.length);
-  if (plan.corrected && main.length === 0) {
+  const concepts = plan.concepts.filter((c) => !c.stop).slice(0, MAX_CONCEPTS);
+  const [perConcept, total] = await Promise.all([searchConcepts(concepts, filters, engine), engine.count(filters)]);
+  let { hits, idfs } = rankByCoverage(perConcept, total);
+  let typed = false;
+  if (hits.length === 0 && plan.corrected && !plan.quoted) {
     // The correction found nothing: fall back to the words as typed.
-    merged.add(await searchBodies(engine, plan.exact, filters), plan.terms.length);
-    mode = 'exact';
+    const asTyped = plan.terms.map((form) => ({ form, alternatives: [], stop: false }));
+    ({ hits, idfs } = rankByCoverage(await searchConcepts(asTyped, filters, engine), total));
+    typed = true;
   }
-  plan.expansions.forEach((query, i) => {
-    if (merged.add(expansions[i] ?? [], plan.terms.length) > 0) outcome.expandedWith.push(query);
-  });
-  if (merged.size > 0) return finish(outcome, merged, mode, mode === 'corrected' ? plan.corrected : null);
-
-  // Relax step by step, keeping earlier steps' results on top, until there are enough to choose from.
-  const relaxed = new Merge();
-  const contributing: string[][] = [];
-  for (const step of plan.relaxations) {
-    const found = await Promise.all(step.queries.map((q) => searchBodies(engine, q.query, filters)));
-    const before = relaxed.size;
-    step.queries.forEach((q, i) => relaxed.add(found[i] ?? [], q.kept));
-    if (relaxed.size > before) contributing.push(step.queries.map((q) => q.query));
-    if (relaxed.size >= ENOUGH_RELAXED) break;
-  }
-  const only = contributing.length === 1 && contributing[0]?.length === 1 ? (contributing[0][0] ?? null) : null;
-  return finish(outcome, relaxed, 'relaxed', only);
+  outcome.hits = hits;
+  outcome.weights = idfs;
+  const wanted = typed ? plan.terms.length : concepts.length;
+  outcome.complete = hits.filter((h) => h.concepts.length >= wanted).length;
+  if (!typed) outcome.expandedWith = perConcept.flatMap((c) => c.usedAlternatives);
+  if (hits.length === 0) outcome.mode = 'none';
+  else if (outcome.complete === 0 || plan.quoted) outcome.mode = 'partial';
+  else outcome.mode = plan.corrected && !typed ? 'corrected' : 'exact';
+  outcome.shownQuery = outcome.mode === 'corrected' ? plan.corrected : null;
+  return outcome;
 }
-
-/** Relaxation goes on to fewer words until it has at least this many results. */
-const ENOUGH_RELAXED = 5;
 
 /**
  * One Pagefind query, keeping only records whose text matched: every
@@ -120,39 +126,4 @@ const ENOUGH_RELAXED = 5;
 async function searchBodies(engine: SearchEngine, query: string, filters: Filters): Promise<EngineHit[]> {
   const hits = await engine.search(query, filters);
   return hits.filter((h) => h.words.length > 0);
-}
-
-/** Results of several searches, one entry per record with its best score. */
-class Merge {
-  readonly #byId = new Map<string, RankedHit>();
-
-  get size(): number {
-    return this.#byId.size;
-  }
-
-  /** Add hits; returns how many records were new. */
-  add(hits: readonly EngineHit[], kept: number): number {
-    let added = 0;
-    for (const hit of hits) {
-      const seen = this.#byId.get(hit.id);
-      if (!seen) {
-        this.#byId.set(hit.id, { ...hit, kept });
-        added++;
-      } else if (kept > seen.kept || (kept === seen.kept && hit.score > seen.score)) {
-        this.#byId.set(hit.id, { ...hit, kept });
-      }
-    }
-    return added;
-  }
-
-  ranked(): RankedHit[] {
-    return [...this.#byId.values()].sort((a, b) => b.kept - a.kept || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  }
-}
-
-function finish(outcome: SearchOutcome, merged: Merge, mode: SearchMode, shownQuery: string | null): SearchOutcome {
-  outcome.mode = merged.size > 0 ? mode : 'none';
-  outcome.shownQuery = outcome.mode === 'exact' || outcome.mode === 'none' ? null : shownQuery;
-  outcome.hits = merged.ranked();
-  return outcome;
 }

@@ -116,8 +116,21 @@ export class Speller {
 
   /** `heatpumps` → `heat pumps` when both halves are known words of 3+ letters; null otherwise. */
   split(word: string): string | null {
+    return this.#split(word, 3);
+  }
+
+  /**
+   * How a known word of 6+ letters may also be written as two words, both
+   * known (the second may have two letters): `openai` → `open ai`, `softbank`
+   * → `soft bank`. Speech recognition writes company names both ways.
+   */
+  splitCompound(word: string): string | null {
+    return word.length >= 6 ? this.#split(word, 2) : null;
+  }
+
+  #split(word: string, minSecond: number): string | null {
     let best: { text: string; score: number } | null = null;
-    for (let i = 3; i <= word.length - 3; i++) {
+    for (let i = 3; i <= word.length - minSecond; i++) {
       const a = word.slice(0, i);
       const b = word.slice(i);
       const ra = this.#rank.get(a);

@@ -93,6 +93,44 @@ describe('search', () => {
     await page.context().close();
   });
 
+  it('lists moments first, with matching topic and episode pages in a strip above them', async () => {
+    const page = await search('heat pumps');
+    const strip = page.locator('[data-search-pages-box]');
+    await expect(strip.isVisible()).resolves.toBe(true);
+    // A labelled list of links named by kind and title.
+    await expect(strip.getAttribute('aria-labelledby')).resolves.toBe('search-pages-title');
+    const links = strip.locator('ul > li > a[data-search-page]');
+    await expect(links.count()).resolves.toBeGreaterThan(0);
+    const names = await links.allTextContents();
+    expect(names.some((n) => /^Topic\s+Heat pumps$/i.test(n.trim()))).toBe(true);
+    expect(names.every((n) => /^(Topic|Episode)\s+\S/.test(n.trim()))).toBe(true);
+    // Every result in the list is a moment: a link into an episode at a paragraph.
+    const hrefs = await page.locator('[data-search-result] a[data-result-link]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(hrefs.length).toBeGreaterThan(0);
+    expect(hrefs.every((h) => /\/episodes\/[^/]+\/#p\d+$/.test(h))).toBe(true);
+    // The strip stays within a phone's width.
+    await page.setViewportSize({ width: 360, height: 780 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(page.problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('answers a question with the passage that holds most of it, and says when no passage has every word', async () => {
+    const page = await search('what did ama say about heat pumps');
+    const href = await page.locator('[data-search-result] a').first().getAttribute('href');
+    expect(href).toMatch(/\/episodes\/fermentation-at-scale\/#p27$/);
+    await page.context().close();
+
+    const partial = await search('Gothard referendum');
+    const notice = await partial.locator('[data-search-notice]').textContent();
+    expect(notice).toContain('“gotthard referendum”');
+    expect(notice).toContain('No passage has every word');
+    await expect(partial.locator('[data-search-result]').count()).resolves.toBeGreaterThan(0);
+    expect(partial.problems).toEqual([]);
+    await partial.context().close();
+  });
+
   it('says so when nothing matches, with suggestions', async () => {
     const page = await search('xylophone');
     await expect(page.locator('[data-search-result]').count()).resolves.toBe(0);

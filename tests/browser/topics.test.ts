@@ -77,11 +77,12 @@ describe('topics', () => {
 
   it('search finds a topic page by an alias, and the topic filter narrows passages to it', async () => {
     // "fjernvarme" is only an alias of the district heating topic (content/topics/district-heating.md).
+    // Topic pages are shown in the strip above the moments (the result list holds passages only).
     const page = await openPage('/search/?q=fjernvarme');
-    await page.waitForSelector('[data-search-result]');
-    const first = page.locator('[data-search-result]').first();
-    expect(await first.getAttribute('data-search-result')).toBe('topic');
-    expect(await first.locator('a').getAttribute('href')).toBe('/topics/district-heating/');
+    await page.waitForSelector('[data-search-page]');
+    const first = page.locator('[data-search-page]').first();
+    expect(await first.getAttribute('data-search-page')).toBe('topic');
+    expect(await first.getAttribute('href')).toBe('/topics/district-heating/');
 
     const filtered = await openPage('/search/?q=grid&topic=Heat%20pumps');
     await filtered.waitForSelector('[data-search-result]');

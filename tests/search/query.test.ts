@@ -15,7 +15,7 @@ const speller = new Speller(
       speakers: [{ id: 'z', name: 'Zoë Lindqvist', role: 'guest' }],
       lines: [
         { speaker: 'z', text: 'Heat pumps and heat. The sourdough starter lives in a bucket, the dough rises; the transformer hums.' },
-        { speaker: 'z', text: 'DeepSeek, said Lindquist. Heat heat heat grid grid.' },
+        { speaker: 'z', text: 'DeepSeek, said Lindquist. Heat heat heat grid grid. Seek and you find, deep down.' },
       ],
     }),
   ]),
@@ -24,7 +24,11 @@ const speller = new Speller(
 describe('planQuery', () => {
   it('leaves a query of known words alone', () => {
     const plan = planQuery('  heat   pumps ', speller);
-    expect(plan).toMatchObject({ exact: 'heat pumps', terms: ['heat', 'pumps'], corrected: null, corrections: [], expansions: [] });
+    expect(plan).toMatchObject({ exact: 'heat pumps', terms: ['heat', 'pumps'], corrected: null, corrections: [], quoted: false });
+    expect(plan.concepts).toEqual([
+      { form: 'heat', alternatives: [], stop: false },
+      { form: 'pumps', alternatives: [], stop: false },
+    ]);
   });
 
   it('corrects misspelt words and names', () => {
@@ -35,7 +39,10 @@ describe('planQuery', () => {
   it('searches the joined word too when two typed words are one in the corpus', () => {
     const plan = planQuery('sour dough starter', speller);
     expect(plan.corrected).toBeNull();
-    expect(plan.expansions).toEqual(['sourdough starter']);
+    expect(plan.concepts.map((c) => [c.form, c.alternatives])).toEqual([
+      ['sour dough', ['sourdough']],
+      ['starter', []],
+    ]);
   });
 
   it('replaces a misheard split name', () => {
@@ -43,7 +50,13 @@ describe('planQuery', () => {
   });
 
   it('adds spellings of a name found in the transcripts', () => {
-    expect(planQuery('lindqvist', speller).expansions).toEqual(['lindquist']);
+    expect(planQuery('lindqvist', speller).concepts[0]?.alternatives).toEqual(['lindquist']);
+  });
+
+  it('searches a known compound as two words too (speech recognition writes names both ways)', () => {
+    expect(planQuery('deepseek', speller).concepts[0]?.alternatives).toEqual(['deep seek']);
+    expect(planQuery('heat', speller).concepts[0]?.alternatives).toEqual([]);
+    expect(planQuery('deep seak', speller).concepts[0]).toMatchObject({ form: 'deepseek', alternatives: ['deep seek'] });
   });
 
   it('drops words the (complete) corpus lacks, unless nothing would be left', () => {
@@ -51,34 +64,58 @@ describe('planQuery', () => {
     expect(planQuery('xylophone', speller)).toMatchObject({ corrected: null, unknown: ['xylophone'] });
   });
 
-  it('relaxes by stop words first, then one word fewer, then single words', () => {
-    const plan = planQuery('what did zoe say about the grid transformer', speller);
-    expect(plan.relaxations.map((s) => s.queries.map((q) => q.query))).toEqual([
-      ['zoe grid transformer'],
-      ['grid transformer', 'zoe transformer', 'zoe grid'],
-      ['zoe', 'grid', 'transformer'],
+  it('marks stop and question words, and keeps them only when nothing else is left', () => {
+    expect(planQuery('what did zoe say about the grid transformer', speller).concepts.filter((c) => !c.stop).map((c) => c.form)).toEqual([
+      'zoe',
+      'grid',
+      'transformer',
     ]);
+    expect(planQuery('in the', speller).concepts.map((c) => c.stop)).toEqual([false, false]);
   });
 
   it('takes a quoted phrase literally', () => {
-    expect(planQuery('"heet pump"', speller)).toMatchObject({ corrected: null, corrections: [], expansions: [] });
+    const plan = planQuery('"heet pump"', speller);
+    expect(plan).toMatchObject({ corrected: null, corrections: [], quoted: true });
+    expect(plan.concepts.map((c) => c.form)).toEqual(['heet', 'pump']);
   });
 });
 
-/** A fake engine: a record matches when its text contains every query word (as Pagefind, by prefix). */
-function fakeEngine(records: Record<string, string>): SearchEngine {
+/**
+ * A fake engine over plain-text records, matching as Pagefind does: each word
+ * by prefix, every word required; a quoted query as a phrase. Scores favour
+ * short records, as BM25 does.
+ */
+function fakeEngine(records: Record<string, string>): SearchEngine & { searches: string[] } {
+  const searches: string[] = [];
   return {
+    searches,
+    async count() {
+      return Object.keys(records).length;
+    },
     async search(query) {
-      const terms = query.toLowerCase().split(' ');
+      searches.push(query);
+      const phrase = /^".*"$/.test(query);
+      const terms = query.replace(/"/g, '').toLowerCase().split(' ');
       const hits: EngineHit[] = [];
       for (const [url, text] of Object.entries(records)) {
         const tokens = text.toLowerCase().split(/\s+/);
-        const positions = terms.map((t) => tokens.findIndex((w) => w.startsWith(t)));
-        if (positions.some((p) => p === -1)) continue;
-        const data: HitData = { url, excerpt: text, meta: { title: url }, filters: {}, locations: positions };
-        hits.push({ id: url, score: terms.length, words: positions, data: async () => data });
+        const starts = (at: number, t: string) => (tokens[at] ?? '').startsWith(t);
+        let positions: number[];
+        if (phrase) {
+          positions = [];
+          tokens.forEach((_, at) => {
+            if (terms.every((t, k) => starts(at + k, t))) positions.push(...terms.map((_t, k) => at + k));
+          });
+          if (positions.length === 0) continue;
+        } else {
+          const each = terms.map((t) => tokens.flatMap((_, at) => (starts(at, t) ? [at] : [])));
+          if (each.some((p) => p.length === 0)) continue;
+          positions = [...new Set(each.flat())].sort((a, b) => a - b);
+        }
+        const data: HitData = { url, excerpt: text, meta: { title: url }, filters: {}, locations: positions, content: text };
+        hits.push({ id: url, score: positions.length / tokens.length, words: positions, data: async () => data });
       }
-      return hits;
+      return hits.sort((a, b) => b.score - a.score);
     },
   };
 }
@@ -88,7 +125,7 @@ describe('runSearch', () => {
 
   it('reports exact results as such', async () => {
     const outcome = await runSearch(planQuery('heat', speller), {}, engine);
-    expect(outcome).toMatchObject({ mode: 'exact', shownQuery: null });
+    expect(outcome).toMatchObject({ mode: 'exact', shownQuery: null, complete: 1 });
     expect(outcome.hits.map((h) => h.id)).toEqual(['/a/#p1']);
   });
 
@@ -98,15 +135,76 @@ describe('runSearch', () => {
     expect(outcome.hits.map((h) => h.id)).toEqual(['/a/#p1']);
   });
 
-  it('relaxes when all the words together find nothing, most words first', async () => {
+  it('ranks records holding some of the words when none holds all, and says so', async () => {
     const outcome = await runSearch(planQuery('heat transformer grid', speller), {}, engine);
-    expect(outcome.mode).toBe('relaxed');
+    expect(outcome).toMatchObject({ mode: 'partial', complete: 0 });
     expect(outcome.hits.map((h) => h.id).sort()).toEqual(['/a/#p1', '/b/#p2', '/c/#p3']);
   });
 
   it('without expansion runs only the typed words', async () => {
     const outcome = await runSearch(planQuery('heet pumps', speller), {}, engine, { expand: false });
     expect(outcome.mode).toBe('none');
+  });
+
+  it('searches one word at a time and ranks by how much of the query a record holds, rare words first', async () => {
+    const records = fakeEngine({
+      '/topic/': 'investment',
+      '/a/#p1': 'growth and investment and data and more data',
+      '/b/#p2': 'the gdp growth came from data center investment last year',
+      '/c/#p3': 'data data data growth',
+      '/d/#p4': 'gdp',
+    });
+    const outcome = await runSearch(planQuery('how much of gdp growth came from data center investment', speller), {}, records);
+    expect(records.searches.every((q) => !q.includes(' ') || q.startsWith('"'))).toBe(true);
+    expect(outcome.mode).toBe('partial');
+    expect(outcome.hits[0]?.id).toBe('/b/#p2');
+    // One rare word beats one common word.
+    const ids = outcome.hits.map((h) => h.id);
+    expect(ids.indexOf('/d/#p4')).toBeLessThan(ids.indexOf('/topic/'));
+  });
+
+  it('finds a name written as two words in the transcript', async () => {
+    const records = fakeEngine({ '/a/#p1': 'we use deep seek daily', '/b/#p2': 'the deep end' });
+    const outcome = await runSearch(planQuery('deepseek', speller), {}, records);
+    expect(outcome.hits.map((h) => h.id)).toEqual(['/a/#p1']);
+    expect(outcome.expandedWith).toEqual(['deep seek']);
+  });
+
+  it('takes a quoted phrase as written, and falls back to its words', async () => {
+    const records = fakeEngine({ '/a/#p1': 'pumps heat the house', '/b/#p2': 'heat pumps hum' });
+    expect((await runSearch(planQuery('"heat pumps"', speller), {}, records)).hits.map((h) => h.id)).toEqual(['/b/#p2']);
+    const fallback = await runSearch(planQuery('"pumps hum heat"', speller), {}, records);
+    expect(fallback.mode).toBe('partial');
+    expect(fallback.hits[0]?.id).toBe('/b/#p2');
+  });
+
+  it('passes the filters (show, speaker, year, topic) to every search and to the record count', async () => {
+    const seen: unknown[] = [];
+    const filtered: SearchEngine = {
+      count: async (filters) => {
+        seen.push(filters);
+        return 3;
+      },
+      search: async (_query, filters) => {
+        seen.push(filters);
+        return [];
+      },
+    };
+    const filters = { topic: ['Heat pumps'], year: ['2025'] };
+    await runSearch(planQuery('heat grid transformer', speller), filters, filtered);
+    expect(seen.length).toBeGreaterThanOrEqual(4);
+    expect(seen.every((f) => f === filters)).toBe(true);
+  });
+
+  it('leaves out records that matched only in their metadata', async () => {
+    const meta: SearchEngine = {
+      count: async () => 2,
+      search: async () => [
+        { id: 'title-only', score: 9, words: [], data: async () => ({ url: '/x/#p1', excerpt: '', meta: {}, filters: {}, locations: [] }) },
+        { id: 'text', score: 1, words: [0], data: async () => ({ url: '/y/#p1', excerpt: '', meta: {}, filters: {}, locations: [0] }) },
+      ],
+    };
+    expect((await runSearch(planQuery('grid', speller), {}, meta)).hits.map((h) => h.id)).toEqual(['text']);
   });
 });
 

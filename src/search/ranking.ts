@@ -1,0 +1,139 @@
+/**
+ * Coverage-first ranking. Pagefind requires every word of a query and
+ * silently ignores the ones it lacks, so a question ("how much of US GDP
+ * growth came from data center investment") finds nothing with all its
+ * words, and short topic pages matching one word win on BM25. Instead: one
+ * Pagefind search per concept of the query (ids, scores and word positions
+ * only; no fragment is loaded), then each record is scored by the inverse
+ * document frequency of the concepts it holds (a rare word like `gdp`
+ * counts for more than `much`), plus a bonus when they are said close
+ * together and when neighbours in the query are neighbours in the text;
+ * Pagefind's own score breaks ties. Works on ids, scores and positions only,
+ * so it is the same whether a record is one passage or a window of several
+ * paragraphs, and whether the index is one bundle or several merged ones.
+ */
+import { adjacentPairs, bestWindow } from './match-window.ts';
+import type { Match } from './match-window.ts';
+import type { Concept } from './query-plan.ts';
+import type { EngineHit, Filters, SearchEngine } from './run-search.ts';
+
+/** How much each part of the score counts (the IDF of a concept found in the text counts 1). */
+export interface RankingWeights {
+  /** A concept matched only in the record's metadata (episode title, speaker). */
+  metadata: number;
+  /** The concepts said within one window of `WINDOW_WORDS` words, again. */
+  proximity: number;
+  /** Two concepts next to each other in the text, as in the query (mean of their IDFs). */
+  phrase: number;
+}
+
+export const RANKING_WEIGHTS: RankingWeights = { metadata: 0.5, proximity: 0.5, phrase: 0.5 };
+
+/** Most concepts searched per query: each costs a Pagefind search per form. */
+export const MAX_CONCEPTS = 10;
+
+/** One record's results for the whole query. */
+export interface ScoredHit extends EngineHit {
+  /** The ranking score. */
+  rank: number;
+  /** Concepts (indices into the searched concepts) the record holds, in its text or its metadata. */
+  concepts: number[];
+  /** Matching words in the content, with the concept each matched. */
+  matches: Match[];
+}
+
+/** What the searches of one concept found. */
+export interface ConceptHits {
+  /** Records matching any form of the concept, once each (positions merged, best score kept). */
+  hits: EngineHit[];
+  /** Alternative forms (not the first) that found a record. */
+  usedAlternatives: string[];
+}
+
+/** The text Pagefind is asked for one form: several words are a phrase (`"deep seek"`), so they must be said together. */
+export function formQuery(form: string): string {
+  return form.includes(' ') ? `"${form}"` : form;
+}
+
+/** Search each concept in each of its forms, in parallel; one entry per concept, in order. */
+export async function searchConcepts(concepts: readonly Concept[], filters: Filters, engine: SearchEngine): Promise<ConceptHits[]> {
+  return Promise.all(
+    concepts.map(async (concept) => {
+      const forms = [concept.form, ...concept.alternatives];
+      const found = await Promise.all(forms.map((form) => engine.search(formQuery(form), filters)));
+      const byId = new Map<string, EngineHit>();
+      const usedAlternatives: string[] = [];
+      found.forEach((hits, i) => {
+        if (i > 0 && hits.length > 0) usedAlternatives.push(forms[i] ?? '');
+        for (const hit of hits) {
+          const seen = byId.get(hit.id);
+          if (!seen) byId.set(hit.id, { ...hit, words: [...hit.words] });
+          else {
+            seen.words = [...new Set([...seen.words, ...hit.words])].sort((a, b) => a - b);
+            seen.score = Math.max(seen.score, hit.score);
+          }
+        }
+      });
+      return { hits: [...byId.values()], usedAlternatives };
+    }),
+  );
+}
+
+/**
+ * Inverse document frequency of a concept found in `found` of `total`
+ * records (BM25's, never negative): rare concepts count for more.
+ */
+export function idf(found: number, total: number): number {
+  const n = Math.max(total, found);
+  return Math.log(1 + (n - found + 0.5) / (found + 0.5));
+}
+
+/**
+ * Score every record found by any concept and sort: the records holding the
+ * most (IDF-weighted) concepts first, closer together first, then by
+ * Pagefind's score. A record that matched only in its metadata is left out
+ * (every metadata field is searchable: `heat pumps` would otherwise return
+ * every passage of the episode titled "Heat Pumps and the Grid").
+ * `total` is the number of records searched (the N of the IDF).
+ */
+export function rankByCoverage(
+  perConcept: readonly ConceptHits[],
+  total: number,
+  weights: RankingWeights = RANKING_WEIGHTS,
+): { hits: ScoredHit[]; idfs: number[] } {
+  const idfs = perConcept.map((c) => idf(c.hits.length, total));
+  const records = new Map<string, { hit: EngineHit; score: number; concepts: number[]; matches: Match[]; text: number; metadata: number }>();
+  perConcept.forEach((c, concept) => {
+    const weight = idfs[concept] ?? 0;
+    for (const hit of c.hits) {
+      let record = records.get(hit.id);
+      if (!record) {
+        record = { hit, score: 0, concepts: [], matches: [], text: 0, metadata: 0 };
+        records.set(hit.id, record);
+      }
+      record.score += hit.score;
+      record.concepts.push(concept);
+      if (hit.words.length > 0) {
+        record.text += weight;
+        for (const position of hit.words) record.matches.push({ position, concept });
+      } else {
+        record.metadata += weight;
+      }
+    }
+  });
+
+  const hits: ScoredHit[] = [];
+  for (const record of records.values()) {
+    if (record.matches.length === 0) continue;
+    const window = bestWindow(record.matches, idfs);
+    let phrase = 0;
+    for (const pair of adjacentPairs(record.matches)) {
+      const [a = 0, b = 0] = pair.split(':').map(Number);
+      phrase += ((idfs[a] ?? 0) + (idfs[b] ?? 0)) / 2;
+    }
+    const rank = record.text + weights.metadata * record.metadata + weights.proximity * (window?.weight ?? 0) + weights.phrase * phrase;
+    hits.push({ ...record.hit, score: record.score, rank, concepts: record.concepts, matches: record.matches });
+  }
+  hits.sort((a, b) => b.rank - a.rank || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { hits, idfs };
+}
