@@ -72,17 +72,18 @@ describe('srt', () => {
       '4', '00:00:03,000 --> 00:00:04,000', 'Earlier.', '',
       '5', '-00:00:01,000 --> 00:00:02,000', 'Negative.', '',
       '6', '00:00:09,000 --> 00:00:10,000', '', '',
-      '7', '0000:00:01,000 --> 00:00:02,000', 'Long hours.',
+      '7', '1000000:00:01,000 --> 1000000:00:02,000', 'Too many hours.',
+      '', '8', '0000:00:11,000 --> 0000:00:12,000', 'Long hours.',
     ].join('\n');
     const { segments, codes } = parse(text);
-    expect(segments.map((s) => s.text)).toEqual(['Good.', 'Earlier.']);
+    expect(segments.map((s) => s.text)).toEqual(['Good.', 'Earlier.', 'Long hours.']);
     expect(codes).toEqual([
       '5:1 time-end-before-start',
       '9:1 time-out-of-range',
       '13:1 time-out-of-order',
       '17:1 time-invalid',
       '21:1 srt-empty-cue',
-      '25:1 time-invalid',
+      '25:1 time-out-of-range',
     ]);
   });
 

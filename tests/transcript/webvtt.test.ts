@@ -56,12 +56,15 @@ describe('webvtt header', () => {
 });
 
 describe('webvtt timings', () => {
-  it('reads one-digit hours, no hours and three-digit hours', () => {
-    const r = parse(vtt('0:00:02.800 --> 0:00:03.960\nOne.', '01:05.250 --> 01:07.000\nTwo.', '100:00:00.000 --> 100:00:01.000\nThree.'));
+  it('reads one-digit hours, no hours, three-digit and longer hours', () => {
+    const r = parse(
+      vtt('0:00:02.800 --> 0:00:03.960\nOne.', '01:05.250 --> 01:07.000\nTwo.', '100:00:00.000 --> 100:00:01.000\nThree.', '1088:43:01.350 --> 1088:43:03.000\nFour.'),
+    );
     expect(r.segments.map((s) => [s.start, s.end])).toEqual([
       [2.8, 3.96],
       [65.25, 67],
       [360000, 360001],
+      [3919381.35, 3919383],
     ]);
     expect(r.diagnostics).toEqual([]);
   });

@@ -8,7 +8,7 @@
 import type { Diagnostics } from '../diagnostics.ts';
 import { excerpt } from '../diagnostics.ts';
 import { srtCueTextAt } from '../text.ts';
-import { clockRead, formatClock, readClockInto } from './clock.ts';
+import { clockFieldLimit, clockRead, formatClock, readClockInto } from './clock.ts';
 import type { ClockRead } from './clock.ts';
 import { readWellFormedCues } from './srt-fast-path.ts';
 import type { SrtTakeover } from './srt-fast-path.ts';
@@ -252,7 +252,7 @@ function validate(
 
 /** Report a clock that failed to read (`clock`), or that read but left characters over (`clock` null). */
 function clockFailure(clock: ClockRead | null, text: string, line: number, column: number, diagnostics: Diagnostics): false {
-  if (clock?.reason === 'range') diagnostics.report('time-out-of-range', line, column, { found: excerpt(text), field: clock.field ?? 'a field', limit: '0–59' });
+  if (clock?.reason === 'range') diagnostics.report('time-out-of-range', line, column, { found: excerpt(text), field: clock.field ?? 'a field', limit: clockFieldLimit(clock.field) });
   else diagnostics.report('time-invalid', line, column, { found: excerpt(text), expected });
   return false;
 }
@@ -260,10 +260,11 @@ function clockFailure(clock: ClockRead | null, text: string, line: number, colum
 /** Detection: `-->` timings with SRT-style clocks, and no WebVTT signature. */
 function detectSrt(head: string): number {
   if (/^\s*WEBVTT/.test(head)) return 0;
-  const timing = /(?:^|\s)\d{1,9}\s+\d{1,3}:\d{1,2}:\d{1,2}(?:[,.]\d{1,3})?\s*-->\s*\d{1,3}:\d{1,2}:\d{1,2}/;
+  // Hours may have any number of digits (clock.ts); six cover every real file.
+  const timing = /(?:^|\s)\d{1,9}\s+\d{1,6}:\d{1,2}:\d{1,2}(?:[,.]\d{1,3})?\s*-->\s*\d{1,6}:\d{1,2}:\d{1,2}/;
   if (timing.test(head)) return 0.95;
   // Cues without numbers: timing lines at line starts with comma fractions.
-  if (/^\d{1,3}:\d{1,2}:\d{1,2},\d{1,3}\s*-->/m.test(head)) return 0.9;
+  if (/^\d{1,6}:\d{1,2}:\d{1,2},\d{1,3}\s*-->/m.test(head)) return 0.9;
   return 0;
 }
 

@@ -9,9 +9,11 @@
  *   the cues are read anyway so `check` shows every other problem too. Blank
  *   lines or spaces before the signature are accepted silently.
  * - Clocks: besides `[H:]MM:SS.mmm`, a comma fraction, 1–2 fraction digits,
- *   no fraction and one-digit minutes or seconds are read without complaint;
- *   hours have 1–3 digits. Minutes or seconds over 59 are time-out-of-range
- *   (the spec calls them a syntax error); either way the cue is dropped.
+ *   no fraction and one-digit minutes or seconds are read without complaint.
+ *   Hours have any number of digits, as in the spec (HLS writes
+ *   `1088:43:01.350`), but a value over MAX_CLOCK_HOURS (clock.ts) is
+ *   time-out-of-range, like minutes or seconds over 59 (the spec calls those
+ *   a syntax error); either way the cue is dropped.
  * - A cue that ends before it starts is dropped (time-end-before-start); the
  *   spec's parser keeps it.
  * - Unvoiced text starting with a speaker label (`Speaker 1:`) is read as that
@@ -43,7 +45,7 @@
 import { Diagnostics, excerpt } from '../diagnostics.ts';
 import { decodeEntities, foldWhitespace, isSoundAnnotation, isSpaceCode, soundLabel } from '../text.ts';
 import { normalizeLabelName, splitSpeakerLabel } from '../speaker-label.ts';
-import { clockRead, formatClock, readClockInto, readCommonClock } from './clock.ts';
+import { clockFieldLimit, clockRead, formatClock, readClockInto, readCommonClock } from './clock.ts';
 import type { ClockRead } from './clock.ts';
 import { PrefixCache } from '../prefix-cache.ts';
 import { RawSegments } from './raw-segments.ts';
@@ -579,7 +581,7 @@ function readWebvtt(
       lineNo++;
     }
     if (!parseTiming(text, t, tEnd, clock, timing)) {
-      if (timing.field) diagnostics.report('time-out-of-range', tLine, timing.column, { found: timing.found, field: timing.field, limit: '0–59' });
+      if (timing.field) diagnostics.report('time-out-of-range', tLine, timing.column, { found: timing.found, field: timing.field, limit: clockFieldLimit(timing.field) });
       else diagnostics.report('vtt-bad-timing', tLine, timing.column, { found: timing.found });
       return;
     }
@@ -901,7 +903,7 @@ function fastCues(text: string, st: FastState, cue: CueOut, mayRoll: MayRoll, cl
 
 const signatureHead = /^\s*WEBVTT(?:[ \t\n]|$)/;
 // `[ \t]*` rather than `\s*` after `^` in multiline mode: `\s` would cross lines and backtrack quadratically.
-const vttTimingLine = /^[ \t]*(?:\d{1,3}:)?\d{1,2}:\d{2}\.\d{1,3}[ \t]*-->[ \t]*(?:\d{1,3}:)?\d{1,2}:\d{2}\.\d{1,3}/m;
+const vttTimingLine = /^[ \t]*(?:\d{1,6}:)?\d{1,2}:\d{2}\.\d{1,3}[ \t]*-->[ \t]*(?:\d{1,6}:)?\d{1,2}:\d{2}\.\d{1,3}/m;
 
 /**
  * Detection: the signature is certain. Without it, dot-fraction timing lines
