@@ -46,8 +46,8 @@ describe('verbatim CLI', () => {
     const codes = lines.map((l) => `${l.split(' ')[0]?.split('/').pop()} ${diagnosticLine.exec(l)?.[5]}`);
     expect(codes).toEqual(
       expect.arrayContaining([
-        'bad-times.txt:5:1 time-end-before-start',
-        'bad-times.txt:9:1 time-out-of-range',
+        'bad-times.txt:6:1 time-end-before-start',
+        'bad-times.txt:10:1 time-out-of-range',
         'bad-cues.txt:6:1 vtt-bad-timing',
         'empty.txt:1:1 empty-file',
         'binary.txt:1:1 binary-file',

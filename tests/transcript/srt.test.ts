@@ -77,13 +77,24 @@ describe('srt', () => {
     ].join('\n');
     const { segments, codes } = parse(text);
     expect(segments.map((s) => s.text)).toEqual(['Good.', 'Earlier.', 'Long hours.']);
+    // Timing problems point at the timing line, not at the cue number above it.
     expect(codes).toEqual([
-      '5:1 time-end-before-start',
-      '9:1 time-out-of-range',
-      '13:1 time-out-of-order',
-      '17:1 time-invalid',
-      '21:1 srt-empty-cue',
-      '25:1 time-out-of-range',
+      '6:1 time-end-before-start',
+      '10:1 time-out-of-range',
+      '14:1 time-out-of-order',
+      '18:1 time-invalid',
+      '22:1 srt-empty-cue',
+      '26:1 time-out-of-range',
+    ]);
+  });
+
+  it('points a bad end time at its clock, and one-line cues at their timing', () => {
+    expect(parse('1\n00:00:01,000 --> 00:00:61,000\nToo many seconds.\n').codes).toEqual(['2:18 time-out-of-range']);
+    expect(parse('00:00:01,000 --> 00:00:02,0000\nNo index line.\n').codes).toEqual(['1:18 time-invalid']);
+    const oneLine = '1 00:00:01,000 --> 00:00:02,000 Fine. 2 00:00:03,000 --> 00:00:02,500 Backwards. 3 00:00:04,000 --> 00:00:61,000 Bad end.';
+    expect(parse(oneLine).codes).toEqual([
+      `1:${oneLine.indexOf('00:00:03,000') + 1} time-end-before-start`,
+      `1:${oneLine.indexOf('00:00:61,000') + 1} time-out-of-range`,
     ]);
   });
 

@@ -69,6 +69,11 @@ describe('webvtt timings', () => {
     expect(r.diagnostics).toEqual([]);
   });
 
+  it('reports timing problems on the timing line, not on the cue identifier above it', () => {
+    const r = parse(vtt('intro\n00:00:05.000 --> 00:00:04.000\nBackwards.', 'two\n00:00:06.000 --> 00:00:61.000\nBad end.'));
+    expect(r.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(['4:1 time-end-before-start', '8:18 time-out-of-range']);
+  });
+
   it('reads cue identifiers, settings and arrows without spaces', () => {
     const r = parse(
       vtt(

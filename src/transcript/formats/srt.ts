@@ -166,6 +166,9 @@ function parseFrom(s: string, at: SrtTakeover, segments: RawSegments, clock: Clo
   let textStart = -1;
   let line = 1;
   let column = 1;
+  // Where its timing starts, for the problems found in its text.
+  let timingLine = 1;
+  let timingCol = 1;
   let previousStart = at.previousStart;
 
   /** Close the cue whose text runs to `textEnd` (or, before the first timing, report stray text). */
@@ -188,7 +191,7 @@ function parseFrom(s: string, at: SrtTakeover, segments: RawSegments, clock: Clo
     while (begin < end && s.charCodeAt(begin) <= 32) begin++;
     const text = srtCueTextAt(s, begin, end);
     if (text.length === 0) {
-      diagnostics.report('srt-empty-cue', line, column);
+      diagnostics.report('srt-empty-cue', timingLine, timingCol);
       return;
     }
     pushCue(segments, times.start, times.end, text, 0, text.length, line, column);
@@ -204,7 +207,11 @@ function parseFrom(s: string, at: SrtTakeover, segments: RawSegments, clock: Clo
     column = lines.at(timing.cueStart);
     line = lines.line;
     textStart = timing.textStart;
-    if (validate(s, timing, clock, times, line, column, previousStart, diagnostics)) previousStart = times.start;
+    // Timing problems are reported on the timing line (below the cue number, or the same line in a one-line file).
+    const timingColumn = lines.at(timing.negative ? timing.startTime - 1 : timing.startTime);
+    if (validate(s, timing, clock, times, lines.line, timingColumn, previousStart, diagnostics)) previousStart = times.start;
+    timingLine = lines.line;
+    timingCol = timingColumn;
     from = Math.max(from, timing.endTimeEnd);
   }
   flush(s.length);
@@ -212,7 +219,11 @@ function parseFrom(s: string, at: SrtTakeover, segments: RawSegments, clock: Clo
 
 const expected = 'HH:MM:SS,mmm';
 
-/** Read and check a timing's two clocks into `times`; report and mark invalid on failure. */
+/**
+ * Read and check a timing's two clocks into `times`; report and mark invalid
+ * on failure. `line` and `column` are where the timing starts; a bad end
+ * time is reported at its own column (a timing never spans lines).
+ */
 function validate(
   s: string,
   t: Timing,
@@ -224,18 +235,19 @@ function validate(
   diagnostics: Diagnostics,
 ): boolean {
   times.ok = false;
+  const endColumn = column + (t.endTimeAt - (t.negative ? t.startTime - 1 : t.startTime));
   // The clocks as written, quoted only when something is wrong.
   const startText = () => s.slice(t.negative ? t.startTime - 1 : t.startTime, t.arrow).trim();
   const endText = () => s.slice(t.endTimeAt, t.endTimeEnd);
   if (t.negative || s.charCodeAt(t.endTimeAt) === 45 /* - */) {
-    diagnostics.report('time-invalid', line, column, { found: excerpt(t.negative ? startText() : endText()), expected: `${expected} (times cannot be negative)` });
+    diagnostics.report('time-invalid', line, t.negative ? column : endColumn, { found: excerpt(t.negative ? startText() : endText()), expected: `${expected} (times cannot be negative)` });
     return false;
   }
   if (!readClockInto(clock, s, t.startTime, clockOptions)) return clockFailure(clock, startText(), line, column, diagnostics);
   if (clock.end !== t.startTimeEnd) return clockFailure(null, startText(), line, column, diagnostics);
   const start = clock.seconds;
-  if (!readClockInto(clock, s, t.endTimeAt, clockOptions)) return clockFailure(clock, endText(), line, column, diagnostics);
-  if (clock.end !== t.endTimeEnd) return clockFailure(null, endText(), line, column, diagnostics);
+  if (!readClockInto(clock, s, t.endTimeAt, clockOptions)) return clockFailure(clock, endText(), line, endColumn, diagnostics);
+  if (clock.end !== t.endTimeEnd) return clockFailure(null, endText(), line, endColumn, diagnostics);
   const end = clock.seconds;
   if (end < start) {
     diagnostics.report('time-end-before-start', line, column, { start: formatClock(start, ','), end: formatClock(end, ',') });
