@@ -44,6 +44,7 @@ export const catalogue = {
   'no-segments': entry('error', (a) => `no transcript text found in this ${a.format} file; check that it holds cues or text`),
   'segment-too-long': entry('error', (a) => `one segment holds ${a.size} characters without a cue or paragraph break, over the limit of ${a.limit}; it was dropped. If it is embedded data (a base64 image), remove it, else break the text into paragraphs`),
   'control-characters': entry('warning', (a) => `removed ${a.count} control character(s) from the text, the first here`),
+  'vtt-nul-replaced': entry('warning', (a) => `replaced ${a.count} NUL character(s) with U+FFFD (�), the first here, as the WebVTT rules do; the file is damaged there, check the text and remove them`),
 
   'folder-unreadable': entry('error', (a) => `cannot read this folder (${a.reason}); check the path`),
   'file-unreadable': entry('error', (a) => `cannot read this file (${a.reason}); check the path and permissions`),

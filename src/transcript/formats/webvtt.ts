@@ -18,8 +18,9 @@
  *   spec's parser keeps it.
  * - Unvoiced text starting with a speaker label (`Speaker 1:`) is read as that
  *   speaker, and a whole-cue bracketed sound (`[Music]`) as a sound segment.
- * - NUL and other control characters were removed when the file was decoded
- *   (source-text.ts); the spec turns NUL into U+FFFD.
+ * - NUL becomes U+FFFD as the spec says, when the file is decoded
+ *   (source-text.ts, with a vtt-nul-replaced warning); other control
+ *   characters, which the spec keeps, are removed there.
  * - NOTE, STYLE and REGION blocks run to the next blank line; a `-->` line
  *   inside them ends the block only when it is a valid timing line (the spec
  *   ends them at any `-->` line and silently drops the broken cue that makes).
