@@ -58,6 +58,7 @@ export const catalogue = {
   // SRT
   'srt-cue-without-timing': entry('error', (a) => `text "${a.found}" is not under a cue timing line (HH:MM:SS,mmm --> HH:MM:SS,mmm); add a timing line or delete it`),
   'srt-empty-cue': entry('warning', () => 'cue has a timing line but no text; it was skipped'),
+  'srt-label-only-cue': entry('warning', (a) => `cue holds only the speaker label "${a.label}" and ${a.next}, so the label was dropped; put the label in front of the words it introduces`),
 
   // WebVTT
   'vtt-bad-signature': entry('error', () => 'a WebVTT file must start with the line "WEBVTT"; fix the first line'),

@@ -105,6 +105,9 @@ const textLine = (q: number) => fc.oneof(
       'http://example.com: link',
       '10:30 start',
       'Speaker 1:',
+      'Ann Lee:',
+      '>> Ann:',
+      'SPEAKER_03: ',
     ),
   },
 );

@@ -98,6 +98,28 @@ describe('srt', () => {
     ]);
   });
 
+  it('gives the label of a cue that holds only a label to the next cue, which has none of its own', () => {
+    const cue = (n: number, text: string) => `${n}\n00:00:0${n},000 --> 00:00:0${n},900\n${text}\n`;
+    const r = parse([cue(1, 'Speaker 1:'), cue(2, 'Welcome back.'), cue(3, 'Speaker 2:'), cue(4, '[music]'), cue(5, 'Thanks.'), cue(6, 'Ann Lee:'), cue(7, 'Hi.')].join('\n'));
+    expect(r.codes).toEqual([]);
+    expect(r.segments.map((s) => `${s.start} ${s.label?.name ?? '-'}: ${s.text}`)).toEqual([
+      '2 Speaker 1: Welcome back.',
+      // A sound is nobody's words: the label waits for the next speech.
+      '4 -: music',
+      '5 Speaker 2: Thanks.',
+      '7 Ann Lee: Hi.',
+    ]);
+    expect(r.segments[0]).toMatchObject({ line: 5, column: 1 });
+  });
+
+  it('drops a label-only cue with a warning when the next cue has its own label, or none follows', () => {
+    const r = parse('1\n00:00:01,000 --> 00:00:02,000\nSpeaker 1:\n\n2\n00:00:02,000 --> 00:00:03,000\nSpeaker 2: Hello.\n\n3\n00:00:03,000 --> 00:00:04,000\n  Speaker 2:  \n');
+    expect(r.segments.map((s) => `${s.label?.name ?? '-'}: ${s.text}`)).toEqual(['Speaker 2: Hello.']);
+    expect(r.codes).toEqual(['3:1 srt-label-only-cue', '11:3 srt-label-only-cue']);
+    const one = parse('1 00:00:01,000 --> 00:00:02,000 Speaker 1: 2 00:00:02,000 --> 00:00:03,000 Welcome.');
+    expect(one.segments.map((s) => `${s.label?.name ?? '-'}: ${s.text}`)).toEqual(['Speaker 1: Welcome.']);
+  });
+
   it('reports text outside any cue', () => {
     expect(parse('stray words\n\n1\n00:00:01,000 --> 00:00:02,000\nA\n').codes).toEqual(['1:1 srt-cue-without-timing']);
   });

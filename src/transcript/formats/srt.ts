@@ -14,7 +14,7 @@ import { readWellFormedCues } from './srt-fast-path.ts';
 import type { SrtTakeover } from './srt-fast-path.ts';
 import { pushCue, srtClock as clockOptions } from './srt-segment.ts';
 import { RawSegments } from './raw-segments.ts';
-import type { RawTranscript, TranscriptFormat } from './types.ts';
+import type { RawLabel, RawTranscript, TranscriptFormat } from './types.ts';
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isClockChar = (c: number) => isDigit(c) || c === 58 || c === 44 || c === 46; // 0-9 : , .
@@ -194,7 +194,25 @@ function parseFrom(s: string, at: SrtTakeover, segments: RawSegments, clock: Clo
       diagnostics.report('srt-empty-cue', timingLine, timingCol);
       return;
     }
-    pushCue(segments, times.start, times.end, text, 0, text.length, line, column);
+    const read = pushCue(segments, times.start, times.end, text, 0, text.length, line, column);
+    if (typeof read === 'object') {
+      // Only a label: it names the words of the next cue that has none of its own.
+      dropPending('the next cue has a label of its own');
+      const labelColumn = lines.at(begin);
+      pending = { label: read, line: lines.line, column: labelColumn };
+    } else if (pending !== null && read === 'unlabelled') {
+      segments.labels[segments.length - 1] = pending.label;
+      pending = null;
+    } else if (read === 'labelled') {
+      dropPending('the next cue has a label of its own');
+    }
+  };
+  /** A label-only cue still waiting for words (sounds pass it by): where it was. */
+  let pending: { label: RawLabel; line: number; column: number } | null = null;
+  const dropPending = (next: string) => {
+    if (pending === null) return;
+    diagnostics.report('srt-label-only-cue', pending.line, pending.column, { label: excerpt(pending.label.raw), next });
+    pending = null;
   };
 
   let from = at.offset;
@@ -215,6 +233,7 @@ function parseFrom(s: string, at: SrtTakeover, segments: RawSegments, clock: Clo
     from = Math.max(from, timing.endTimeEnd);
   }
   flush(s.length);
+  dropPending('no cue with words follows');
 }
 
 const expected = 'HH:MM:SS,mmm';
