@@ -78,6 +78,8 @@ export const catalogue = {
   'yaml-too-deep': entry('error', (a) => `YAML nests lists or maps more than ${a.limit} levels deep here; flatten the metadata`),
   'frontmatter-not-a-map': entry('error', () => 'front matter must be a map of keys and values (key: value); fix the metadata block'),
   'frontmatter-field-ignored': entry('warning', (a) => `front matter field "${a.key}" has an unusable value (${a.reason}); it was ignored`),
+  'frontmatter-field-coerced': entry('warning', (a) => `front matter ${a.field} is ${a.found}; it was read as ${a.read}. Write ${a.instead} to say so`),
+  'frontmatter-item-ignored': entry('warning', (a) => `item ${a.item} of front matter field "${a.key}" is ${a.found}, not a name; it was ignored. Write it as text: ${a.instead}`),
   'bullets-untimed': entry('warning', (a) => `"${a.found}" has no [MM:SS] timestamp but comes after the first timed bullet; kept without a time`),
   'bullets-bad-timestamp': entry('warning', (a) => `"${a.found}" looks like a timestamp but is not a valid time (${a.reason}); kept as text without a time. Write [MM:SS] or [H:MM:SS]`),
 
