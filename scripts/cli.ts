@@ -6,7 +6,9 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { addTranscripts } from '../src/node/add-transcripts.ts';
 import { displayPath, ingestFolder } from '../src/node/episode-folder.ts';
 import { formatDiagnostic } from '../src/transcript/diagnostics.ts';
 import type { Diagnostic } from '../src/transcript/diagnostics.ts';
@@ -20,6 +22,7 @@ import type { SiteBuildOptions } from '../src/node/site-build.ts';
 import { readTopicFolder } from '../src/node/topic-folder.ts';
 import { buildTopicIndex, topicFileText } from '../src/knowledge/topics/index.ts';
 import type { TopicSummary } from '../src/knowledge/topics/index.ts';
+import { slugify } from '../src/transcript/slug.ts';
 
 const usage = `Usage: npm run -s verbatim -- <command> [options]
 
@@ -29,6 +32,9 @@ Commands:
   build [--content DIR] [--episodes DIR] [--out DIR] [--base PATH] [--site URL]
                              Build the site and its search index into --out (default dist)
   formats                    List the supported transcript formats
+  add FILE... [--show NAME] [--content DIR]
+                             Copy transcripts into DIR/episodes (in a folder for the show),
+                             each with a sidecar pre-filled with what was found; never overwrites
   topics [--content DIR] [--episodes DIR] [--json]
                              List the topics the site would have, most important first
   topics suggest [--content DIR] [--episodes DIR]
@@ -52,6 +58,8 @@ function main(argv: string[]): number | Promise<number> {
       return buildCommand(rest);
     case 'topics':
       return topicsCommand(rest);
+    case 'add':
+      return addCommand(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -184,6 +192,44 @@ async function buildCommand(args: string[]): Promise<number> {
     );
   }
   return result.ok ? 0 : 1;
+}
+
+/** The sidecar JSON Schema shipped with Verbatim, named in drafted sidecars for editors. */
+const sidecarSchema = fileURLToPath(new URL('../schemas/sidecar.schema.json', import.meta.url));
+
+/** `add FILE... [--show NAME] [--content DIR]`: copy transcripts in, each with a sidecar; all or nothing. */
+function addCommand(args: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: { show: { type: 'string' }, content: { type: 'string', default: 'content' } },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) throw new UsageError('add needs at least one FILE');
+  const show = values.show?.trim();
+  if (show !== undefined && slugify(show) === '') throw new UsageError('--show needs a name with letters or digits, like --show "Allotment Hour"');
+  const episodesDir = `${values.content}/episodes`;
+  const result = addTranscripts({
+    files: positionals,
+    episodesDir,
+    ...(show !== undefined ? { show } : {}),
+    ...(existsSync(sidecarSchema) ? { schemaFile: sidecarSchema } : {}),
+  });
+  const { errors } = printDiagnostics(result.diagnostics);
+  for (const a of result.added) {
+    process.stdout.write(`added ${a.transcript} (${a.format}) and ${a.sidecarCopied ? 'its sidecar' : 'a new sidecar'} ${a.sidecar}\n`);
+  }
+  if (result.added.some((a) => !a.sidecarCopied)) {
+    process.stdout.write(`Check the new sidecars (title, show, speaker names), then run: npm run -s verbatim -- check ${episodesDir}\n`);
+  }
+  if (errors > 0) process.stderr.write('nothing was added\n');
+  return errors > 0 ? 1 : 0;
 }
 
 /** `topics [suggest]`: curated and discovered topics of the episodes, as the site would have them. */

@@ -93,6 +93,13 @@ export const catalogue = {
   'internal-error': entry('error', (a) => `Verbatim failed on this file (${a.detail}); this is a bug, please report it with the file`),
   'slug-collision': entry('warning', (a) => `slug "${a.slug}" is also used by ${a.other}; this episode is published as "${a.unique}". Set "slug:" in a sidecar to choose`),
 
+  // Adding content (verbatim add, verbatim new topic): reported against the file given
+  'add-not-transcript': entry('error', (a) => `this is ${a.kind}, which the episodes folder never reads as a transcript; add the transcript itself (a sidecar beside it comes with it)`),
+  'add-exists': entry('error', (a) => `${a.path} already exists, and verbatim add never overwrites a transcript or sidecar; delete or rename it first, or add this file under another name`),
+  'add-same-destination': entry('error', (a) => `${a.other} would also be added as ${a.path}; add them to different shows (--show) or rename one`),
+  'add-write-failed': entry('error', (a) => `cannot write ${a.path} (${a.reason}); nothing was added, check the folder's permissions`),
+  'topic-exists': entry('error', (a) => `topic "${a.name}" already exists in ${a.file}; edit that file instead`),
+
   // Topics (content/topics/*.md)
   'topic-no-front-matter': entry('error', () => 'a topic file must start with front matter ("---", then at least "title: Name", then "---"); add it'),
   'topic-unknown-key': entry('warning', (a) => `unknown key "${a.key}" in topic front matter; known keys: ${a.known}`),

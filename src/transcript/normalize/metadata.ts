@@ -204,8 +204,8 @@ function meaningfulTitle(title: string | undefined, fm: Record<string, unknown>)
   return title;
 }
 
-/** `shows/my-show/ep-12_final.txt` → `ep 12 final`. */
-function titleFromFile(file: string): string {
+/** `shows/my-show/ep-12_final.txt` → `ep 12 final`: the title of a file that names none. */
+export function titleFromFile(file: string): string {
   const base = file.split(/[\\/]/).pop() ?? file;
   const stem = base.replace(/\.[^.]+$/, '');
   // File names may hold controls too (`\x07`, even newlines on Linux).
