@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { addTranscripts } from '../src/node/add-transcripts.ts';
+import { topicName, writeNewTopic } from '../src/node/new-topic.ts';
 import { displayPath, ingestFolder } from '../src/node/episode-folder.ts';
 import { formatDiagnostic } from '../src/transcript/diagnostics.ts';
 import type { Diagnostic } from '../src/transcript/diagnostics.ts';
@@ -39,6 +40,9 @@ Commands:
                              List the topics the site would have, most important first
   topics suggest [--content DIR] [--episodes DIR]
                              Print topic files for discovered topics that have none yet
+  new topic NAME [--content DIR] [--episodes DIR]
+                             Write DIR/topics/<slug>.md for NAME, with other spellings of it
+                             found in the episodes as aliases; never overwrites
 
 Diagnostics are printed to stderr as "file:line:col severity code message".
 Exit status: 0 no errors, 1 errors found, 2 usage error.`;
@@ -60,6 +64,8 @@ function main(argv: string[]): number | Promise<number> {
       return topicsCommand(rest);
     case 'add':
       return addCommand(rest);
+    case 'new':
+      return newCommand(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -229,6 +235,39 @@ function addCommand(args: string[]): number {
     process.stdout.write(`Check the new sidecars (title, show, speaker names), then run: npm run -s verbatim -- check ${episodesDir}\n`);
   }
   if (errors > 0) process.stderr.write('nothing was added\n');
+  return errors > 0 ? 1 : 0;
+}
+
+/** `new topic NAME [--content DIR] [--episodes DIR]`: a topic file with aliases suggested from the episodes. */
+function newCommand(args: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: { content: { type: 'string', default: 'content' }, episodes: { type: 'string' } },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const [kind, name, ...extra] = positionals;
+  if (kind !== 'topic') throw new UsageError(kind === undefined ? 'new needs what to make: new topic NAME' : `cannot make a new "${kind}"; did you mean "new topic NAME"?`);
+  if (name === undefined) throw new UsageError('new topic needs a NAME, like: new topic "Heat pumps"');
+  if (extra.length > 0) throw new UsageError(`new topic takes one NAME; quote a name of several words: new topic "${[name, ...extra].join(' ')}"`);
+  if (topicName(name).slug === '') throw new UsageError(`topic name "${name}" needs letters or digits`);
+  const episodesDir = values.episodes ?? `${values.content}/episodes`;
+  if (!existsSync(episodesDir) || !statSync(episodesDir).isDirectory()) throw new UsageError(`no such folder: ${episodesDir}`);
+  const result = writeNewTopic({ name, topicsDir: `${values.content}/topics`, episodesDir });
+  const { errors } = printDiagnostics(result.diagnostics);
+  if (result.file !== null && result.draft !== null) {
+    const { draft } = result;
+    process.stdout.write(
+      `wrote ${result.file}: "${draft.title}" has ${draft.name.mentions} mention(s) in ${draft.name.episodes} of ${draft.episodes} episode(s); ` +
+        `${draft.aliases.length} other spelling(s) suggested as aliases. Check them and write a description.\n`,
+    );
+  }
   return errors > 0 ? 1 : 0;
 }
 

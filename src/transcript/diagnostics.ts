@@ -98,7 +98,7 @@ export const catalogue = {
   'add-exists': entry('error', (a) => `${a.path} already exists, and verbatim add never overwrites a transcript or sidecar; delete or rename it first, or add this file under another name`),
   'add-same-destination': entry('error', (a) => `${a.other} would also be added as ${a.path}; add them to different shows (--show) or rename one`),
   'add-write-failed': entry('error', (a) => `cannot write ${a.path} (${a.reason}); nothing was added, check the folder's permissions`),
-  'topic-exists': entry('error', (a) => `topic "${a.name}" already exists in ${a.file}; edit that file instead`),
+  'topic-exists': entry('error', (a) => `topic "${a.name}" already exists (${a.where}); edit that file instead`),
 
   // Topics (content/topics/*.md)
   'topic-no-front-matter': entry('error', () => 'a topic file must start with front matter ("---", then at least "title: Name", then "---"); add it'),
