@@ -6,7 +6,10 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { addTranscripts } from '../src/node/add-transcripts.ts';
+import { topicName, writeNewTopic } from '../src/node/new-topic.ts';
 import { displayPath, ingestFolder } from '../src/node/episode-folder.ts';
 import { formatDiagnostic } from '../src/transcript/diagnostics.ts';
 import type { Diagnostic } from '../src/transcript/diagnostics.ts';
@@ -20,6 +23,7 @@ import type { SiteBuildOptions } from '../src/node/site-build.ts';
 import { readTopicFolder } from '../src/node/topic-folder.ts';
 import { buildTopicIndex, topicFileText } from '../src/knowledge/topics/index.ts';
 import type { TopicSummary } from '../src/knowledge/topics/index.ts';
+import { slugify } from '../src/transcript/slug.ts';
 
 const usage = `Usage: npm run -s verbatim -- <command> [options]
 
@@ -29,10 +33,16 @@ Commands:
   build [--content DIR] [--episodes DIR] [--out DIR] [--base PATH] [--site URL]
                              Build the site and its search index into --out (default dist)
   formats                    List the supported transcript formats
+  add FILE... [--show NAME] [--content DIR]
+                             Copy transcripts into DIR/episodes (in a folder for the show),
+                             each with a sidecar pre-filled with what was found; never overwrites
   topics [--content DIR] [--episodes DIR] [--json]
                              List the topics the site would have, most important first
   topics suggest [--content DIR] [--episodes DIR]
                              Print topic files for discovered topics that have none yet
+  new topic NAME [--content DIR] [--episodes DIR]
+                             Write DIR/topics/<slug>.md for NAME, with other spellings of it
+                             found in the episodes as aliases; never overwrites
 
 Diagnostics are printed to stderr as "file:line:col severity code message".
 Exit status: 0 no errors, 1 errors found, 2 usage error.`;
@@ -52,6 +62,10 @@ function main(argv: string[]): number | Promise<number> {
       return buildCommand(rest);
     case 'topics':
       return topicsCommand(rest);
+    case 'add':
+      return addCommand(rest);
+    case 'new':
+      return newCommand(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -184,6 +198,77 @@ async function buildCommand(args: string[]): Promise<number> {
     );
   }
   return result.ok ? 0 : 1;
+}
+
+/** The sidecar JSON Schema shipped with Verbatim, named in drafted sidecars for editors. */
+const sidecarSchema = fileURLToPath(new URL('../schemas/sidecar.schema.json', import.meta.url));
+
+/** `add FILE... [--show NAME] [--content DIR]`: copy transcripts in, each with a sidecar; all or nothing. */
+function addCommand(args: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: { show: { type: 'string' }, content: { type: 'string', default: 'content' } },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) throw new UsageError('add needs at least one FILE');
+  const show = values.show?.trim();
+  if (show !== undefined && slugify(show) === '') throw new UsageError('--show needs a name with letters or digits, like --show "Allotment Hour"');
+  const episodesDir = `${values.content}/episodes`;
+  const result = addTranscripts({
+    files: positionals,
+    episodesDir,
+    ...(show !== undefined ? { show } : {}),
+    ...(existsSync(sidecarSchema) ? { schemaFile: sidecarSchema } : {}),
+  });
+  const { errors } = printDiagnostics(result.diagnostics);
+  for (const a of result.added) {
+    process.stdout.write(`added ${a.transcript} (${a.format}) and ${a.sidecarCopied ? 'its sidecar' : 'a new sidecar'} ${a.sidecar}\n`);
+  }
+  if (result.added.some((a) => !a.sidecarCopied)) {
+    process.stdout.write(`Check the new sidecars (title, show, speaker names), then run: npm run -s verbatim -- check ${episodesDir}\n`);
+  }
+  if (errors > 0) process.stderr.write('nothing was added\n');
+  return errors > 0 ? 1 : 0;
+}
+
+/** `new topic NAME [--content DIR] [--episodes DIR]`: a topic file with aliases suggested from the episodes. */
+function newCommand(args: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: { content: { type: 'string', default: 'content' }, episodes: { type: 'string' } },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const [kind, name, ...extra] = positionals;
+  if (kind !== 'topic') throw new UsageError(kind === undefined ? 'new needs what to make: new topic NAME' : `cannot make a new "${kind}"; did you mean "new topic NAME"?`);
+  if (name === undefined) throw new UsageError('new topic needs a NAME, like: new topic "Heat pumps"');
+  if (extra.length > 0) throw new UsageError(`new topic takes one NAME; quote a name of several words: new topic "${[name, ...extra].join(' ')}"`);
+  if (topicName(name).slug === '') throw new UsageError(`topic name "${name}" needs letters or digits`);
+  const episodesDir = values.episodes ?? `${values.content}/episodes`;
+  if (!existsSync(episodesDir) || !statSync(episodesDir).isDirectory()) throw new UsageError(`no such folder: ${episodesDir}`);
+  const result = writeNewTopic({ name, topicsDir: `${values.content}/topics`, episodesDir });
+  const { errors } = printDiagnostics(result.diagnostics);
+  if (result.file !== null && result.draft !== null) {
+    const { draft } = result;
+    process.stdout.write(
+      `wrote ${result.file}: "${draft.title}" has ${draft.name.mentions} mention(s) in ${draft.name.episodes} of ${draft.episodes} episode(s); ` +
+        `${draft.aliases.length} other spelling(s) suggested as aliases. Check them and write a description.\n`,
+    );
+  }
+  return errors > 0 ? 1 : 0;
 }
 
 /** `topics [suggest]`: curated and discovered topics of the episodes, as the site would have them. */

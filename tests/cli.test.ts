@@ -46,8 +46,8 @@ describe('verbatim CLI', () => {
     const codes = lines.map((l) => `${l.split(' ')[0]?.split('/').pop()} ${diagnosticLine.exec(l)?.[5]}`);
     expect(codes).toEqual(
       expect.arrayContaining([
-        'bad-times.txt:5:1 time-end-before-start',
-        'bad-times.txt:9:1 time-out-of-range',
+        'bad-times.txt:6:1 time-end-before-start',
+        'bad-times.txt:10:1 time-out-of-range',
         'bad-cues.txt:6:1 vtt-bad-timing',
         'empty.txt:1:1 empty-file',
         'binary.txt:1:1 binary-file',
@@ -77,7 +77,31 @@ describe('verbatim CLI', () => {
     for (const id of ['srt', 'webvtt', 'caption-tokens', 'markdown', 'timestamp-bullets']) expect(r.stdout).toContain(id);
   });
 
+  it('add copies transcripts in with sidecars that check cleanly, and refuses to overwrite', () => {
+    const content = join(broken, 'added');
+    const r = run('add', 'tests/fixtures/srt/label-only-cues/input.txt', '--show', 'Live Shows', '--content', content);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/ warning srt-label-only-cue /); // a file's warnings still show
+    expect(r.stdout).toMatch(/^added \S*added\/episodes\/live-shows\/input\.txt \(srt\) and a new sidecar \S*added\/episodes\/live-shows\/input\.yml$/m);
+    expect(run('add', 'tests/fixtures/srt/basic/input.txt', '--content', content).stdout).toMatch(/^added \S*episodes\/input\.txt \(srt\) and its sidecar \S*episodes\/input\.yml$/m);
+    // Every transcript added checks without errors, its drafted sidecar included.
+    const check = run('check', join(content, 'episodes'));
+    expect(check.code).toBe(0);
+    expect(check.stderr).not.toMatch(/ (error|warning) (sidecar|speaker)-/);
+    // `input.vtt` would share the id and sidecar of `input.txt` in that show's folder.
+    const taken = run('add', 'tests/fixtures/webvtt/hls-long-hours/input.vtt', '--show', 'Live Shows', '--content', content);
+    expect(taken.code).toBe(1);
+    const lines = taken.stderr.trim().split('\n');
+    expect(lines.at(-1)).toBe('nothing was added');
+    for (const line of lines.slice(0, -1)) expect(line).toMatch(diagnosticLine);
+    expect(lines[0]).toMatch(/^tests\/fixtures\/webvtt\/hls-long-hours\/input\.vtt:1:1 error add-exists \S*live-shows\/input\.txt already exists/);
+    expect(run('add', 'no/such/file.srt', '--content', content).code).toBe(1);
+  });
+
   it('usage errors exit 2', () => {
+    expect(run('add').code).toBe(2);
+    expect(run('add', 'x.srt', '--show', ' ').code).toBe(2);
+    expect(run('add', 'x.srt', '--nope').code).toBe(2);
     expect(run('frobnicate').code).toBe(2);
     expect(run('parse').code).toBe(2);
     expect(run('check', '--nope').code).toBe(2);

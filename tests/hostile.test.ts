@@ -110,6 +110,13 @@ describe('hostile fixtures: policies', () => {
     expect(r.episode?.segments[0]?.text).toBe('Hello, and welcome back to the show about allotments.');
   });
 
+  it('replaces NUL with U+FFFD in a short WebVTT file instead of refusing it as binary', () => {
+    const r = fixture('nul-bytes-webvtt');
+    expect(codes(r)).toEqual(['vtt-nul-replaced', 'speaker-unmapped', 'speaker-unmapped']);
+    expect(r.diagnostics[0]).toMatchObject({ line: 4, column: 17 });
+    expect(r.episode?.segments.map((s) => s.text)).toEqual(['Hel\ufffdlo and welcome.', 'Thanks\ufffd.']);
+  });
+
   it('reads every UTF-16 variant to the same text, warning only without a BOM', () => {
     const text = fixture('utf16le-bom').episode?.segments.map((s) => s.text);
     for (const kase of ['utf16be-bom', 'utf16le-no-bom', 'utf16be-no-bom']) expect(fixture(kase).episode?.segments.map((s) => s.text)).toEqual(text);
@@ -134,8 +141,10 @@ describe('hostile fixtures: policies', () => {
     expect(codes(fixture('time-seconds-60'))).toEqual(['time-out-of-range']);
     expect(codes(fixture('time-negative'))).toEqual(['time-invalid', 'time-invalid']);
     expect(codes(fixture('time-end-before-start'))).toEqual(['time-end-before-start']);
-    expect(codes(fixture('time-unbounded-hours'))).toEqual(['time-invalid', 'time-invalid']);
-    expect(codes(fixture('time-unbounded-hours-webvtt'))).toEqual(['vtt-bad-timing']);
+    // Any number of hour digits is read (leading zeros too); only a value over MAX_CLOCK_HOURS is refused.
+    expect(codes(fixture('time-unbounded-hours'))).toEqual(['time-out-of-range']);
+    expect(fixture('time-unbounded-hours').episode?.segments.map((s) => s.start)).toEqual([1, 3]);
+    expect(codes(fixture('time-unbounded-hours-webvtt'))).toEqual(['time-out-of-range']);
     const reversed = fixture('time-reversed-order');
     expect(codes(reversed)).toEqual(['time-out-of-order', 'time-out-of-order']);
     expect(reversed.episode?.segments.map((s) => s.start)).toEqual([9, 5, 1]);

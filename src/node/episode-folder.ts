@@ -30,7 +30,11 @@ export interface FolderResult {
 }
 
 const sidecarExt = /\.ya?ml$/i;
-const ignored = (name: string) => name.startsWith('.') || /^readme(\.[a-z]+)?$/i.test(name);
+/** True for a sidecar's name (`.yml`, `.yaml`): never read as a transcript. */
+export const isSidecarName = (name: string) => sidecarExt.test(name);
+/** True for names the listing skips: hidden files and READMEs. */
+export const isIgnoredName = (name: string) => name.startsWith('.') || /^readme(\.[a-z]+)?$/i.test(name);
+const ignored = isIgnoredName;
 
 /** Transcript files under `dir`, in stable (sorted) order, each with its sidecar if present. */
 export function listTranscripts(dir: string, cwd = process.cwd()): TranscriptFile[] {

@@ -44,6 +44,7 @@ export const catalogue = {
   'no-segments': entry('error', (a) => `no transcript text found in this ${a.format} file; check that it holds cues or text`),
   'segment-too-long': entry('error', (a) => `one segment holds ${a.size} characters without a cue or paragraph break, over the limit of ${a.limit}; it was dropped. If it is embedded data (a base64 image), remove it, else break the text into paragraphs`),
   'control-characters': entry('warning', (a) => `removed ${a.count} control character(s) from the text, the first here`),
+  'vtt-nul-replaced': entry('warning', (a) => `replaced ${a.count} NUL character(s) with U+FFFD (�), the first here, as the WebVTT rules do; the file is damaged there, check the text and remove them`),
 
   'folder-unreadable': entry('error', (a) => `cannot read this folder (${a.reason}); check the path`),
   'file-unreadable': entry('error', (a) => `cannot read this file (${a.reason}); check the path and permissions`),
@@ -57,6 +58,7 @@ export const catalogue = {
   // SRT
   'srt-cue-without-timing': entry('error', (a) => `text "${a.found}" is not under a cue timing line (HH:MM:SS,mmm --> HH:MM:SS,mmm); add a timing line or delete it`),
   'srt-empty-cue': entry('warning', () => 'cue has a timing line but no text; it was skipped'),
+  'srt-label-only-cue': entry('warning', (a) => `cue holds only the speaker label "${a.label}" and ${a.next}, so the label was dropped; put the label in front of the words it introduces`),
 
   // WebVTT
   'vtt-bad-signature': entry('error', () => 'a WebVTT file must start with the line "WEBVTT"; fix the first line'),
@@ -76,6 +78,8 @@ export const catalogue = {
   'yaml-too-deep': entry('error', (a) => `YAML nests lists or maps more than ${a.limit} levels deep here; flatten the metadata`),
   'frontmatter-not-a-map': entry('error', () => 'front matter must be a map of keys and values (key: value); fix the metadata block'),
   'frontmatter-field-ignored': entry('warning', (a) => `front matter field "${a.key}" has an unusable value (${a.reason}); it was ignored`),
+  'frontmatter-field-coerced': entry('warning', (a) => `front matter ${a.field} is ${a.found}; it was read as ${a.read}. Write ${a.instead} to say so`),
+  'frontmatter-item-ignored': entry('warning', (a) => `item ${a.item} of front matter field "${a.key}" is ${a.found}, not a name; it was ignored. Write it as text: ${a.instead}`),
   'bullets-untimed': entry('warning', (a) => `"${a.found}" has no [MM:SS] timestamp but comes after the first timed bullet; kept without a time`),
   'bullets-bad-timestamp': entry('warning', (a) => `"${a.found}" looks like a timestamp but is not a valid time (${a.reason}); kept as text without a time. Write [MM:SS] or [H:MM:SS]`),
 
@@ -89,6 +93,13 @@ export const catalogue = {
   'internal-error': entry('error', (a) => `Verbatim failed on this file (${a.detail}); this is a bug, please report it with the file`),
   'episode-duplicate-id': entry('error', (a) => `this file and ${a.other} are both episode "${a.id}" (same path without extension); rename or remove one of them`),
   'slug-collision': entry('warning', (a) => `slug "${a.slug}" is also used by ${a.other}; this episode is published as "${a.unique}". Set "slug:" in a sidecar to choose`),
+
+  // Adding content (verbatim add, verbatim new topic): reported against the file given
+  'add-not-transcript': entry('error', (a) => `this is ${a.kind}, which the episodes folder never reads as a transcript; add the transcript itself (a sidecar beside it comes with it)`),
+  'add-exists': entry('error', (a) => `${a.path} already exists, and verbatim add never overwrites a transcript or sidecar; delete or rename it first, or add this file under another name`),
+  'add-same-destination': entry('error', (a) => `${a.other} would also be added as ${a.path}; add them to different shows (--show) or rename one`),
+  'add-write-failed': entry('error', (a) => `cannot write ${a.path} (${a.reason}); nothing was added, check the folder's permissions`),
+  'topic-exists': entry('error', (a) => `topic "${a.name}" already exists (${a.where}); edit that file instead`),
 
   // Topics (content/topics/*.md)
   'topic-no-front-matter': entry('error', () => 'a topic file must start with front matter ("---", then at least "title: Name", then "---"); add it'),

@@ -128,6 +128,7 @@ function ingest(input: TranscriptInput, diagnostics: Diagnostics, sidecarDiagnos
       sidecar,
       frontMatter: raw.frontMatter,
       frontMatterLines: raw.frontMatterLines,
+      frontMatterItemLines: raw.frontMatterItemLines,
       headerTitle: raw.title,
       relativePath,
     },

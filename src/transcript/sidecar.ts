@@ -16,7 +16,7 @@ export interface SidecarResult {
 
 /** Parse and validate sidecar text. Never throws; an unusable sidecar yields `{}`. */
 export function readSidecar(text: string, diagnostics: Diagnostics): SidecarResult {
-  const { data, lines } = parseYamlMap(text, diagnostics);
+  const { data, lines, itemLines } = parseYamlMap(text, diagnostics);
   if (!data) return { sidecar: {}, lines };
   const known: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
@@ -32,7 +32,10 @@ export function readSidecar(text: string, diagnostics: Diagnostics): SidecarResu
       const key = String(issue.path[0] ?? '');
       if (dropped.has(key)) continue;
       dropped.add(key);
-      diagnostics.report('sidecar-invalid', lines[key] ?? 1, 1, { key, detail: describeIssue(issue, known[key]) });
+      // A problem with a list item is reported at the item's line.
+      const index = issue.path[1];
+      const line = (typeof index === 'number' ? itemLines[key]?.[index] : undefined) ?? lines[key] ?? 1;
+      diagnostics.report('sidecar-invalid', line, 1, { key, detail: describeIssue(issue, known[key]) });
     }
     for (const key of dropped) delete known[key];
     if (dropped.size === 0) break;

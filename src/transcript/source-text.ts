@@ -4,6 +4,11 @@
  * always reported (never a silent U+FFFD) and refused when the bytes are
  * mostly non-ASCII (another encoding), binary refusal, and line-end
  * normalization to LF so parsers see one kind of line end.
+ *
+ * NUL is the one control the text's format decides on: the WebVTT rules
+ * replace it with U+FFFD and go on, so in a file that opens with the WebVTT
+ * signature a NUL is text, not a sign of binary data (the same file without
+ * the signature would be refused when NULs pass 1% of it).
  */
 import { Buffer, isAscii } from 'node:buffer';
 import { Diagnostics } from './diagnostics.ts';
@@ -11,7 +16,7 @@ import { Diagnostics } from './diagnostics.ts';
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export interface SourceText {
-  /** Decoded text: no BOM, LF line ends, no NUL or other C0 controls but tab. */
+  /** Decoded text: no BOM, LF line ends, no NUL (U+FFFD in WebVTT) or other C0 controls but tab. */
   text: string;
   encoding: Encoding;
   /** False when the bytes cannot be a transcript (binary, empty); `text` is then ''. */
@@ -75,7 +80,8 @@ export function decodeSource(bytes: Uint8Array, diagnostics: Diagnostics): Sourc
       }
     }
   }
-  const binary = binaryReason(text);
+  const webvtt = webvttSignature.test(text);
+  const binary = binaryReason(text, webvtt);
   if (binary) {
     diagnostics.report('binary-file', 1, 1, { reason: binary });
     return { text: '', encoding, usable: false };
@@ -83,6 +89,7 @@ export function decodeSource(bytes: Uint8Array, diagnostics: Diagnostics): Sourc
   note?.();
   if (refuse) return { text: '', encoding, usable: false };
   if (text.indexOf('\r') !== -1) text = text.replace(/\r\n?/g, '\n');
+  if (webvtt && text.indexOf('\u0000') !== -1) text = replaceNul(text, diagnostics);
   // From single-byte and UTF-8 bytes, a control character is a control byte: scanning the bytes is cheaper.
   const singleByte = encoding === 'utf-8' || encoding === 'windows-1252';
   if (!singleByte || hasControlBytes(decodeBytes)) text = stripControls(text, diagnostics);
@@ -158,8 +165,19 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
-/** Why decoded text is binary rather than a transcript, or null. */
-function binaryReason(text: string): string | null {
+/**
+ * The WebVTT signature opening decoded text (BOM already gone): `WEBVTT` then
+ * a space, tab, line end or nothing. Blank lines before it are allowed, as
+ * the WebVTT parser allows them (formats/webvtt.ts).
+ */
+const webvttSignature = /^\s*WEBVTT(?:[ \t\r\n]|$)/;
+
+/**
+ * Why decoded text is binary rather than a transcript, or null. In WebVTT
+ * (`nulIsText`) a NUL becomes U+FFFD, so it counts as an undecodable
+ * character, not as binary evidence on its own.
+ */
+function binaryReason(text: string, nulIsText: boolean): string | null {
   const n = Math.min(text.length, 8192);
   let controls = 0;
   let nul = 0;
@@ -169,6 +187,10 @@ function binaryReason(text: string): string | null {
     if (c === 0) nul++;
     else if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0x7f) controls++;
     else if (c === 0xfffd) replacement++;
+  }
+  if (nulIsText) {
+    replacement += nul;
+    nul = 0;
   }
   if (nul > 0 && nul + controls > n * 0.01) return `${nul} NUL byte(s) in the first ${n} characters`;
   if (controls > n * 0.1) return 'mostly control characters';
@@ -221,6 +243,19 @@ function asciiText(bytes: Uint8Array): string {
 
 const controlChars = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 const controlCharsGlobal = /[\u0000-\u0008\u000b-\u001f\u007f]+/g;
+
+/** WebVTT: every NUL becomes U+FFFD (https://www.w3.org/TR/webvtt1/#file-parsing), reported at the first. */
+function replaceNul(text: string, diagnostics: Diagnostics): string {
+  const at = text.indexOf('\u0000');
+  const before = text.slice(0, at);
+  let count = 0;
+  const replaced = text.replace(/\u0000/g, () => {
+    count++;
+    return '\ufffd';
+  });
+  diagnostics.report('vtt-nul-replaced', countLines(before), at - (before.lastIndexOf('\n') + 1) + 1, { count });
+  return replaced;
+}
 
 /** Remove stray C0 controls (a NUL here and there), reporting the first. */
 function stripControls(text: string, diagnostics: Diagnostics): string {

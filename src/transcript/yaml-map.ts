@@ -6,7 +6,7 @@
  * out whitespace-folded, without control characters (which YAML escapes such
  * as `"\0"` or `"\x1b"` can write) and without lone surrogates (`"\uD800"`).
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, YAMLParseError } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, YAMLParseError } from 'yaml';
 import type { Diagnostics } from './diagnostics.ts';
 import { excerpt } from './diagnostics.ts';
 import { foldWhitespace } from './text.ts';
@@ -23,20 +23,24 @@ export interface YamlMap {
   data: Record<string, unknown> | undefined;
   /** 1-based line of each top-level key in the original file. */
   lines: Record<string, number>;
+  /** For a top-level key whose value is a list: the 1-based line of each item. */
+  itemLines: Record<string, number[]>;
 }
 
 /** Parse `text` as a YAML map, reporting problems; never throws. */
 export function parseYamlMap(text: string, diagnostics: Diagnostics, lineOffset = 0): YamlMap {
   // No prototype: a `__proto__` or `constructor` key must read back as its own line number.
   const lines: Record<string, number> = Object.create(null) as Record<string, number>;
+  const itemLines: Record<string, number[]> = Object.create(null) as Record<string, number[]>;
+  const unusable = (): YamlMap => ({ data: undefined, lines, itemLines });
   if (text.length > MAX_YAML_CHARS) {
     diagnostics.report('yaml-too-large', 1 + lineOffset, 1, { size: text.length, limit: MAX_YAML_CHARS });
-    return { data: undefined, lines };
+    return unusable();
   }
   const tooDeep = lineOverDepth(text, MAX_YAML_DEPTH);
   if (tooDeep !== 0) {
     diagnostics.report('yaml-too-deep', tooDeep + lineOffset, 1, { limit: MAX_YAML_DEPTH });
-    return { data: undefined, lines };
+    return unusable();
   }
   const counter = new LineCounter();
   // uniqueKeys off: the yaml package compares every key with every other (quadratic); duplicateKeys is linear.
@@ -44,7 +48,7 @@ export function parseYamlMap(text: string, diagnostics: Diagnostics, lineOffset 
   if (doc.errors.some((error) => /call stack/i.test(error.message))) {
     // Backstop for nesting the depth scan missed: one diagnostic, not one per stack frame.
     diagnostics.report('yaml-too-deep', 1 + lineOffset, 1, { limit: MAX_YAML_DEPTH });
-    return { data: undefined, lines };
+    return unusable();
   }
   const problems: { offset: number; report: (line: number, column: number) => void }[] = [];
   for (const error of doc.errors) {
@@ -61,7 +65,7 @@ export function parseYamlMap(text: string, diagnostics: Diagnostics, lineOffset 
     const pos = counter.linePos(problem.offset);
     problem.report(pos.line + lineOffset, pos.col);
   }
-  if (problems.length > 0) return { data: undefined, lines };
+  if (problems.length > 0) return unusable();
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
@@ -70,17 +74,21 @@ export function parseYamlMap(text: string, diagnostics: Diagnostics, lineOffset 
     if (error instanceof YAMLParseError) diagnostics.report('yaml-syntax', 1 + lineOffset, 1, { detail: firstLine(error.message) });
     else if (error instanceof RangeError) diagnostics.report('yaml-too-deep', 1 + lineOffset, 1, { limit: MAX_YAML_DEPTH });
     else diagnostics.report('yaml-alias-limit', 1 + lineOffset, 1);
-    return { data: undefined, lines };
+    return unusable();
   }
-  if (value === null || value === undefined) return { data: {}, lines };
+  if (value === null || value === undefined) return { data: {}, lines, itemLines };
   if (!isMap(doc.contents) || typeof value !== 'object' || Array.isArray(value)) {
     diagnostics.report('frontmatter-not-a-map', 1 + lineOffset, 1);
-    return { data: undefined, lines };
+    return unusable();
   }
   for (const pair of doc.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
     const range = isScalar(pair.key) ? pair.key.range : undefined;
-    if (key !== undefined && range) lines[key] = counter.linePos(range[0]).line + lineOffset;
+    if (key === undefined || !range) continue;
+    const keyLine = counter.linePos(range[0]).line + lineOffset;
+    lines[key] = keyLine;
+    // An empty item (`-` alone) has no range of its own: it is reported at the key.
+    if (isSeq(pair.value)) itemLines[key] = pair.value.items.map((item) => (isNode(item) && item.range ? counter.linePos(item.range[0]).line + lineOffset : keyLine));
   }
   // Clean every string, top-level entry by entry so the first removed control can be located.
   const cleaner = new StringCleaner();
@@ -95,7 +103,9 @@ export function parseYamlMap(text: string, diagnostics: Diagnostics, lineOffset 
   const data: Record<string, unknown> = Object.fromEntries(entries);
   const cleanLines: Record<string, number> = Object.create(null) as Record<string, number>;
   for (const key of Object.keys(lines)) cleanLines[cleaner.string(key)] = lines[key] ?? 1;
-  return { data, lines: cleanLines };
+  const cleanItemLines: Record<string, number[]> = Object.create(null) as Record<string, number[]>;
+  for (const key of Object.keys(itemLines)) cleanItemLines[cleaner.string(key)] = itemLines[key] ?? [];
+  return { data, lines: cleanLines, itemLines: cleanItemLines };
 }
 
 const firstLine = (message: string) => excerpt(message.split('\n')[0] ?? message, 200);

@@ -1,16 +1,21 @@
 /**
  * zod issues as plain-language messages: the one place validation errors are
- * worded for users (after Starlight's error map).
+ * worded for users (after Starlight's error map). A message says what was
+ * expected and what was found (inside a list: which item), and, where the
+ * fix is plain, what to write instead (`title: "2024"`, `tags: [a, b]`).
  */
 import type { z } from 'zod';
+import { listItemSuggestion, yamlFlowList, yamlScalar } from './yaml-write.ts';
 
-/** A message for one zod issue about `value`, saying what was expected and found. */
+/** A message for one zod issue about `value`, the whole value of the field `issue.path[0]`. */
 export function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
-  const at = issue.path.length > 1 ? ` (at ${issue.path.slice(1).join('.')})` : '';
-  const found = describeValue(value);
+  const inner = issue.path.slice(1);
+  const item = valueAt(value, inner);
+  const at = inner.length > 0 ? ` (${inner.map((p) => (typeof p === 'number' ? `item ${p + 1}` : `at ${String(p)}`)).join(', ')})` : '';
+  const found = describeValue(item);
   switch (issue.code) {
     case 'invalid_type':
-      return `expected ${article(issue.expected)}, found ${found}${at}; fix the value`;
+      return `expected ${article(issue.expected)}, found ${found}${at}; ${fix(issue.expected, item, String(issue.path[0] ?? ''), typeof inner.at(-1) === 'number')}`;
     case 'too_small':
       return `must not be empty${at}; give a value or remove the key`;
     case 'invalid_format':
@@ -22,6 +27,31 @@ export function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
     default:
       return `${issue.message}${at}, found ${found}`;
   }
+}
+
+/** What to write instead of `item` where `expected` was wanted; `listItem` when it sits in a list. */
+function fix(expected: string, item: unknown, key: string, listItem: boolean): string {
+  const lead = listItem ? '- ' : `${key}: `;
+  if (expected === 'string' && (typeof item === 'number' || typeof item === 'boolean')) return `quote it to make it text: ${lead}${yamlScalar(String(item))}`;
+  if (expected === 'string' && listItem && item !== null && typeof item === 'object') {
+    const suggestion = listItemSuggestion(item);
+    if (suggestion !== '- Name') return `write it as text: ${suggestion}`;
+  }
+  if (expected === 'array' && typeof item === 'string') {
+    const items = item.split(',').map((t) => t.trim()).filter((t) => t !== '');
+    if (items.length > 0) return `write a list: ${key}: ${yamlFlowList(items)}`;
+  }
+  return 'fix the value';
+}
+
+/** The part of `value` at `path` (list indexes and map keys), or undefined. */
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let at = value;
+  for (const p of path) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<PropertyKey, unknown>)[p];
+  }
+  return at;
 }
 
 function article(type: string): string {

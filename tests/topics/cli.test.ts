@@ -3,11 +3,12 @@
  * that parse cleanly, diagnostics on stderr and exit codes 0, 1 and 2.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseTopicFile } from '../../src/knowledge/topics/topic-file.ts';
+import { readTopicFolder } from '../../src/node/topic-folder.ts';
 
 const run = (...args: string[]) => {
   const r = spawnSync(process.execPath, ['scripts/cli.ts', ...args], { encoding: 'utf8' });
@@ -66,5 +67,44 @@ describe('verbatim topics', () => {
     expect(run('topics', 'everything').code).toBe(2);
     expect(run('topics', 'suggest', '--json').code).toBe(2);
     expect(run('topics', '--episodes', 'no/such/folder').code).toBe(2);
+  });
+});
+
+describe('verbatim new topic', () => {
+  const content = join(broken, 'new');
+  mkdirSync(join(content, 'topics'), { recursive: true });
+  cpSync('content/episodes/signal-and-noise', join(content, 'episodes'), { recursive: true });
+  // A misheard spelling for the suggestion to find, beside the real ones.
+  writeFileSync(join(content, 'episodes', 'extra.srt'), '1\n00:02:00,000 --> 00:02:04,000\nSpeaker 1: We rode the train to Copenhagan last spring.\n');
+
+  it('writes a topic file with aliases from the episodes, which the site reads without a diagnostic', () => {
+    const r = run('new', 'topic', 'Copenhagen', '--content', content);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^wrote \S+\/new\/topics\/copenhagen\.md: "Copenhagen" has [1-9]\d* mention\(s\) in \d+ of 4 episode\(s\); 1 other spelling\(s\) suggested as aliases/);
+    const text = readFileSync(join(content, 'topics', 'copenhagen.md'), 'utf8');
+    expect(text).toMatch(/^aliases:\n {2}- Copenhagan # 1 mention in 1 episode$/m);
+    expect(text).toMatch(/^# description: /m);
+    const folder = readTopicFolder(join(content, 'topics'));
+    expect(folder.diagnostics).toEqual([]);
+    expect(folder.topics.map((t) => t.aliases)).toEqual([['Copenhagan']]);
+  });
+
+  it('refuses to overwrite it, with a diagnostic line and exit 1', () => {
+    const before = readFileSync(join(content, 'topics', 'copenhagen.md'), 'utf8');
+    const r = run('new', 'topic', 'Copenhagen', '--content', content);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^\S+\/new\/topics\/copenhagen\.md:1:1 error topic-exists topic "Copenhagen" already exists/);
+    expect(readFileSync(join(content, 'topics', 'copenhagen.md'), 'utf8')).toBe(before);
+  });
+
+  it('exits 2 on usage errors, writing nothing', () => {
+    expect(run('new').code).toBe(2);
+    expect(run('new', 'show', 'X').code).toBe(2);
+    expect(run('new', 'topic').code).toBe(2);
+    expect(run('new', 'topic', 'Night', 'trains', '--content', content).code).toBe(2);
+    expect(run('new', 'topic', '!!', '--content', content).code).toBe(2);
+    expect(run('new', 'topic', 'X', '--episodes', 'no/such/folder').code).toBe(2);
+    expect(existsSync(join(content, 'topics', 'night.md'))).toBe(false);
   });
 });

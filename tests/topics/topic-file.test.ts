@@ -46,14 +46,14 @@ describe('topic files', () => {
     expect(r.messages[0]).toBe('topic field "title": is required; add it');
   });
 
-  it('BAD: invalid fields are reported at their key lines, the rest still applies', () => {
+  it('BAD: invalid fields are reported at their key lines (list items at theirs), the rest still applies', () => {
     const r = parse(['---', 'title: Heat pumps', 'colour: red', 'aliases: heatpump', 'related:', '  - 3', 'exclude: ["!!"]', 'description: ""', '---', ''].join('\n'));
-    expect(r.codes).toEqual(['3:1 warning topic-unknown-key', '4:1 error topic-invalid', '5:1 error topic-invalid', '7:1 error topic-invalid', '8:1 error topic-invalid']);
+    expect(r.codes).toEqual(['3:1 warning topic-unknown-key', '4:1 error topic-invalid', '6:1 error topic-invalid', '7:1 error topic-invalid', '8:1 error topic-invalid']);
     expect(r.messages).toEqual([
       'unknown key "colour" in topic front matter; known keys: title, aliases, description, related, exclude',
-      'topic field "aliases": expected a list, found string "heatpump"; fix the value',
-      'topic field "related": expected a string, found a list (at 0); fix the value',
-      'topic field "exclude": must contain a letter or digit, found a list (at 0)',
+      'topic field "aliases": expected a list, found string "heatpump"; write a list: aliases: [heatpump]',
+      'topic field "related": expected a string, found number "3" (item 1); quote it to make it text: - "3"',
+      'topic field "exclude": must contain a letter or digit, found string "!!" (item 1)',
       'topic field "description": must not be empty; give a value or remove the key',
     ]);
     expect(r.topic).toMatchObject({ name: 'Heat pumps', aliases: [], related: [], exclude: [] });

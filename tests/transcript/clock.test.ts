@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clockRead, formatClock, readClock, readClockInto, readCommonClock } from '../../src/transcript/formats/clock.ts';
+import { MAX_CLOCK_HOURS, clockFieldLimit, clockRead, formatClock, readClock, readClockInto, readCommonClock } from '../../src/transcript/formats/clock.ts';
 
 describe('readClock', () => {
   it('reads SRT and WebVTT clocks with any fraction length', () => {
@@ -16,10 +16,21 @@ describe('readClock', () => {
   it('rejects out-of-range fields and malformed input without throwing', () => {
     expect(readClock('00:99:00', 0)).toMatchObject({ ok: false, reason: 'range', field: 'minutes' });
     expect(readClock('00:00:60', 0)).toMatchObject({ ok: false, reason: 'range', field: 'seconds' });
-    expect(readClock('1234:00:00', 0)).toMatchObject({ ok: false, reason: 'syntax' });
+    expect(readClock('1000000:00:00', 0)).toMatchObject({ ok: false, reason: 'range', field: 'hours' });
     expect(readClock('', 0)).toMatchObject({ ok: false });
     expect(readClock('-1:00', 0)).toMatchObject({ ok: false });
     expect(readClock('00:00:01.0001', 0)).toMatchObject({ ok: false, reason: 'syntax' });
+  });
+  it('reads hours of any number of digits, up to MAX_CLOCK_HOURS (WebVTT; HLS streams pass 99 hours)', () => {
+    expect(readClock('1088:43:01.350', 0)).toMatchObject({ ok: true, seconds: 3919381.35, end: 14 });
+    expect(readClock('0000:00:01,000', 0)).toMatchObject({ ok: true, seconds: 1 });
+    // Leading zeros do not count: only the value is limited.
+    expect(readClock('0000000000999999:00:00.000', 0)).toMatchObject({ ok: true, seconds: 999999 * 3600 });
+    expect(readClock(`${MAX_CLOCK_HOURS}:59:59.999`, 0)).toMatchObject({ ok: true, seconds: MAX_CLOCK_HOURS * 3600 + 3599.999 });
+    expect(readClock(`${MAX_CLOCK_HOURS + 1}:00:00.000`, 0)).toMatchObject({ ok: false, reason: 'range', field: 'hours', end: 17 });
+    expect(readClock('123456789012345678901234567890:00:00.000', 0)).toMatchObject({ ok: false, reason: 'range', field: 'hours' });
+    expect(clockFieldLimit('hours')).toBe(`0–${MAX_CLOCK_HOURS}`);
+    expect(clockFieldLimit('seconds')).toBe('0–59');
   });
   it('round-trips through formatClock', () => {
     for (const s of [0, 2.44, 59.999, 3600, 5077.5]) {
@@ -48,7 +59,7 @@ describe('readCommonClock', () => {
   const nearClock = fc
     .tuple(
       fc.array(fc.constantFrom('0', '1', '5', '9', '6', ':', ',', '.', ' ', '-', 'a'), { minLength: 8, maxLength: 15 }),
-      fc.constantFrom('00:00:00,000', '12:34:56.789', '99:59:59,999', '00:60:00,000', '00:00:60,000', '01:02:03,0045', '1:02:03.004', '123:02:03.004', '1234:02:03.004', '02:03.500', '2:03.500', '123:03.500'),
+      fc.constantFrom('00:00:00,000', '12:34:56.789', '99:59:59,999', '00:60:00,000', '00:00:60,000', '01:02:03,0045', '1:02:03.004', '123:02:03.004', '1234:02:03.004', '1088:43:01.350', '0001088:43:01.350', '1000000:00:00.000', '02:03.500', '2:03.500', '123:03.500'),
       fc.nat({ max: 3 }),
     )
     .map(([chars, clock, mode]) => (mode === 0 ? chars.join('') : mode === 1 ? clock : mode === 2 ? clock + chars.join('') : clock.slice(0, 6) + chars.join('')));
@@ -71,7 +82,9 @@ describe('readCommonClock', () => {
 
   it('declines out-of-range fields, other widths, and a comma unless asked', () => {
     const out = clockRead();
-    for (const s of ['00:60:00,000', '00:00:60,000', '01:02:03,0045', '01:02:03;004', '1234:00:00.000', '123:03.500', '01:02:03.04']) expect(readCommonClock(out, s, 0, true)).toBe(false);
+    for (const s of ['00:60:00,000', '00:00:60,000', '01:02:03,0045', '01:02:03;004', '1000000:00:00.000', '123:03.500', '01:02:03.04']) expect(readCommonClock(out, s, 0, true)).toBe(false);
+    expect(readCommonClock(out, '1088:43:01.350', 0, false)).toBe(true);
+    expect(out).toMatchObject({ seconds: 3919381.35, end: 14 });
     expect(readCommonClock(out, '01:02:03,004', 0, false)).toBe(false);
     expect(readCommonClock(out, 'x1:02:03.004 ', 1, false)).toBe(true);
     expect(out).toMatchObject({ seconds: 3723.004, end: 12 });

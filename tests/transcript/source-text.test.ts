@@ -62,3 +62,37 @@ describe('decodeSource', () => {
     }
   });
 });
+
+describe('decodeSource: NUL in WebVTT', () => {
+  const decode = (text: string | Uint8Array) => {
+    const d = new Diagnostics('t.vtt');
+    const source = decodeSource(typeof text === 'string' ? new TextEncoder().encode(text) : text, d);
+    return { source, diagnostics: d.list.map((x) => `${x.line}:${x.column} ${x.code} ${x.message}`) };
+  };
+
+  it('replaces NUL with U+FFFD in a WebVTT file, as the WebVTT rules do, and warns on the line of the first', () => {
+    // Short: one NUL is over 1% of it, which reads as binary in other files.
+    const { source, diagnostics } = decode('WEBVTT\n\n00:01.000 --> 00:02.000\nHel\u0000lo\u0000.\r\n');
+    expect(source.usable).toBe(true);
+    expect(source.text).toBe('WEBVTT\n\n00:01.000 --> 00:02.000\nHel\ufffdlo\ufffd.\n');
+    expect(diagnostics).toEqual([expect.stringMatching(/^4:4 vtt-nul-replaced replaced 2 NUL character\(s\) with U\+FFFD/)]);
+  });
+
+  it('does the same after a BOM, in UTF-16, and keeps removing other controls', () => {
+    const utf8 = decode(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('WEBVTT - T\n\n00:01.000 --> 00:02.000\nA\u0000b\u0001c\n')]));
+    expect(utf8.source.text).toBe('WEBVTT - T\n\n00:01.000 --> 00:02.000\nA\ufffdbc\n');
+    expect(utf8.diagnostics.map((d) => d.split(' ').slice(0, 2).join(' '))).toEqual(['4:2 vtt-nul-replaced', '4:4 control-characters']);
+    const text = 'WEBVTT\n\n00:01.000 --> 00:02.000\nNo\u0000pe\n';
+    const bytes = new Uint8Array(2 + text.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) bytes[2 + i * 2] = text.charCodeAt(i);
+    expect(decode(bytes).source.text).toBe('WEBVTT\n\n00:01.000 --> 00:02.000\nNo\ufffdpe\n');
+  });
+
+  it('still refuses binary data: NULs without the signature, or a signature over mostly NULs', () => {
+    expect(decode('00:01.000 --> 00:02.000\nHel\u0000lo\n').diagnostics).toEqual([expect.stringMatching(/^1:1 binary-file /)]);
+    expect(decode(`WEBVTT\n\n${'\u0000\u0001\u0002'.repeat(50)}`).diagnostics).toEqual([expect.stringMatching(/^1:1 binary-file /)]);
+    expect(decode(`WEBVTT\n\n00:01.000 --> 00:02.000\n${'ab\u0000'.repeat(60)}\n`).diagnostics).toEqual([expect.stringMatching(/^1:1 binary-file /)]);
+    expect(decode('xWEBVTT\n\nHel\u0000lo\n').source.usable).toBe(false);
+  });
+});

@@ -65,6 +65,9 @@ const timingLine = (ms: number, q: number) =>
         `${clock(ms)} --> ${clock(ms + 900)}`,
         ` ${clock(ms)} --> ${clock(ms + 900)}\n`,
         `${clock(ms)} --> ${clock(ms + 900)} \n`,
+        `1088:43:01,350 --> 1088:43:03,000\n`,
+        `0001088:43:01,350 --> 0001088:43:03,000\n`,
+        `1000000:00:00,000 --> 1000000:00:01,000\n`,
       ),
     },
   );
@@ -102,6 +105,9 @@ const textLine = (q: number) => fc.oneof(
       'http://example.com: link',
       '10:30 start',
       'Speaker 1:',
+      'Ann Lee:',
+      '>> Ann:',
+      'SPEAKER_03: ',
     ),
   },
 );

@@ -72,18 +72,52 @@ describe('srt', () => {
       '4', '00:00:03,000 --> 00:00:04,000', 'Earlier.', '',
       '5', '-00:00:01,000 --> 00:00:02,000', 'Negative.', '',
       '6', '00:00:09,000 --> 00:00:10,000', '', '',
-      '7', '0000:00:01,000 --> 00:00:02,000', 'Long hours.',
+      '7', '1000000:00:01,000 --> 1000000:00:02,000', 'Too many hours.',
+      '', '8', '0000:00:11,000 --> 0000:00:12,000', 'Long hours.',
     ].join('\n');
     const { segments, codes } = parse(text);
-    expect(segments.map((s) => s.text)).toEqual(['Good.', 'Earlier.']);
+    expect(segments.map((s) => s.text)).toEqual(['Good.', 'Earlier.', 'Long hours.']);
+    // Timing problems point at the timing line, not at the cue number above it.
     expect(codes).toEqual([
-      '5:1 time-end-before-start',
-      '9:1 time-out-of-range',
-      '13:1 time-out-of-order',
-      '17:1 time-invalid',
-      '21:1 srt-empty-cue',
-      '25:1 time-invalid',
+      '6:1 time-end-before-start',
+      '10:1 time-out-of-range',
+      '14:1 time-out-of-order',
+      '18:1 time-invalid',
+      '22:1 srt-empty-cue',
+      '26:1 time-out-of-range',
     ]);
+  });
+
+  it('points a bad end time at its clock, and one-line cues at their timing', () => {
+    expect(parse('1\n00:00:01,000 --> 00:00:61,000\nToo many seconds.\n').codes).toEqual(['2:18 time-out-of-range']);
+    expect(parse('00:00:01,000 --> 00:00:02,0000\nNo index line.\n').codes).toEqual(['1:18 time-invalid']);
+    const oneLine = '1 00:00:01,000 --> 00:00:02,000 Fine. 2 00:00:03,000 --> 00:00:02,500 Backwards. 3 00:00:04,000 --> 00:00:61,000 Bad end.';
+    expect(parse(oneLine).codes).toEqual([
+      `1:${oneLine.indexOf('00:00:03,000') + 1} time-end-before-start`,
+      `1:${oneLine.indexOf('00:00:61,000') + 1} time-out-of-range`,
+    ]);
+  });
+
+  it('gives the label of a cue that holds only a label to the next cue, which has none of its own', () => {
+    const cue = (n: number, text: string) => `${n}\n00:00:0${n},000 --> 00:00:0${n},900\n${text}\n`;
+    const r = parse([cue(1, 'Speaker 1:'), cue(2, 'Welcome back.'), cue(3, 'Speaker 2:'), cue(4, '[music]'), cue(5, 'Thanks.'), cue(6, 'Ann Lee:'), cue(7, 'Hi.')].join('\n'));
+    expect(r.codes).toEqual([]);
+    expect(r.segments.map((s) => `${s.start} ${s.label?.name ?? '-'}: ${s.text}`)).toEqual([
+      '2 Speaker 1: Welcome back.',
+      // A sound is nobody's words: the label waits for the next speech.
+      '4 -: music',
+      '5 Speaker 2: Thanks.',
+      '7 Ann Lee: Hi.',
+    ]);
+    expect(r.segments[0]).toMatchObject({ line: 5, column: 1 });
+  });
+
+  it('drops a label-only cue with a warning when the next cue has its own label, or none follows', () => {
+    const r = parse('1\n00:00:01,000 --> 00:00:02,000\nSpeaker 1:\n\n2\n00:00:02,000 --> 00:00:03,000\nSpeaker 2: Hello.\n\n3\n00:00:03,000 --> 00:00:04,000\n  Speaker 2:  \n');
+    expect(r.segments.map((s) => `${s.label?.name ?? '-'}: ${s.text}`)).toEqual(['Speaker 2: Hello.']);
+    expect(r.codes).toEqual(['3:1 srt-label-only-cue', '11:3 srt-label-only-cue']);
+    const one = parse('1 00:00:01,000 --> 00:00:02,000 Speaker 1: 2 00:00:02,000 --> 00:00:03,000 Welcome.');
+    expect(one.segments.map((s) => `${s.label?.name ?? '-'}: ${s.text}`)).toEqual(['Speaker 1: Welcome.']);
   });
 
   it('reports text outside any cue', () => {

@@ -23,11 +23,11 @@ const goodClock = (ms: number, style: number) => {
   return `${pad(h, 2)}:${pad(m, 2)}:${pad(s, 2)}.${f}`;
 };
 
-/** Clocks the fast path must refuse: out of range, short fractions, commas, too many digits, junk. */
+/** Clocks off the common shape: out of range, short fractions, commas, too many digits, long hour fields, junk. */
 const oddClock = fc.constantFrom(
   '00:00:61.000', '00:61:00.000', '0:00:01.0', '00:00:01.00', '00:00:01', '00:00:01,000', '000:00:01.000', '0000:00:01.000',
   '1:2:3.456', '00:00:01.0000', '00:01.000', '99:59:59.999', '00:00:01.', '00:00:1.000', '00:0:01.000', 'ab:cd:ef.ghi', '', '00:00:02.500',
-  '123:00:00.000', '00:00:00.000', '01:00.5',
+  '123:00:00.000', '00:00:00.000', '01:00.5', '1088:43:01.350', '0001088:43:01.350', '999999:59:59.999', '1000000:00:00.000',
 );
 
 /** Pieces of cue text: plain words, and every markup or whitespace quirk. */

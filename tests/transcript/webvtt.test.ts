@@ -56,14 +56,22 @@ describe('webvtt header', () => {
 });
 
 describe('webvtt timings', () => {
-  it('reads one-digit hours, no hours and three-digit hours', () => {
-    const r = parse(vtt('0:00:02.800 --> 0:00:03.960\nOne.', '01:05.250 --> 01:07.000\nTwo.', '100:00:00.000 --> 100:00:01.000\nThree.'));
+  it('reads one-digit hours, no hours, three-digit and longer hours', () => {
+    const r = parse(
+      vtt('0:00:02.800 --> 0:00:03.960\nOne.', '01:05.250 --> 01:07.000\nTwo.', '100:00:00.000 --> 100:00:01.000\nThree.', '1088:43:01.350 --> 1088:43:03.000\nFour.'),
+    );
     expect(r.segments.map((s) => [s.start, s.end])).toEqual([
       [2.8, 3.96],
       [65.25, 67],
       [360000, 360001],
+      [3919381.35, 3919383],
     ]);
     expect(r.diagnostics).toEqual([]);
+  });
+
+  it('reports timing problems on the timing line, not on the cue identifier above it', () => {
+    const r = parse(vtt('intro\n00:00:05.000 --> 00:00:04.000\nBackwards.', 'two\n00:00:06.000 --> 00:00:61.000\nBad end.'));
+    expect(r.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(['4:1 time-end-before-start', '8:18 time-out-of-range']);
   });
 
   it('reads cue identifiers, settings and arrows without spaces', () => {

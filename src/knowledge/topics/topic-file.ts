@@ -67,7 +67,8 @@ export function parseTopicFile(input: TopicFileInput): TopicFileResult {
       const key = String(issue.path[0] ?? '');
       if (dropped.has(key)) continue;
       dropped.add(key);
-      const line = key in known ? lineOf(key) : 1;
+      const index = issue.path[1];
+      const line = key in known ? ((typeof index === 'number' ? fm.itemLines[key]?.[index] : undefined) ?? lineOf(key)) : 1;
       diagnostics.report('topic-invalid', line, 1, { key, detail: key in known ? describeIssue(issue, known[key]) : 'is required; add it' });
     }
     if (dropped.has('title')) return done(null);

@@ -37,8 +37,19 @@ export interface ClockOptions {
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
-/** Longest hour field accepted; longer is a syntax error (issue: unbounded hour fields). */
-const MAX_HOUR_DIGITS = 3;
+/**
+ * Largest hour value read (about 114 years). The WebVTT rules allow an hour
+ * field of any number of digits, and HLS streams that run for weeks write
+ * `1088:43:01.350`; leading zeros are allowed too. Only the value is bounded,
+ * so that nine-digit garbage is reported rather than read as a time, and
+ * every time read stays exact in milliseconds.
+ */
+export const MAX_CLOCK_HOURS = 999_999;
+/** Digits of MAX_CLOCK_HOURS: the fast reader's widest hour field. */
+const MAX_COMMON_HOUR_DIGITS = 6;
+
+/** The range of a clock field, for `time-out-of-range` messages. */
+export const clockFieldLimit = (field: 'hours' | 'minutes' | 'seconds' | null): string => (field === 'hours' ? `0–${MAX_CLOCK_HOURS}` : '0–59');
 
 function fail(out: ClockRead, reason: 'syntax' | 'range', end: number, field: 'hours' | 'minutes' | 'seconds' | null = null): false {
   out.seconds = 0;
@@ -69,7 +80,8 @@ export function readClockInto(out: ClockRead, s: string, from: number, opts: Clo
     let d = 0;
     let c = i < len ? s.charCodeAt(i) : -1;
     while (isDigit(c)) {
-      if (d < 9) v = v * 10 + (c - 48);
+      // Exact up to 10 significant digits, then only known to be too large: an hour field may be any length.
+      if (v < 1e10) v = v * 10 + (c - 48);
       d++;
       i++;
       c = i < len ? s.charCodeAt(i) : -1;
@@ -118,8 +130,8 @@ export function readClockInto(out: ClockRead, s: string, from: number, opts: Clo
     h = f0;
     m = f1;
     sec = f2;
-    if (d0 > MAX_HOUR_DIGITS) return fail(out, 'syntax', i);
     if (d1 > 2 || d2 > 2 || d1 < minDigits || d2 < minDigits) return fail(out, 'syntax', i);
+    if (h > MAX_CLOCK_HOURS) return fail(out, 'range', i, 'hours');
     if (m > 59) return fail(out, 'range', i, 'minutes');
   } else {
     m = f0;
@@ -136,7 +148,7 @@ export function readClockInto(out: ClockRead, s: string, from: number, opts: Clo
 }
 
 /**
- * The common clock shapes, `[H[H[H]]:]MM:SS.mmm` (and `,mmm` when `comma`),
+ * The common clock shapes, `[H…:]MM:SS.mmm` with one to six hour digits (and `,mmm` when `comma`),
  * read fast into `out` for the fast paths of the caption parsers: minutes
  * and seconds in range, exactly three fraction digits, no digit after them.
  * Where it returns true, `readClockInto` with either format's options reads
@@ -155,7 +167,7 @@ export function readCommonClock(out: ClockRead, s: string, from: number, comma: 
     digits++;
     c = s.charCodeAt(++i);
   }
-  if (digits === 0 || digits > MAX_HOUR_DIGITS || c !== 58 /* : */) return false;
+  if (digits === 0 || digits > MAX_COMMON_HOUR_DIGITS || c !== 58 /* : */) return false;
   const b = digit2(s, i + 1);
   if (b < 0) return false;
   i += 3;

@@ -29,6 +29,8 @@ export interface FrontMatter {
   data: Record<string, unknown> | undefined;
   /** 1-based file line of each top-level key. */
   lines: Record<string, number>;
+  /** 1-based file line of each item of a top-level list. */
+  itemLines: Record<string, number[]>;
   /** The text after the block (the whole text when there is none). */
   body: string;
   /** Lines before the body: body line n is file line n + bodyLineOffset. */
@@ -84,13 +86,13 @@ export function findFrontMatter(text: string): FrontMatterBlock | null {
  */
 export function splitFrontMatter(text: string, diagnostics: Diagnostics): FrontMatter {
   const block = findFrontMatter(text);
-  if (block === null) return { data: undefined, lines: {}, body: text, bodyLineOffset: 0, present: false };
+  if (block === null) return { data: undefined, lines: {}, itemLines: {}, body: text, bodyLineOffset: 0, present: false };
   const body = text.slice(block.bodyStart);
   if (!block.closed) {
     diagnostics.report('frontmatter-unclosed', 1, 1);
-    return { data: undefined, lines: {}, body, bodyLineOffset: block.bodyLineOffset, present: true };
+    return { data: undefined, lines: {}, itemLines: {}, body, bodyLineOffset: block.bodyLineOffset, present: true };
   }
   // The YAML starts on file line 2, hence the offset of 1.
-  const { data, lines } = parseYamlMap(text.slice(block.yamlStart, block.yamlEnd), diagnostics, 1);
-  return { data, lines, body, bodyLineOffset: block.bodyLineOffset, present: true };
+  const { data, lines, itemLines } = parseYamlMap(text.slice(block.yamlStart, block.yamlEnd), diagnostics, 1);
+  return { data, lines, itemLines, body, bodyLineOffset: block.bodyLineOffset, present: true };
 }

@@ -746,6 +746,7 @@ function parseMarkdown(text: string, diagnostics: Diagnostics): RawTranscript {
   if (fm.data !== undefined) {
     result.frontMatter = fm.data;
     result.frontMatterLines = fm.lines;
+    result.frontMatterItemLines = fm.itemLines;
   }
   return result;
 }

@@ -5,7 +5,8 @@
  *
  * It never reports: at the first cue it cannot vouch for (odd spacing, cue
  * settings, an arrow or `>` in the text, a timing that needs a diagnostic, no
- * blank line before the next cue, the one-line variant) it stops and tells
+ * blank line before the next cue, a cue holding only a speaker label, the
+ * one-line variant) it stops and tells
  * the general parser (srt.ts) where to take over. A cue is emitted only once
  * the next cue's timing line is confirmed, so every cue it emits has exactly
  * the boundaries, text and times the general parser would give it; the
@@ -157,11 +158,13 @@ export function readWellFormedCues(s: string, segments: RawSegments, clock: Cloc
     let to = next;
     while (to > from && s.charCodeAt(to - 1) <= 32) to--;
     while (from < to && s.charCodeAt(from) <= 32) from++;
-    if (plain && textLines === 1) pushCue(segments, start, end, s, from, to, cueLine, 1);
-    else {
+    // A cue holding only a speaker label pushes nothing; the general parser carries the label on (and may report it).
+    if (plain && textLines === 1) {
+      if (typeof pushCue(segments, start, end, s, from, to, cueLine, 1) === 'object') return { offset: cue, line: cueLine, previousStart: previousBefore };
+    } else {
       const text = srtCueTextAt(s, from, to);
       if (text.length === 0) return { offset: cue, line: cueLine, previousStart: previousBefore };
-      pushCue(segments, start, end, text, 0, text.length, cueLine, 1);
+      if (typeof pushCue(segments, start, end, text, 0, text.length, cueLine, 1) === 'object') return { offset: cue, line: cueLine, previousStart: previousBefore };
     }
     if (next >= len) return { offset: len, line, previousStart };
     if (found === TIMING_TO_REPORT) return { offset: next, line, previousStart };

@@ -8,13 +8,13 @@
 import type { Diagnostics } from '../diagnostics.ts';
 import { excerpt } from '../diagnostics.ts';
 import { srtCueTextAt } from '../text.ts';
-import { clockRead, formatClock, readClockInto } from './clock.ts';
+import { clockFieldLimit, clockRead, formatClock, readClockInto } from './clock.ts';
 import type { ClockRead } from './clock.ts';
 import { readWellFormedCues } from './srt-fast-path.ts';
 import type { SrtTakeover } from './srt-fast-path.ts';
 import { pushCue, srtClock as clockOptions } from './srt-segment.ts';
 import { RawSegments } from './raw-segments.ts';
-import type { RawTranscript, TranscriptFormat } from './types.ts';
+import type { RawLabel, RawTranscript, TranscriptFormat } from './types.ts';
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isClockChar = (c: number) => isDigit(c) || c === 58 || c === 44 || c === 46; // 0-9 : , .
@@ -166,6 +166,9 @@ function parseFrom(s: string, at: SrtTakeover, segments: RawSegments, clock: Clo
   let textStart = -1;
   let line = 1;
   let column = 1;
+  // Where its timing starts, for the problems found in its text.
+  let timingLine = 1;
+  let timingCol = 1;
   let previousStart = at.previousStart;
 
   /** Close the cue whose text runs to `textEnd` (or, before the first timing, report stray text). */
@@ -188,10 +191,28 @@ function parseFrom(s: string, at: SrtTakeover, segments: RawSegments, clock: Clo
     while (begin < end && s.charCodeAt(begin) <= 32) begin++;
     const text = srtCueTextAt(s, begin, end);
     if (text.length === 0) {
-      diagnostics.report('srt-empty-cue', line, column);
+      diagnostics.report('srt-empty-cue', timingLine, timingCol);
       return;
     }
-    pushCue(segments, times.start, times.end, text, 0, text.length, line, column);
+    const read = pushCue(segments, times.start, times.end, text, 0, text.length, line, column);
+    if (typeof read === 'object') {
+      // Only a label: it names the words of the next cue that has none of its own.
+      dropPending('the next cue has a label of its own');
+      const labelColumn = lines.at(begin);
+      pending = { label: read, line: lines.line, column: labelColumn };
+    } else if (pending !== null && read === 'unlabelled') {
+      segments.labels[segments.length - 1] = pending.label;
+      pending = null;
+    } else if (read === 'labelled') {
+      dropPending('the next cue has a label of its own');
+    }
+  };
+  /** A label-only cue still waiting for words (sounds pass it by): where it was. */
+  let pending: { label: RawLabel; line: number; column: number } | null = null;
+  const dropPending = (next: string) => {
+    if (pending === null) return;
+    diagnostics.report('srt-label-only-cue', pending.line, pending.column, { label: excerpt(pending.label.raw), next });
+    pending = null;
   };
 
   let from = at.offset;
@@ -204,15 +225,24 @@ function parseFrom(s: string, at: SrtTakeover, segments: RawSegments, clock: Clo
     column = lines.at(timing.cueStart);
     line = lines.line;
     textStart = timing.textStart;
-    if (validate(s, timing, clock, times, line, column, previousStart, diagnostics)) previousStart = times.start;
+    // Timing problems are reported on the timing line (below the cue number, or the same line in a one-line file).
+    const timingColumn = lines.at(timing.negative ? timing.startTime - 1 : timing.startTime);
+    if (validate(s, timing, clock, times, lines.line, timingColumn, previousStart, diagnostics)) previousStart = times.start;
+    timingLine = lines.line;
+    timingCol = timingColumn;
     from = Math.max(from, timing.endTimeEnd);
   }
   flush(s.length);
+  dropPending('no cue with words follows');
 }
 
 const expected = 'HH:MM:SS,mmm';
 
-/** Read and check a timing's two clocks into `times`; report and mark invalid on failure. */
+/**
+ * Read and check a timing's two clocks into `times`; report and mark invalid
+ * on failure. `line` and `column` are where the timing starts; a bad end
+ * time is reported at its own column (a timing never spans lines).
+ */
 function validate(
   s: string,
   t: Timing,
@@ -224,18 +254,19 @@ function validate(
   diagnostics: Diagnostics,
 ): boolean {
   times.ok = false;
+  const endColumn = column + (t.endTimeAt - (t.negative ? t.startTime - 1 : t.startTime));
   // The clocks as written, quoted only when something is wrong.
   const startText = () => s.slice(t.negative ? t.startTime - 1 : t.startTime, t.arrow).trim();
   const endText = () => s.slice(t.endTimeAt, t.endTimeEnd);
   if (t.negative || s.charCodeAt(t.endTimeAt) === 45 /* - */) {
-    diagnostics.report('time-invalid', line, column, { found: excerpt(t.negative ? startText() : endText()), expected: `${expected} (times cannot be negative)` });
+    diagnostics.report('time-invalid', line, t.negative ? column : endColumn, { found: excerpt(t.negative ? startText() : endText()), expected: `${expected} (times cannot be negative)` });
     return false;
   }
   if (!readClockInto(clock, s, t.startTime, clockOptions)) return clockFailure(clock, startText(), line, column, diagnostics);
   if (clock.end !== t.startTimeEnd) return clockFailure(null, startText(), line, column, diagnostics);
   const start = clock.seconds;
-  if (!readClockInto(clock, s, t.endTimeAt, clockOptions)) return clockFailure(clock, endText(), line, column, diagnostics);
-  if (clock.end !== t.endTimeEnd) return clockFailure(null, endText(), line, column, diagnostics);
+  if (!readClockInto(clock, s, t.endTimeAt, clockOptions)) return clockFailure(clock, endText(), line, endColumn, diagnostics);
+  if (clock.end !== t.endTimeEnd) return clockFailure(null, endText(), line, endColumn, diagnostics);
   const end = clock.seconds;
   if (end < start) {
     diagnostics.report('time-end-before-start', line, column, { start: formatClock(start, ','), end: formatClock(end, ',') });
@@ -252,7 +283,7 @@ function validate(
 
 /** Report a clock that failed to read (`clock`), or that read but left characters over (`clock` null). */
 function clockFailure(clock: ClockRead | null, text: string, line: number, column: number, diagnostics: Diagnostics): false {
-  if (clock?.reason === 'range') diagnostics.report('time-out-of-range', line, column, { found: excerpt(text), field: clock.field ?? 'a field', limit: '0–59' });
+  if (clock?.reason === 'range') diagnostics.report('time-out-of-range', line, column, { found: excerpt(text), field: clock.field ?? 'a field', limit: clockFieldLimit(clock.field) });
   else diagnostics.report('time-invalid', line, column, { found: excerpt(text), expected });
   return false;
 }
@@ -260,10 +291,11 @@ function clockFailure(clock: ClockRead | null, text: string, line: number, colum
 /** Detection: `-->` timings with SRT-style clocks, and no WebVTT signature. */
 function detectSrt(head: string): number {
   if (/^\s*WEBVTT/.test(head)) return 0;
-  const timing = /(?:^|\s)\d{1,9}\s+\d{1,3}:\d{1,2}:\d{1,2}(?:[,.]\d{1,3})?\s*-->\s*\d{1,3}:\d{1,2}:\d{1,2}/;
+  // Hours may have any number of digits (clock.ts); six cover every real file.
+  const timing = /(?:^|\s)\d{1,9}\s+\d{1,6}:\d{1,2}:\d{1,2}(?:[,.]\d{1,3})?\s*-->\s*\d{1,6}:\d{1,2}:\d{1,2}/;
   if (timing.test(head)) return 0.95;
   // Cues without numbers: timing lines at line starts with comma fractions.
-  if (/^\d{1,3}:\d{1,2}:\d{1,2},\d{1,3}\s*-->/m.test(head)) return 0.9;
+  if (/^\d{1,6}:\d{1,2}:\d{1,2},\d{1,3}\s*-->/m.test(head)) return 0.9;
   return 0;
 }
 

@@ -180,6 +180,7 @@ function parseBullets(text: string, diagnostics: Diagnostics): RawTranscript {
   if (fm.data !== undefined) {
     result.frontMatter = fm.data;
     result.frontMatterLines = fm.lines;
+    result.frontMatterItemLines = fm.itemLines;
   }
   return result;
 }

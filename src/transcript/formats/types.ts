@@ -46,6 +46,8 @@ export interface RawTranscript {
   frontMatter?: Record<string, unknown>;
   /** 1-based line of each top-level front matter key, for diagnostics. */
   frontMatterLines?: Record<string, number>;
+  /** 1-based line of each item of a top-level front matter list, for diagnostics. */
+  frontMatterItemLines?: Record<string, number[]>;
   chapters: RawChapter[];
 }
 

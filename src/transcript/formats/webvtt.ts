@@ -9,15 +9,18 @@
  *   the cues are read anyway so `check` shows every other problem too. Blank
  *   lines or spaces before the signature are accepted silently.
  * - Clocks: besides `[H:]MM:SS.mmm`, a comma fraction, 1–2 fraction digits,
- *   no fraction and one-digit minutes or seconds are read without complaint;
- *   hours have 1–3 digits. Minutes or seconds over 59 are time-out-of-range
- *   (the spec calls them a syntax error); either way the cue is dropped.
+ *   no fraction and one-digit minutes or seconds are read without complaint.
+ *   Hours have any number of digits, as in the spec (HLS writes
+ *   `1088:43:01.350`), but a value over MAX_CLOCK_HOURS (clock.ts) is
+ *   time-out-of-range, like minutes or seconds over 59 (the spec calls those
+ *   a syntax error); either way the cue is dropped.
  * - A cue that ends before it starts is dropped (time-end-before-start); the
  *   spec's parser keeps it.
  * - Unvoiced text starting with a speaker label (`Speaker 1:`) is read as that
  *   speaker, and a whole-cue bracketed sound (`[Music]`) as a sound segment.
- * - NUL and other control characters were removed when the file was decoded
- *   (source-text.ts); the spec turns NUL into U+FFFD.
+ * - NUL becomes U+FFFD as the spec says, when the file is decoded
+ *   (source-text.ts, with a vtt-nul-replaced warning); other control
+ *   characters, which the spec keeps, are removed there.
  * - NOTE, STYLE and REGION blocks run to the next blank line; a `-->` line
  *   inside them ends the block only when it is a valid timing line (the spec
  *   ends them at any `-->` line and silently drops the broken cue that makes).
@@ -43,7 +46,7 @@
 import { Diagnostics, excerpt } from '../diagnostics.ts';
 import { decodeEntities, foldWhitespace, isSoundAnnotation, isSpaceCode, soundLabel } from '../text.ts';
 import { normalizeLabelName, splitSpeakerLabel } from '../speaker-label.ts';
-import { clockRead, formatClock, readClockInto, readCommonClock } from './clock.ts';
+import { clockFieldLimit, clockRead, formatClock, readClockInto, readCommonClock } from './clock.ts';
 import type { ClockRead } from './clock.ts';
 import { PrefixCache } from '../prefix-cache.ts';
 import { RawSegments } from './raw-segments.ts';
@@ -579,7 +582,7 @@ function readWebvtt(
       lineNo++;
     }
     if (!parseTiming(text, t, tEnd, clock, timing)) {
-      if (timing.field) diagnostics.report('time-out-of-range', tLine, timing.column, { found: timing.found, field: timing.field, limit: '0–59' });
+      if (timing.field) diagnostics.report('time-out-of-range', tLine, timing.column, { found: timing.found, field: timing.field, limit: clockFieldLimit(timing.field) });
       else diagnostics.report('vtt-bad-timing', tLine, timing.column, { found: timing.found });
       return;
     }
@@ -901,7 +904,7 @@ function fastCues(text: string, st: FastState, cue: CueOut, mayRoll: MayRoll, cl
 
 const signatureHead = /^\s*WEBVTT(?:[ \t\n]|$)/;
 // `[ \t]*` rather than `\s*` after `^` in multiline mode: `\s` would cross lines and backtrack quadratically.
-const vttTimingLine = /^[ \t]*(?:\d{1,3}:)?\d{1,2}:\d{2}\.\d{1,3}[ \t]*-->[ \t]*(?:\d{1,3}:)?\d{1,2}:\d{2}\.\d{1,3}/m;
+const vttTimingLine = /^[ \t]*(?:\d{1,6}:)?\d{1,2}:\d{2}\.\d{1,3}[ \t]*-->[ \t]*(?:\d{1,6}:)?\d{1,2}:\d{2}\.\d{1,3}/m;
 
 /**
  * Detection: the signature is certain. Without it, dot-fraction timing lines

@@ -2,12 +2,18 @@
  * Episode metadata from its sources, by precedence: sidecar > front matter >
  * file header (WebVTT title) > file name. Front matter exported by tools is
  * often junk (`speaker: "Unknown"`, `date: ""`): placeholder values are
- * treated as absent, unusable values are reported and ignored.
+ * treated as absent, unusable values are reported and ignored. Values of a
+ * usable but wrong shape are read, never silently: a number where text
+ * belongs (`title: 2024`) as that text, text where a list belongs
+ * (`tags: "a, b"`) as a list split at commas, each with a warning that
+ * shows how to write it; a list item that is no name (a map, a list, empty)
+ * is ignored with a warning at the item's line.
  */
 import type { Diagnostics } from '../diagnostics.ts';
 import { excerpt } from '../diagnostics.ts';
 import { Episode, HttpUrl, YouTubeId } from '../schema.ts';
 import { dropControls, foldWhitespace } from '../text.ts';
+import { listItemSuggestion, yamlFlowList, yamlScalar } from '../yaml-write.ts';
 import type { Media, Sidecar } from '../schema.ts';
 
 export interface EpisodeMetadata {
@@ -27,6 +33,8 @@ export interface MetadataSources {
   sidecar: Sidecar;
   frontMatter: Record<string, unknown> | undefined;
   frontMatterLines: Record<string, number> | undefined;
+  /** 1-based line of each item of a top-level front matter list. */
+  frontMatterItemLines?: Record<string, number[]> | undefined;
   /** Title carried by the file itself (WebVTT header). */
   headerTitle: string | undefined;
   /** Path of the transcript relative to the episodes folder: last-resort title, and its folder names the show. */
@@ -42,15 +50,24 @@ const present = (value: unknown): value is string => typeof value === 'string' &
 export function resolveMetadata(src: MetadataSources, diagnostics: Diagnostics): EpisodeMetadata {
   const fm = src.frontMatter ?? {};
   const line = (key: string) => src.frontMatterLines?.[key] ?? 1;
+  const itemLine = (key: string, index: number) => src.frontMatterItemLines?.[key]?.[index] ?? line(key);
   const ignore = (key: string, reason: string) => diagnostics.report('frontmatter-field-ignored', line(key), 1, { key, reason });
+  /** A number read as text: `title: 2024` is the title "2024", and `title: "2024"` says so. */
+  const numberAsText = (value: number, at: number, field: string, instead: (text: string) => string): string => {
+    const text = String(value);
+    diagnostics.report('frontmatter-field-coerced', at, 1, { field, found: `a number (${text})`, read: `the text "${text}"`, instead: instead(yamlScalar(text)) });
+    return text;
+  };
 
   const fmString = (...keys: string[]): string | undefined => {
     for (const key of keys) {
       const value = fm[key];
       if (value === undefined || value === null) continue;
-      if (typeof value === 'string' || typeof value === 'number') {
-        const text = String(value).trim();
+      if (typeof value === 'string') {
+        const text = value.trim();
         if (present(text)) return text;
+      } else if (typeof value === 'number' && Number.isFinite(value)) {
+        return numberAsText(value, line(key), `field "${key}"`, (quoted) => `${key}: ${quoted}`);
       } else if (!(value instanceof Date)) {
         ignore(key, `expected text, found ${Array.isArray(value) ? 'a list' : typeof value}`);
       }
@@ -60,12 +77,31 @@ export function resolveMetadata(src: MetadataSources, diagnostics: Diagnostics):
   const fmList = (key: string): string[] => {
     const value = fm[key];
     if (value === undefined || value === null) return [];
-    const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : null;
-    if (items === null) {
+    if (typeof value === 'string') {
+      // Exporters write `tags: a, b`: read it as the list it means, and show the list to write.
+      const items = value.split(',').map((v) => v.trim()).filter(present);
+      if (items.length > 0) {
+        const list = yamlFlowList(items);
+        diagnostics.report('frontmatter-field-coerced', line(key), 1, { field: `field "${key}"`, found: `text, not a list ("${excerpt(value)}")`, read: `the list ${list}`, instead: `${key}: ${list}` });
+      }
+      return items;
+    }
+    if (!Array.isArray(value)) {
       ignore(key, 'expected a list of names');
       return [];
     }
-    return items.filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter(present);
+    const out: string[] = [];
+    value.forEach((item: unknown, i) => {
+      if (typeof item === 'string') {
+        const text = item.trim();
+        if (present(text)) out.push(text);
+      } else if (typeof item === 'number' && Number.isFinite(item)) {
+        out.push(numberAsText(item, itemLine(key, i), `item ${i + 1} of field "${key}"`, (quoted) => `- ${quoted}`));
+      } else {
+        diagnostics.report('frontmatter-item-ignored', itemLine(key, i), 1, { key, item: i + 1, found: describeItem(item), instead: listItemSuggestion(item) });
+      }
+    });
+    return out;
   };
 
   const title = src.sidecar.title ?? meaningfulTitle(fmString('title'), fm) ?? (src.headerTitle && present(src.headerTitle) ? src.headerTitle : undefined) ?? titleFromFile(src.relativePath);
@@ -99,6 +135,15 @@ export function resolveMetadata(src: MetadataSources, diagnostics: Diagnostics):
   if (media) metadata.media = media;
   if (src.sidecar.slug !== undefined) metadata.slug = src.sidecar.slug;
   return metadata;
+}
+
+/** A list item that is no name, as a message names it. */
+function describeItem(item: unknown): string {
+  if (item === null || item === undefined) return 'empty';
+  if (Array.isArray(item)) return 'a list';
+  if (item instanceof Date) return 'a date';
+  if (typeof item === 'object') return 'a map';
+  return `${typeof item} ${String(item)}`;
 }
 
 function resolveMedia(sidecar: Sidecar, fm: Record<string, unknown>, ignore: (key: string, reason: string) => void): Media | undefined {
@@ -159,8 +204,8 @@ function meaningfulTitle(title: string | undefined, fm: Record<string, unknown>)
   return title;
 }
 
-/** `shows/my-show/ep-12_final.txt` → `ep 12 final`. */
-function titleFromFile(file: string): string {
+/** `shows/my-show/ep-12_final.txt` → `ep 12 final`: the title of a file that names none. */
+export function titleFromFile(file: string): string {
   const base = file.split(/[\\/]/).pop() ?? file;
   const stem = base.replace(/\.[^.]+$/, '');
   // File names may hold controls too (`\x07`, even newlines on Linux).
