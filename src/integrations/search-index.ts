@@ -175,7 +175,7 @@ export function checkRecordUrls(passages: readonly SearchPassage[], outDir: stri
       }
       continue;
     }
-    for (const id of p.paragraphs) if (!ids.has(id)) problems.push(`${p.url.split('#')[0]} has no element with id "${id}"`);
+    for (const { id } of p.anchors) if (!ids.has(id)) problems.push(`${p.url.split('#')[0]} has no element with id "${id}"`);
   }
   return problems;
 }

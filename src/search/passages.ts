@@ -1,28 +1,28 @@
 /**
  * What the search index holds, derived from episodes: one record per
- * transcript passage (so a hit lands on the moment, not on a whole
+ * passage of a transcript (so a hit lands on a moment, not on a whole
  * episode) and one per episode (title, people, summary, topics).
  *
- * A passage is a run of consecutive speech paragraphs by the same speaker,
- * at most 3 paragraphs and about 120 words: short replies ("Even when it's
- * freezing?") get their neighbours' context, long monologues stay one
- * paragraph each. Sound paragraphs ([laughter]) are not indexed and end a run.
- * The passage links to its first paragraph; `anchors` lets the search page
- * link to the later paragraph a hit actually falls in. Topic pages get a
+ * A passage is a window of consecutive speech paragraphs, whoever speaks
+ * them, of up to `PASSAGE_WORDS` words (a longer paragraph is a passage of
+ * its own). Records this size keep the index small for large archives
+ * (Pagefind's page list, its per-record work and the number of fragment
+ * files all grow with the number of records), while the search page still
+ * lands on the paragraph, and the time, where the query's words cluster:
+ * every paragraph's id, word offset, start and speaker ride along as
+ * `anchors`. Sound paragraphs ([laughter]) are not indexed. Topic pages get a
  * record each (name and aliases), and passages carry the topics they mention
  * as a filter.
  */
 import { isAnonymous } from '../knowledge/people.ts';
 import type { TopicIndex } from '../knowledge/topics/build-topics.ts';
 import type { Routes } from '../site/routes.ts';
-import type { Episode, Paragraph } from '../transcript/schema.ts';
+import type { Episode } from '../transcript/schema.ts';
 import type { Anchor } from './record-fields.ts';
 import { tokenCount } from './text.ts';
 
-/** Most paragraphs merged into one passage. */
-export const MAX_PASSAGE_PARAGRAPHS = 3;
 /** A paragraph joins a passage only if the passage stays within this many words. */
-export const MAX_PASSAGE_WORDS = 120;
+export const PASSAGE_WORDS = 120;
 
 export interface SearchPassage {
   /** Deep link: episode page + `#` + first paragraph id. */
@@ -31,15 +31,11 @@ export interface SearchPassage {
   title: string;
   show: string;
   date?: string;
-  /** Speaker's display name, null when the transcript does not say. */
-  speaker: string | null;
-  /** True when the speaker is a named person (not `Speaker 2`), so offered as a filter. */
-  speakerIsPerson: boolean;
-  /** Paragraph ids, in order; the first is in `url`. */
-  paragraphs: string[];
-  /** Start of the first paragraph in seconds, null when untimed. */
-  start: number | null;
-  /** Paragraphs after the first, with their word offsets in `text`. */
+  /** Display names of the voices in the passage, in order of first words; anchors point into it. */
+  speakers: string[];
+  /** Named people among them (not `Speaker 2`), offered as a filter. */
+  people: string[];
+  /** Every paragraph, the first at offset 0. */
   anchors: Anchor[];
   /** Paragraph texts joined by newlines: the record's searchable content. */
   text: string;
@@ -64,56 +60,52 @@ export interface SearchEpisode {
 type Urls = Pick<Routes, 'episode' | 'paragraph'>;
 
 /** Every passage of an episode, in transcript order. */
-export function episodePassages(episode: Episode, urls: Urls): SearchPassage[] {
+export function episodePassages(episode: Episode, urls: Urls, maxWords = PASSAGE_WORDS): SearchPassage[] {
   const speakers = new Map(episode.speakers.map((s) => [s.id, s]));
   const out: SearchPassage[] = [];
-  let run: Paragraph[] = [];
-  let runWords = 0;
+  let texts: string[] = [];
+  let anchors: Anchor[] = [];
+  let names: string[] = [];
+  let people: string[] = [];
+  let words = 0;
 
   const flush = () => {
-    const first = run[0];
+    const first = anchors[0];
     if (!first) return;
-    const speaker = first.speaker === null ? undefined : speakers.get(first.speaker);
-    const anchors: Anchor[] = [];
-    let offset = tokenCount(first.text);
-    for (const p of run.slice(1)) {
-      anchors.push({ id: p.id, offset, start: p.start === null ? null : Math.floor(p.start) });
-      offset += tokenCount(p.text);
-    }
     const passage: SearchPassage = {
       url: urls.paragraph(episode.slug, first.id),
       slug: episode.slug,
       title: episode.title,
       show: episode.show,
-      speaker: speaker?.name ?? null,
-      speakerIsPerson: speaker !== undefined && !isAnonymous(speaker),
-      paragraphs: run.map((p) => p.id),
-      start: first.start === null ? null : Math.floor(first.start),
+      speakers: names,
+      people,
       anchors,
-      text: run.map((p) => p.text).join('\n'),
+      text: texts.join('\n'),
       topics: [],
     };
     if (episode.date) passage.date = episode.date;
     out.push(passage);
-    run = [];
-    runWords = 0;
+    texts = [];
+    anchors = [];
+    names = [];
+    people = [];
+    words = 0;
   };
 
   for (const paragraph of episode.paragraphs) {
-    if (paragraph.kind !== 'speech') {
-      flush();
-      continue;
+    if (paragraph.kind !== 'speech') continue;
+    const count = tokenCount(paragraph.text);
+    if (anchors.length > 0 && words + count > maxWords) flush();
+    const speaker = paragraph.speaker === null ? undefined : speakers.get(paragraph.speaker);
+    let index: number | null = null;
+    if (speaker) {
+      index = names.indexOf(speaker.name);
+      if (index < 0) index = names.push(speaker.name) - 1;
+      if (!isAnonymous(speaker) && !people.includes(speaker.name)) people.push(speaker.name);
     }
-    const words = tokenCount(paragraph.text);
-    const previous = run.at(-1);
-    const fits =
-      previous !== undefined &&
-      previous.speaker === paragraph.speaker &&
-      run.length < MAX_PASSAGE_PARAGRAPHS &&
-      runWords + words <= MAX_PASSAGE_WORDS;
-    if (!fits) flush();
-    run.push(paragraph);
-    runWords += words;
+    anchors.push({ id: paragraph.id, offset: words, start: paragraph.start === null ? null : Math.floor(paragraph.start), speaker: index });
+    texts.push(paragraph.text);
+    words += count;
   }
   flush();
   return out;
@@ -157,7 +149,7 @@ export function withTopics(passages: readonly SearchPassage[], topics: TopicInde
     const links = topics.byEpisode.get(passage.slug)?.links;
     if (!links) continue;
     const names = new Set<string>();
-    for (const id of passage.paragraphs) for (const link of links[id] ?? []) names.add(topics.bySlug.get(link.topic)?.name ?? link.topic);
+    for (const { id } of passage.anchors) for (const link of links[id] ?? []) names.add(topics.bySlug.get(link.topic)?.name ?? link.topic);
     passage.topics = [...names];
   }
   return topics.topics.map((t) => {

@@ -29,6 +29,12 @@ export interface RankingWeights {
 
 export const RANKING_WEIGHTS: RankingWeights = { metadata: 0.5, proximity: 0.5, phrase: 0.5 };
 
+/**
+ * Words within which the query's concepts count as found together: about a
+ * minute of speech, the length of a spoken answer.
+ */
+export const COVERAGE_WORDS = 120;
+
 /** Most concepts searched per query: each costs a Pagefind search per form. */
 export const MAX_CONCEPTS = 10;
 
@@ -131,7 +137,9 @@ export function rankByCoverage(
       const [a = 0, b = 0] = pair.split(':').map(Number);
       phrase += ((idfs[a] ?? 0) + (idfs[b] ?? 0)) / 2;
     }
-    const rank = record.text + weights.metadata * record.metadata + weights.proximity * (window?.weight ?? 0) + weights.phrase * phrase;
+    // Coverage within a passage-sized span, not the whole record: records are windows of several paragraphs.
+    const covered = bestWindow(record.matches, idfs, COVERAGE_WORDS)?.weight ?? record.text;
+    const rank = covered + weights.metadata * record.metadata + weights.proximity * (window?.weight ?? 0) + weights.phrase * phrase;
     hits.push({ ...record.hit, score: record.score, rank, concepts: record.concepts, matches: record.matches });
   }
   hits.sort((a, b) => b.rank - a.rank || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -11,7 +11,7 @@
 import { escapeUTF8 } from 'entities';
 import type { CustomRecord } from 'pagefind';
 import type { SearchEpisode, SearchPassage, SearchTopic } from './passages.ts';
-import { FILTER, META, encodeAnchors } from './record-fields.ts';
+import { FILTER, META, SPEAKER_SEPARATOR, encodeHidden } from './record-fields.ts';
 
 /** Language of every record: the site's own `<html lang>`, one index for the whole site. */
 export const INDEX_LANGUAGE = 'en';
@@ -24,15 +24,16 @@ const TOPIC_WEIGHT = 3;
 /** Escape text for HTML element content and double-quoted attribute values (`& < > " '`). */
 export const escapeHtml = (text: string): string => escapeUTF8(text);
 
-/** The Pagefind record for one passage. */
+/** The Pagefind record for one passage: its text is the content; what the card shows rides in metadata, only names and the title searchable. */
 export function passageRecord(passage: SearchPassage): CustomRecord {
-  const meta: Record<string, string> = { [META.title]: passage.title };
-  if (passage.speaker) meta[META.speaker] = passage.speaker;
-  if (passage.date) meta[META.date] = passage.date;
-  if (passage.start !== null) meta[META.start] = String(passage.start);
-  if (passage.anchors.length > 0) meta[META.anchors] = encodeAnchors(passage.anchors);
+  const meta: Record<string, string> = {
+    [META.title]: passage.title,
+    [META.data]: encodeHidden({ date: passage.date ?? null, anchors: passage.anchors }),
+  };
+  // `;` never ends up in a name, so the list splits back exactly.
+  if (passage.speakers.length > 0) meta[META.speaker] = passage.speakers.map((n) => n.replaceAll(';', ',')).join(SPEAKER_SEPARATOR);
   const filters: Record<string, string[]> = { [FILTER.show]: [passage.show] };
-  if (passage.speaker && passage.speakerIsPerson) filters[FILTER.speaker] = [passage.speaker];
+  if (passage.people.length > 0) filters[FILTER.speaker] = passage.people;
   if (passage.date) filters[FILTER.year] = [passage.date.slice(0, 4)];
   if (passage.topics.length > 0) filters[FILTER.topic] = passage.topics;
   return { url: passage.url, content: passage.text, language: INDEX_LANGUAGE, meta, filters };

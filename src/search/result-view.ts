@@ -10,7 +10,7 @@ import { bestWindow } from './match-window.ts';
 import type { Match } from './match-window.ts';
 import { EXCERPT_WORDS } from './pagefind-engine.ts';
 import { STOP_WORDS } from './query-plan.ts';
-import { FILTER, META, decodeAnchors } from './record-fields.ts';
+import { FILTER, META, SPEAKER_SEPARATOR, decodeHidden } from './record-fields.ts';
 import type { Anchor } from './record-fields.ts';
 import type { HitData } from './run-search.ts';
 import { words } from './text.ts';
@@ -74,15 +74,18 @@ export function resultView(data: HitData, terms: readonly string[] = [], focus?:
   };
   const show = data.filters[FILTER.show]?.[0];
   if (show) view.show = show;
-  const iso = meta[META.date];
+  const hidden = first ? decodeHidden(meta[META.data]) : null;
+  const iso = hidden ? hidden.date : meta[META.date];
   if (iso) view.date = { iso, label: date(iso, 'short') };
 
-  if (first) {
-    const speaker = meta[META.speaker];
-    if (speaker) view.speaker = speaker;
+  if (first && hidden) {
+    const speakers = meta[META.speaker]?.split(SPEAKER_SEPARATOR) ?? [];
+    const opening = hidden.anchors[0];
     let paragraph = first;
-    let start = meta[META.start] ? Number(meta[META.start]) : null;
-    const anchors = decodeAnchors(meta[META.anchors]);
+    let start = opening?.start ?? null;
+    let voice = opening?.speaker ?? null;
+    // The paragraphs after the first: where a hit deep inside the passage lands instead.
+    const anchors = hidden.anchors.slice(1);
     const clustered = focus && data.content !== undefined ? landing(data.content, anchors, focus) : null;
     let best: Anchor | null;
     if (clustered) {
@@ -98,7 +101,10 @@ export function resultView(data: HitData, terms: readonly string[] = [], focus?:
     if (best) {
       paragraph = best.id;
       start = best.start;
+      voice = best.speaker;
     }
+    const speaker = voice === null ? undefined : speakers[voice];
+    if (speaker) view.speaker = speaker;
     view.paragraph = paragraph;
     view.href = `${page}#${paragraph}`;
     if (start !== null && Number.isFinite(start)) view.stamp = clock(start);

@@ -6,6 +6,7 @@ import { runSearch } from '../../src/search/run-search.ts';
 import type { EngineHit, HitData, SearchEngine } from '../../src/search/run-search.ts';
 import { Speller } from '../../src/search/speller.ts';
 import { makeEpisode } from '../knowledge/make-episode.ts';
+import { SPEAKER_SEPARATOR, encodeHidden } from '../../src/search/record-fields.ts';
 
 const speller = new Speller(
   buildDictionary([
@@ -263,7 +264,11 @@ describe('result cards', () => {
     const view = resultView({
       url: '/kb/episodes/grid/#p5',
       excerpt: 'the <mark>grid</mark>',
-      meta: { title: 'Heat Pumps', speaker: 'Zoë Lindqvist', date: '2025-03-12', start: '245', anchors: 'p6:3:300' },
+      meta: {
+        title: 'Heat Pumps',
+        speaker: ['Maya Okafor', 'Zoë Lindqvist'].join(SPEAKER_SEPARATOR),
+        data: encodeHidden({ date: '2025-03-12', anchors: [{ id: 'p5', offset: 0, start: 245, speaker: 0 }, { id: 'p6', offset: 3, start: 300, speaker: 1 }] }),
+      },
       filters: { show: ['Signal & Noise'], year: ['2025'] },
       locations: [4],
       content: 'one two three four grid',

@@ -13,6 +13,7 @@ import type { EngineHit, HitData, RankedHit, SearchOutcome } from '../../src/sea
 import { planQuery } from '../../src/search/query-plan.ts';
 import { Speller } from '../../src/search/speller.ts';
 import { buildDictionary } from '../../src/search/dictionary.ts';
+import { encodeHidden } from '../../src/search/record-fields.ts';
 
 const hit = (id: string, words: number[], score = 1): EngineHit => ({
   id,
@@ -103,8 +104,8 @@ describe('landing on the answer', () => {
     'data data data and more data about data here',
   ].join('\n');
   const anchors = [
-    { id: 'p2', offset: 9, start: 120 },
-    { id: 'p3', offset: 18, start: 150 },
+    { id: 'p2', offset: 9, start: 120, speaker: null },
+    { id: 'p3', offset: 18, start: 150, speaker: null },
   ];
 
   it('lands on the paragraph where the different query words cluster, with them marked in the excerpt', () => {
@@ -122,16 +123,26 @@ describe('landing on the answer', () => {
     expect(result?.excerpt[0]?.text).toBe('… then '); // from the start of the paragraph it lands on
 
     const view = resultView(
-      { url: '/ep/#p1', excerpt: '', meta: { start: '100', anchors: 'p2:9:120 p3:18:150' }, filters: {}, locations: [], content },
+      {
+        url: '/ep/#p1',
+        excerpt: '',
+        meta: {
+          data: encodeHidden({ date: null, anchors: [{ id: 'p1', offset: 0, start: 100, speaker: null }, { id: 'p2', offset: 9, start: 120, speaker: 0 }, { id: 'p3', offset: 18, start: 150, speaker: null }] }),
+          speaker: 'Ann Lee',
+        },
+        filters: {},
+        locations: [],
+        content,
+      },
       [],
       { matches, weights: [0.5, 2, 3] },
     );
-    expect(view).toMatchObject({ href: '/ep/#p2', paragraph: 'p2', stamp: '2:00' });
+    expect(view).toMatchObject({ href: '/ep/#p2', paragraph: 'p2', stamp: '2:00', speaker: 'Ann Lee' });
   });
 
   it('lands on the paragraph holding most of a cluster that straddles two', () => {
     const text = 'one two three google\nchatbots moats here';
-    const result = landing(text, [{ id: 'p8', offset: 4, start: 30 }], {
+    const result = landing(text, [{ id: 'p8', offset: 4, start: 30, speaker: null }], {
       matches: [
         { position: 3, concept: 0 },
         { position: 4, concept: 1 },
@@ -144,7 +155,7 @@ describe('landing on the answer', () => {
 
   it('ignores stop words that matched, unless nothing else did', () => {
     const text = 'the the the cat';
-    expect(landing(text, [{ id: 'p2', offset: 3, start: 5 }], { matches: [0, 1, 2, 3].map((position) => ({ position, concept: 0 })), weights: [1] })?.anchor?.id).toBe('p2');
+    expect(landing(text, [{ id: 'p2', offset: 3, start: 5, speaker: null }], { matches: [0, 1, 2, 3].map((position) => ({ position, concept: 0 })), weights: [1] })?.anchor?.id).toBe('p2');
     expect(landing('the end', [], { matches: [{ position: 0, concept: 0 }], weights: [1] })?.anchor).toBeNull();
   });
 });
