@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
+import { normalizeBase } from './src/site/base-path.ts';
 
 /**
  * The CSP hash of a script inlined verbatim (src/scripts/inline/).
@@ -18,18 +19,9 @@ import { defineConfig } from 'astro/config';
  * @returns {`sha256-${string}`}
  */
 const inlineScriptHash = (file) => `sha256-${createHash('sha256').update(readFileSync(new URL(file, import.meta.url))).digest('base64')}`;
-import search from './src/integrations/pagefind.ts';
 
 const env = process.env;
 
-/**
- * '/kb' and 'kb/' both mean '/kb/': Astro joins `base` with paths, so keep one slash each side.
- * @param {string | undefined} value
- */
-function normalizeBase(value) {
-  const trimmed = (value ?? '/').trim().replace(/^\/+|\/+$/g, '');
-  return trimmed ? `/${trimmed}/` : '/';
-}
 
 export default defineConfig({
   site: env.VERBATIM_SITE || 'http://localhost:4321',
@@ -42,8 +34,7 @@ export default defineConfig({
   // Pages are small and read without JS; no prefetch or view transitions machinery.
   prefetch: false,
   devToolbar: { enabled: false },
-  // After the pages are written: the Pagefind index of every passage, and the spelling dictionary.
-  integrations: [search()],
+  // The search index is built after this, by the CLI (src/search-index/build-search-index.ts).
   // A Content-Security-Policy meta tag on every page. Astro hashes the scripts and styles it
   // emits (inline ones included), so nothing else may run: no inline handlers, no injected
   // markup can execute. Pagefind needs 'wasm-unsafe-eval' for its WebAssembly and a worker.

@@ -24,7 +24,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
-import { writeSearchIndex } from '../src/integrations/search-index.ts';
+import { writeSearchIndex } from '../src/search-index/write-search-index.ts';
 import { loadPagefind } from '../src/node/pagefind-search.ts';
 import { Diagnostics } from '../src/transcript/diagnostics.ts';
 import { formatById } from '../src/transcript/formats/index.ts';
@@ -320,7 +320,7 @@ async function bigIndex(path: string, outDir: string): Promise<void> {
       passages: report.passages,
       indexMs: Math.round(indexMs),
       files: report.files,
-      indexMB: Math.round(report.indexBytes / 2 ** 20),
+      indexMB: Math.round(report.bytes / 2 ** 20),
       peakRssMB: Math.round((process.resourceUsage().maxRSS * 1024) / 2 ** 20),
       query,
       searchMs: Math.round(searchMs),

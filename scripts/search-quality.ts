@@ -24,8 +24,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSiteTopics } from '../src/knowledge/knowledge-base.ts';
-import { readEpisodesLikeTheSite, writeSearchIndex } from '../src/integrations/search-index.ts';
-import type { SearchIndexReport } from '../src/integrations/search-index.ts';
+import { loadEpisodes } from '../src/corpus/load-corpus.ts';
+import { writeSearchIndex } from '../src/search-index/write-search-index.ts';
+import type { SearchIndexReport } from '../src/search-index/build-search-index.ts';
 import { loadPagefind } from '../src/node/pagefind-search.ts';
 import { readTopicFolder } from '../src/node/topic-folder.ts';
 import type { SearchDictionary } from '../src/search/dictionary.ts';
@@ -199,7 +200,7 @@ export interface QualityIndex {
 export async function buildQualityIndex(episodesDir: string, topicsDir?: string): Promise<QualityIndex> {
   const dir = mkdtempSync(join(tmpdir(), 'verbatim-search-quality-'));
   try {
-    const episodes = readEpisodesLikeTheSite(episodesDir);
+    const episodes = loadEpisodes(episodesDir);
     const topics = buildSiteTopics(episodes, { curatedTopics: topicsDir ? readTopicFolder(topicsDir).topics : [] });
     const report = await writeSearchIndex(episodes, { outDir: dir, base: '/', topics });
     const dictionary = JSON.parse(readFileSync(join(dir, SEARCH_FILES.dictionary), 'utf8')) as SearchDictionary;
@@ -419,7 +420,7 @@ if (import.meta.main) {
     rankings: Object.fromEntries(rankings.map((r) => [r.name, r.label])),
     sample: {
       corpus: { passages: sample.index.passages, episodes: sample.index.episodes, topics: sample.index.topics },
-      index: { dataBytes: sample.index.indexDataBytes, totalBytes: sample.index.indexBytes, files: sample.index.files, dictionaryBytes: sample.index.dictionaryBytes },
+      index: { dataBytes: sample.index.dataBytes, totalBytes: sample.index.bytes, files: sample.index.files, dictionaryBytes: sample.index.dictionaryBytes },
       queries: queries.length,
       figures: sample.figures,
       perQuery: queries.map((q, i) => ({

@@ -37,6 +37,7 @@ import {
   xmlProblems,
 } from './site-scan/live-markup.ts';
 import type { PagefindFragment, Reference } from './site-scan/live-markup.ts';
+import { decodeHidden } from '../src/search/record-fields.ts';
 
 const ORIGIN = 'https://example.org';
 const BASE = '/kb/';
@@ -254,11 +255,13 @@ describe('the search index of a hostile site', () => {
   it('holds each passage as the text it is, decoded once', () => {
     const transcript = Episode.parse(JSON.parse(read(`episodes/${carrier.slug}/transcript.json`)));
     const records = fragments().filter((f) => f.url.startsWith(`${BASE}episodes/${carrier.slug}/#`));
-    expect(records.length).toBeGreaterThan(3);
+    expect(records.length).toBeGreaterThan(0);
     for (const record of records) {
-      const id = record.url.split('#')[1];
-      const paragraph = transcript.paragraphs.find((p) => p.id === id);
-      expect(record.content.startsWith(paragraph?.text ?? '\u0000'), record.url).toBe(true);
+      // A passage is its paragraphs' texts as they are (decodeHidden lists them); Pagefind stores line breaks as spaces.
+      const { anchors } = decodeHidden(record.meta.data);
+      expect(anchors[0]?.id).toBe(record.url.split('#')[1]);
+      const texts = anchors.map((a) => transcript.paragraphs.find((p) => p.id === a.id)?.text ?? '\u0000');
+      expect(record.content.replace(/\s+/g, ' '), record.url).toBe(texts.join(' ').replace(/\s+/g, ' '));
       expect(record.meta.title).toBe(carrier.title);
       expect(record.filters.show).toEqual([carrier.show]);
     }

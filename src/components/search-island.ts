@@ -83,6 +83,8 @@ export function startSearch(): void {
 class SearchApp {
   readonly #el: Elements;
   #engine: SearchEngine | null = null;
+  #pagefind: PagefindModule | null = null;
+  #filtersLoaded = false;
   #speller = new Speller(emptyDictionary());
   #dictionary: SearchDictionary = emptyDictionary();
   #filters: Filters = {};
@@ -124,7 +126,11 @@ class SearchApp {
     });
     el.results.addEventListener('keydown', (event) => this.#moveFocus(event));
     el.more.addEventListener('click', () => void this.#renderMore());
-    if (window.matchMedia('(min-width: 64rem)').matches) el.filters.open = true;
+    // Facets load when the panel is first opened: their data (every filter value of every shard) can
+    // outweigh a whole search in a large archive, and most searches never use it.
+    el.filters.addEventListener('toggle', () => {
+      if (el.filters.open) void this.#loadFilters();
+    });
 
     this.#setState('loading');
     this.#status('Loading the search index…');
@@ -133,7 +139,11 @@ class SearchApp {
       this.#engine = pagefindEngine(pagefind);
       this.#dictionary = dictionary;
       this.#speller = new Speller(dictionary);
-      this.#renderFilters(await pagefind.filters());
+      this.#pagefind = pagefind;
+      el.filters.hidden = false;
+      this.#updateFilterCount();
+      // Filters given in the address are shown applied.
+      if (this.#activeFilterCount() > 0) el.filters.open = true;
     } catch {
       this.#setState('unavailable');
       this.#status('Search is not available: the index was not found. It is built with the site (npm run site:build).');
@@ -144,11 +154,24 @@ class SearchApp {
   }
 
   async #loadPagefind(): Promise<PagefindModule> {
-    const url = this.#el.root.dataset.pagefind ?? '';
-    const pagefind = (await import(/* @vite-ignore */ url)) as PagefindModule;
+    const root = this.#el.root.dataset;
+    const pagefind = (await import(/* @vite-ignore */ root.pagefind ?? '')) as PagefindModule;
     await pagefind.options(pagefindOptions());
     await pagefind.init?.();
+    // The other shards of the index (src/search-index/shards.ts), searched as one.
+    const shards = (root.shards ?? '').split(' ').filter(Boolean);
+    await Promise.all(shards.map((path) => pagefind.mergeIndex?.(path, pagefindOptions())));
     return pagefind;
+  }
+
+  async #loadFilters(): Promise<void> {
+    if (this.#filtersLoaded || !this.#pagefind) return;
+    this.#filtersLoaded = true;
+    try {
+      this.#renderFilters(await this.#pagefind.filters());
+    } catch {
+      this.#filtersLoaded = false;
+    }
   }
 
   /** The dictionary only improves results; without it search still works. */

@@ -4,12 +4,12 @@
  * every transcript, one that changes topic discovery rebuilds the topics.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Code that turns a transcript file into a cached episode and its summary. */
-export const INGEST_CODE = ['../transcript/', '../corpus/', '../node/episode-folder.ts', '../knowledge/talk-time.ts', '../knowledge/words.ts'];
+export const INGEST_CODE = ['../transcript/', '../corpus/', '../node/episode-folder.ts', '../knowledge/talk-time.ts', '../knowledge/words.ts', '../search/text.ts'];
 /** Code that turns episodes into the topic index. */
 export const TOPIC_CODE = ['../knowledge/topics/', '../markdown/'];
 
@@ -21,8 +21,12 @@ export function codeFingerprint(paths: readonly string[]): string {
   const known = memo.get(id);
   if (known !== undefined) return known;
   const hash = createHash('sha256');
+  // Paths are relative to src/corpus/. Bundled into a build (astro build), this module is not there: then
+  // the project's sources are looked for from the working directory, which is the project root for Astro.
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  const base = existsSync(join(here, 'code-fingerprint.ts')) ? here : join(process.cwd(), 'src', 'corpus');
   try {
-    for (const path of paths) collect(fileURLToPath(new URL(path, import.meta.url)), hash);
+    for (const path of paths) collect(join(base, path), hash);
   } catch {
     return 'code-unreadable';
   }
@@ -33,7 +37,7 @@ export function codeFingerprint(paths: readonly string[]): string {
 
 function collect(path: string, hash: ReturnType<typeof createHash>): void {
   if (!statSync(path).isDirectory()) {
-    hash.update(`${path}\u0000`).update(readFileSync(path));
+    hash.update(`${path.split(/[\\/]/).slice(-2).join('/')}\u0000`).update(readFileSync(path));
     return;
   }
   for (const name of readdirSync(path).sort()) {

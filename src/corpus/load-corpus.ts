@@ -288,3 +288,13 @@ function removeSuperseded(previous: CacheIndex, next: CacheIndex, blobPath: (dig
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/**
+ * Every episode of a folder, as the site has them (path order, duplicate ids
+ * dropped, slugs unique), held in memory: for tools and tests over small
+ * folders. Diagnostics are not reported here; `loadCorpus` has them.
+ */
+export function loadEpisodes(dir: string): Episode[] {
+  const corpus = loadCorpus({ episodes: dir, cacheDir: null, discoverTopics: false });
+  return corpus.summaries.map((s) => corpus.episode(s.slug));
+}

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { Episode, Paragraph } from '../transcript/schema.ts';
 import { talkTimeBySpeaker } from '../knowledge/talk-time.ts';
+import { tokenCount } from '../search/text.ts';
 
 /** Speech per speaker: seconds (null when the episode has no times) and words (see knowledge/talk-time.ts). */
 export const TalkTime = z.object({
@@ -30,6 +31,8 @@ export const EpisodeSummary = EpisodeMeta.extend({
     paragraphs: z.int().nonnegative(),
     turns: z.int().nonnegative(),
     chapters: z.int().nonnegative(),
+    /** Whitespace-separated words of the speech paragraphs: what the search index holds. */
+    words: z.int().nonnegative(),
   }),
   /** True when at least one segment has a start time (caption downloads need times). */
   timed: z.boolean(),
@@ -47,14 +50,16 @@ export function summarizeEpisode(episode: Episode): EpisodeSummary {
   const { segments, paragraphs, turns, chapters, ...envelope } = episode;
   const longest: Record<string, Paragraph[]> = {};
   let opening: string | undefined;
+  let words = 0;
   for (const p of paragraphs) {
     if (p.kind !== 'speech') continue;
     opening ??= p.text;
+    words += tokenCount(p.text);
     if (p.speaker !== null) keepLongest((longest[p.speaker] ??= []), p);
   }
   const summary: EpisodeSummary = {
     ...structuredClone(envelope),
-    counts: { segments: segments.length, paragraphs: paragraphs.length, turns: turns.length, chapters: chapters.length },
+    counts: { segments: segments.length, paragraphs: paragraphs.length, turns: turns.length, chapters: chapters.length, words },
     timed: segments.some((s) => s.start !== null),
     talk: Object.fromEntries(talkTimeBySpeaker(episode)),
     // Copies, so a summary kept for the whole build holds no slice of the episode's text.

@@ -12,6 +12,9 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { defaultCacheDir } from '../corpus/load-corpus.ts';
+import { openSnapshot } from '../corpus/snapshot.ts';
+import { buildSearchIndex } from '../search-index/build-search-index.ts';
+import { normalizeBase } from '../site/base-path.ts';
 import type { Diagnostic } from '../transcript/diagnostics.ts';
 import type { BuildCheck, BuildCheckInput } from './build-check.ts';
 
@@ -22,8 +25,10 @@ export interface SiteBuildOptions {
   episodes?: string;
   /** Curated topics folder; defaults to `<content>/topics`, null for none. */
   topics?: string | null;
-  /** Cache folder for parsed episodes and the topic index (default src/corpus/load-corpus.ts `defaultCacheDir`). */
+  /** Cache folder for parsed episodes, the topic index and search shards (default src/corpus/load-corpus.ts `defaultCacheDir`). */
   cacheDir?: string;
+  /** Search shards indexed at once (default 1; each takes about 650 bytes a word of its transcripts). */
+  searchConcurrency?: number;
   /** Output folder, replaced only when the build succeeds. */
   out: string;
   /** Path prefix the site is served under (`/` or `/kb/`). */
@@ -43,7 +48,7 @@ export interface SiteBuildResult {
   warnings: number;
   pages: number;
   searchFiles: number;
-  timings: Record<'ingest' | 'render' | 'total', number>;
+  timings: Record<'ingest' | 'render' | 'search' | 'total', number>;
 }
 
 /** Prefix of temporary build folders; ignored by git, removed after each build. */
@@ -55,15 +60,16 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const content = resolve(options.content);
   const episodes = resolve(options.episodes ?? join(content, 'episodes'));
   const out = resolve(options.out);
-  const result: SiteBuildResult = { ok: false, episodes: 0, errors: 0, warnings: 0, pages: 0, searchFiles: 0, timings: { ingest: 0, render: 0, total: 0 } };
+  const result: SiteBuildResult = { ok: false, episodes: 0, errors: 0, warnings: 0, pages: 0, searchFiles: 0, timings: { ingest: 0, render: 0, search: 0, total: 0 } };
 
   options.log(`Reading transcripts in ${episodes}`);
   // The corpus the rest of the build reads (pages, search index): src/corpus/snapshot.ts.
   const snapshot = join(mkdtempSync(join(tmpdir(), 'verbatim-corpus-')), 'corpus.json');
   const topics = options.topics === undefined ? join(content, 'topics') : options.topics;
+  const cacheDir = resolve(options.cacheDir ?? defaultCacheDir());
   let check: BuildCheck;
   try {
-    check = await runBuildCheck({ episodes, topics: topics === null ? null : resolve(topics), cacheDir: resolve(options.cacheDir ?? defaultCacheDir()), snapshot }, options.log);
+    check = await runBuildCheck({ episodes, topics: topics === null ? null : resolve(topics), cacheDir, snapshot }, options.log);
   } catch (error) {
     rmSync(dirname(snapshot), { recursive: true, force: true });
     throw error;
@@ -107,16 +113,43 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   if (options.base !== undefined) env.VERBATIM_BASE = options.base;
   if (options.site !== undefined) env.VERBATIM_SITE = options.site;
 
-  options.log('Rendering pages and building the search index (astro build)');
+  options.log(`Rendering pages (astro build)`);
   const t1 = performance.now();
   const code = await runAstroBuild(env, options.log);
-  rmSync(dirname(snapshot), { recursive: true, force: true });
   result.timings.render = performance.now() - t1;
   if (code !== 0 || !existsSync(join(renderDir, 'index.html'))) {
+    rmSync(dirname(snapshot), { recursive: true, force: true });
     rmSync(renderDir, { recursive: true, force: true });
     options.log(`Build failed (astro exited with ${code}). ${existsSync(out) ? `The previous site in ${out} is untouched.` : ''}`.trim());
     result.timings.total = performance.now() - t0;
     return result;
+  }
+  options.log(`Rendered pages in ${ms(result.timings.render)}; building the search index`);
+  const t2 = performance.now();
+  try {
+    const search = await buildSearchIndex({
+      corpus: openSnapshot(snapshot),
+      snapshot,
+      outDir: renderDir,
+      base: normalizeBase(options.base),
+      cacheDir,
+      publishedAs: out,
+      concurrency: options.searchConcurrency ?? 1,
+      log: options.log,
+    });
+    result.timings.search = performance.now() - t2;
+    options.log(
+      `Indexed ${search.passages} passages, ${search.episodes} episodes and ${search.topics} topics in ${search.shards} shard(s) ` +
+        `(${search.indexed} indexed, ${search.shards - search.indexed} unchanged) in ${ms(result.timings.search)}; ` +
+        `index data ${mb(search.dataBytes)}, dictionary ${mb(search.dictionaryBytes)}`,
+    );
+  } catch (error) {
+    rmSync(renderDir, { recursive: true, force: true });
+    options.log(`Build failed: ${error instanceof Error ? error.message : String(error)}. ${existsSync(out) ? `The previous site in ${out} is untouched.` : ''}`.trim());
+    result.timings.total = performance.now() - t0;
+    return result;
+  } finally {
+    rmSync(dirname(snapshot), { recursive: true, force: true });
   }
   if (renderDir !== temp) {
     try {
@@ -219,5 +252,6 @@ function countFiles(dir: string, keep: (name: string) => boolean): number {
   return n;
 }
 
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const ms = (t: number) => (t < 1000 ? `${Math.round(t)} ms` : `${(t / 1000).toFixed(1)} s`);
 export { ms as formatDuration };

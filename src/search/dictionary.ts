@@ -15,6 +15,7 @@
  * - `suggestions`: a few frequent topics, offered when nothing matches.
  */
 import { isAnonymous } from '../knowledge/people.ts';
+import type { EpisodeMeta } from '../corpus/summary.ts';
 import type { Episode } from '../transcript/schema.ts';
 import { editDistance } from './edit-distance.ts';
 import { foldWord, words } from './text.ts';
@@ -48,11 +49,27 @@ export const DEFAULT_MAX_WORDS = 15_000;
 /** Names' words shorter than this get no variants (too many near neighbours). */
 const MIN_VARIANT_LENGTH = 5;
 
-/** Build the dictionary from every episode. */
-export function buildDictionary(episodes: readonly Episode[], options: DictionaryOptions = {}): SearchDictionary {
-  const maxWords = options.maxWords ?? DEFAULT_MAX_WORDS;
-  const names = new Set<string>();
+/** What the dictionary takes from episodes' metadata alone (no transcript needed). */
+export interface DictionarySources {
+  /** Names and titles as written. */
+  names: Set<string>;
   /** Proper names (people, shows, capitalised topics): the words worth looking for misspellings of. */
+  proper: Set<string>;
+  /** How many episodes name each topic or tag. */
+  topicCounts: Map<string, number>;
+}
+
+/** What the dictionary takes from the transcripts: counted in parts (one per search shard) and merged. */
+export interface VocabularyPart {
+  /** Folded word → occurrences. */
+  counts: Map<string, number>;
+  /** Folded name word → two-word spellings of it found in the transcripts (`deepseek` → `deep seek`). */
+  splits: Map<string, Set<string>>;
+}
+
+/** Names, proper names and topic counts from every episode's metadata and the alias hook. */
+export function dictionarySources(episodes: Iterable<EpisodeMeta>, options: Pick<DictionaryOptions, 'aliases'> = {}): DictionarySources {
+  const names = new Set<string>();
   const proper = new Set<string>();
   const topicCounts = new Map<string, number>();
   for (const e of episodes) {
@@ -72,33 +89,104 @@ export function buildDictionary(episodes: readonly Episode[], options: Dictionar
     proper.add(canonical);
     for (const a of list) names.add(a);
   }
+  return { names, proper, topicCounts };
+}
 
-  const counts = new Map<string, number>();
-  const count = (text: string) => {
-    for (const w of words(text)) if (w.length > 1 && !/^\d+$/.test(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
-  };
-  const sequences: string[][] = [];
-  for (const e of episodes) {
-    for (const p of e.paragraphs) {
-      if (p.kind !== 'speech') continue;
-      count(p.text);
-      sequences.push(words(p.text));
+/** The folded words of proper names that misspellings are looked for: five letters or more, no digits. */
+export function variantCandidates(sources: DictionarySources): string[] {
+  const properWords = new Set<string>();
+  for (const n of sources.proper) for (const w of words(n)) if (w.length > 1) properWords.add(w);
+  return [...properWords].filter((w) => w.length >= MIN_VARIANT_LENGTH && !/\d/.test(w)).sort();
+}
+
+/**
+ * Counts the words of episodes' speech and summaries, one episode at a time,
+ * and finds two-word spellings of `candidates` (adjacent words that join to
+ * within one edit of a name's word: `deep seak` → `deepseek`).
+ */
+export class VocabularyCounter {
+  private readonly counts = new Map<string, number>();
+  private readonly splits = new Map<string, Set<string>>();
+  /** Names by their first two letters, so each adjacent pair of words costs one lookup. */
+  private readonly byStart = new Map<string, string[]>();
+
+  constructor(candidates: readonly string[]) {
+    for (const name of candidates) {
+      const key = name.slice(0, 2);
+      this.byStart.set(key, [...(this.byStart.get(key) ?? []), name]);
     }
-    if (e.summary) count(e.summary);
   }
-  for (const n of names) count(n);
+
+  add(episode: Episode): void {
+    for (const p of episode.paragraphs) {
+      if (p.kind !== 'speech') continue;
+      const seq = words(p.text);
+      this.count(seq);
+      for (let i = 0; i + 1 < seq.length; i++) {
+        const a = seq[i] ?? '';
+        const b = seq[i + 1] ?? '';
+        if (a.length < 2 || b.length < 2) continue;
+        const joined = a + b;
+        for (const name of this.byStart.get(joined.slice(0, 2)) ?? []) {
+          // `copenhagen is` is the name and another word, not a split spelling of it.
+          if (a === name || b === name || Math.abs(name.length - joined.length) > 1) continue;
+          if (editDistance(name, joined, 1) <= 1) {
+            let set = this.splits.get(name);
+            if (!set) this.splits.set(name, (set = new Set()));
+            set.add(`${a} ${b}`);
+          }
+        }
+      }
+    }
+    if (episode.summary) this.count(words(episode.summary));
+  }
+
+  result(): VocabularyPart {
+    return { counts: this.counts, splits: this.splits };
+  }
+
+  private count(list: readonly string[]): void {
+    for (const w of list) if (w.length > 1 && !/^\d+$/.test(w)) this.counts.set(w, (this.counts.get(w) ?? 0) + 1);
+  }
+}
+
+/** The vocabulary of these episodes (see `VocabularyCounter`). */
+export function countVocabulary(episodes: Iterable<Episode>, candidates: readonly string[]): VocabularyPart {
+  const counter = new VocabularyCounter(candidates);
+  for (const e of episodes) counter.add(e);
+  return counter.result();
+}
+
+/** Several parts as one (counts added, spellings joined). */
+export function mergeVocabulary(parts: Iterable<VocabularyPart>): VocabularyPart {
+  const counts = new Map<string, number>();
+  const splits = new Map<string, Set<string>>();
+  for (const part of parts) {
+    for (const [w, n] of part.counts) counts.set(w, (counts.get(w) ?? 0) + n);
+    for (const [name, set] of part.splits) {
+      const into = splits.get(name) ?? new Set<string>();
+      for (const v of set) into.add(v);
+      splits.set(name, into);
+    }
+  }
+  return { counts, splits };
+}
+
+/** The dictionary from its sources and the whole vocabulary. */
+export function assembleDictionary(sources: DictionarySources, vocabulary: VocabularyPart, options: DictionaryOptions = {}): SearchDictionary {
+  const maxWords = options.maxWords ?? DEFAULT_MAX_WORDS;
+  const { names, topicCounts } = sources;
+  const counts = new Map(vocabulary.counts);
+  for (const n of names) for (const w of words(n)) if (w.length > 1 && !/^\d+$/.test(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
 
   const nameWords = new Set<string>();
   for (const n of names) for (const w of words(n)) if (w.length > 1) nameWords.add(w);
 
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w);
   const kept = ranked.slice(0, maxWords);
-  const keptSet = new Set(kept);
-  for (const w of ranked.slice(maxWords)) if (nameWords.has(w)) kept.push(w), keptSet.add(w);
+  for (const w of ranked.slice(maxWords)) if (nameWords.has(w)) kept.push(w);
 
-  const properWords = new Set<string>();
-  for (const n of proper) for (const w of words(n)) if (w.length > 1) properWords.add(w);
-  const variants = nameVariants(properWords, nameWords, counts, sequences);
+  const variants = nameVariants(variantCandidates(sources), nameWords, counts, vocabulary.splits);
   for (const [canonical, list] of Object.entries(options.aliases ?? {})) {
     const key = words(canonical).join('');
     if (!key) continue;
@@ -121,53 +209,44 @@ export function buildDictionary(episodes: readonly Episode[], options: Dictionar
   };
 }
 
+/** Build the dictionary from every episode (held in memory). */
+export function buildDictionary(episodes: readonly Episode[], options: DictionaryOptions = {}): SearchDictionary {
+  const sources = dictionarySources(episodes, options);
+  return assembleDictionary(sources, countVocabulary(episodes, variantCandidates(sources)), options);
+}
+
 /**
  * Spellings in the transcripts that are probably a name's word misheard:
- * a non-name word within edit distance 1 (2 from 8 letters), or two adjacent
- * words that join to within distance 1 (`deep seak` → `deepseek`).
+ * a non-name word within edit distance 1 (2 from 8 letters) that shares its
+ * first letter, or two adjacent words that join to within distance 1 (found
+ * while counting, `splits`).
  */
-function nameVariants(
-  properWords: Set<string>,
-  nameWords: Set<string>,
-  counts: Map<string, number>,
-  sequences: string[][],
-): Record<string, string[]> {
+function nameVariants(candidates: readonly string[], nameWords: Set<string>, counts: Map<string, number>, splits: Map<string, Set<string>>): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  const add = (name: string, variant: string) => {
-    const list = (out[name] ??= []);
-    if (!list.includes(variant)) list.push(variant);
-  };
-  const limit = (w: string) => (w.length >= 8 ? 2 : 1);
-  const candidates = [...properWords].filter((w) => w.length >= MIN_VARIANT_LENGTH && !/\d/.test(w));
   if (candidates.length === 0) return out;
-
+  const limit = (w: string) => (w.length >= 8 ? 2 : 1);
+  // Candidates by first letter and length: a word is compared only with names it could be within reach of.
+  const byKey = new Map<string, string[]>();
+  for (const name of candidates) {
+    const key = `${name[0]}${name.length}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), name]);
+  }
+  const found: Array<[string, string]> = [];
   for (const w of counts.keys()) {
     if (nameWords.has(w) || w.length < MIN_VARIANT_LENGTH - 1) continue;
-    for (const name of candidates) {
+    for (let length = w.length - 2; length <= w.length + 2; length++) {
       // A shared first letter: misspellings and mishearings rarely change it, and it keeps noise out.
-      if (name[0] !== w[0]) continue;
-      if (!isInflection(name, w) && editDistance(name, w, limit(name)) <= limit(name)) add(name, w);
-    }
-  }
-
-  // Two-word spellings: index names by their first two letters so each adjacent pair costs one lookup.
-  const byStart = new Map<string, string[]>();
-  for (const name of candidates) {
-    const key = name.slice(0, 2);
-    byStart.set(key, [...(byStart.get(key) ?? []), name]);
-  }
-  for (const seq of sequences) {
-    for (let i = 0; i + 1 < seq.length; i++) {
-      const a = seq[i] ?? '';
-      const b = seq[i + 1] ?? '';
-      if (a.length < 2 || b.length < 2) continue;
-      const joined = a + b;
-      for (const name of byStart.get(joined.slice(0, 2)) ?? []) {
-        // `copenhagen is` is the name and another word, not a split spelling of it.
-        if (a === name || b === name || Math.abs(name.length - joined.length) > 1) continue;
-        if (editDistance(name, joined, 1) <= 1) add(name, `${a} ${b}`);
+      for (const name of byKey.get(`${w[0]}${length}`) ?? []) {
+        if (!isInflection(name, w) && editDistance(name, w, limit(name)) <= limit(name)) found.push([name, w]);
       }
     }
+  }
+  // In the order the names and the vocabulary were listed, as before: names sorted, words by first count.
+  const order = new Map(candidates.map((c, i) => [c, i]));
+  for (const [name, w] of found) (out[name] ??= []).push(w);
+  for (const name of [...splits.keys()].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))) {
+    const list = (out[name] ??= []);
+    for (const v of splits.get(name) ?? []) if (!list.includes(v)) list.push(v);
   }
   return out;
 }

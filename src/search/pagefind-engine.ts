@@ -13,6 +13,8 @@ export interface PagefindModule {
   init?(): Promise<void>;
   search(query: string | null, options?: { filters?: Record<string, unknown> }): Promise<PagefindResponse | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
+  /** Search another index (a shard of this site's) together with this one. */
+  mergeIndex?(path: string, options?: Record<string, unknown>): Promise<void>;
   preload?(query: string, options?: Record<string, unknown>): Promise<void>;
   destroy?(): Promise<void>;
 }

@@ -143,8 +143,8 @@ export interface SearchTopic {
   summary: string;
 }
 
-/** The topic records and the passages' topic filter values, from the site's topic index. */
-export function withTopics(passages: readonly SearchPassage[], topics: TopicIndex, urls: Pick<Routes, 'topic'>): SearchTopic[] {
+/** Set each passage's topic filter values: the topics whose first mention in a paragraph falls inside it. */
+export function attachTopics(passages: readonly SearchPassage[], topics: TopicIndex): void {
   for (const passage of passages) {
     const links = topics.byEpisode.get(passage.slug)?.links;
     if (!links) continue;
@@ -152,6 +152,10 @@ export function withTopics(passages: readonly SearchPassage[], topics: TopicInde
     for (const { id } of passage.anchors) for (const link of links[id] ?? []) names.add(topics.bySlug.get(link.topic)?.name ?? link.topic);
     passage.topics = [...names];
   }
+}
+
+/** One record per topic page. */
+export function topicRecords(topics: TopicIndex, urls: Pick<Routes, 'topic'>): SearchTopic[] {
   return topics.topics.map((t) => {
     const episodes = t.episodes.filter((e) => e.mentions > 0).length;
     return {
@@ -161,4 +165,10 @@ export function withTopics(passages: readonly SearchPassage[], topics: TopicInde
       summary: t.description ?? `Topic: mentioned ${t.mentions.length} ${t.mentions.length === 1 ? 'time' : 'times'} in ${episodes} ${episodes === 1 ? 'episode' : 'episodes'}.`,
     };
   });
+}
+
+/** The topic records and the passages' topic filter values, from the site's topic index. */
+export function withTopics(passages: readonly SearchPassage[], topics: TopicIndex, urls: Pick<Routes, 'topic'>): SearchTopic[] {
+  attachTopics(passages, topics);
+  return topicRecords(topics, urls);
 }

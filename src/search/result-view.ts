@@ -86,7 +86,11 @@ export function resultView(data: HitData, terms: readonly string[] = [], focus?:
     let voice = opening?.speaker ?? null;
     // The paragraphs after the first: where a hit deep inside the passage lands instead.
     const anchors = hidden.anchors.slice(1);
-    const clustered = focus && data.content !== undefined ? landing(data.content, anchors, focus) : null;
+    // "what did ama say about heat pumps": land where Ama speaks, when she says the words somewhere in the passage.
+    const named = new Set(speakers.flatMap((name, i) => (words(name).some((w) => terms.includes(w)) ? [i] : [])));
+    const voiceOf = (k: number) => (k === 0 ? (opening?.speaker ?? null) : (anchors[k - 1]?.speaker ?? null));
+    const prefer = named.size > 0 ? (k: number) => named.has(voiceOf(k) ?? -1) : undefined;
+    const clustered = focus && data.content !== undefined ? landing(data.content, anchors, focus, prefer) : null;
     let best: Anchor | null;
     if (clustered) {
       best = clustered.anchor;
@@ -131,19 +135,29 @@ const EXCERPT_LEAD = 6;
  * first paragraph) and an excerpt of the content from just before it, with
  * every match marked.
  */
-export function landing(content: string, anchors: readonly Anchor[], focus: Focus): { anchor: Anchor | null; excerpt: ExcerptPart[] } | null {
+export function landing(
+  content: string,
+  anchors: readonly Anchor[],
+  focus: Focus,
+  /** Paragraphs to land on when any of them holds matches (by index: 0 the first, k > 0 anchors[k - 1]). */
+  prefer?: (paragraph: number) => boolean,
+): { anchor: Anchor | null; excerpt: ExcerptPart[] } | null {
   const tokens = content.split(/\s+/).filter(Boolean);
   const inRange = focus.matches.filter((m) => m.position >= 0 && m.position < tokens.length);
   const meaningful = inRange.filter((m) => !STOP_WORDS.has(words(tokens[m.position] ?? '').join('')));
-  const used = meaningful.length > 0 ? meaningful : inRange;
-  const window = bestWindow(used, focus.weights);
-  if (!window) return null;
-  // The window may straddle paragraphs: land on the one holding most of its weight (ties: the earlier).
   const paragraphOf = (position: number) => {
     let k = 0; // 0 is the first paragraph, k > 0 is anchors[k - 1]
     while (k < anchors.length && (anchors[k]?.offset ?? Infinity) <= position) k++;
     return k;
   };
+  let used = meaningful.length > 0 ? meaningful : inRange;
+  if (prefer) {
+    const preferred = used.filter((m) => prefer(paragraphOf(m.position)));
+    if (preferred.length > 0) used = preferred;
+  }
+  const window = bestWindow(used, focus.weights);
+  if (!window) return null;
+  // The window may straddle paragraphs: land on the one holding most of its weight (ties: the earlier).
   const concepts = new Map<number, Set<number>>();
   for (const m of used) {
     if (m.position < window.start || m.position > window.end) continue;

@@ -94,6 +94,8 @@ describe('hostile site in the browser', () => {
       expect(await page.locator('[data-search-result]').count()).toBeGreaterThan(0);
       expect(await injected(page, '[data-search-results]')).toEqual([]);
       // Filters are built from index values (shows, speakers, topics) that carry payloads too.
+      await page.locator('[data-search-filters] > summary').click();
+      await page.waitForSelector('[data-search-filters] fieldset');
       expect(await injected(page, '[data-search-filters]')).toEqual([]);
       expect(page.ran).toEqual([]);
       await page.context().close();

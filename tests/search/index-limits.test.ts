@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeSearchIndex } from '../../src/integrations/search-index.ts';
+import { writeSearchIndex } from '../../src/search-index/write-search-index.ts';
 import { loadPagefind } from '../../src/node/pagefind-search.ts';
 import { resultView } from '../../src/search/result-view.ts';
 import { MAX_SEGMENT_CHARS, parseTranscript } from '../../src/transcript/parse-transcript.ts';
@@ -41,7 +41,7 @@ describe('a search index at the size limits', () => {
     const report = await writeSearchIndex([episode], { outDir: out, base: '/' });
     expect(report.passages).toBe(2);
     console.info(
-      `longest paragraph ${paragraph?.text.length} characters: index ${report.indexDataBytes} bytes of data in ${report.files} files, dictionary ${report.dictionaryBytes} bytes`,
+      `longest paragraph ${paragraph?.text.length} characters: index ${report.dataBytes} bytes of data in ${report.files} files, dictionary ${report.dictionaryBytes} bytes`,
     );
 
     const { pagefind } = await loadPagefind(join(out, 'pagefind'));

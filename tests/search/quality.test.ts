@@ -7,14 +7,14 @@
  * `npm run search:quality` prints the same figures in full.
  */
 import { describe, expect, it } from 'vitest';
-import { readEpisodesLikeTheSite } from '../../src/integrations/search-index.ts';
+import { loadEpisodes } from '../../src/corpus/load-corpus.ts';
 import { buildDictionary } from '../../src/search/dictionary.ts';
 import { planQuery } from '../../src/search/query-plan.ts';
 import { Speller } from '../../src/search/speller.ts';
 import { measureQuality, readQueries } from '../../scripts/search-quality.ts';
 
 const queries = readQueries('tests/search/queries.json');
-const episodes = readEpisodesLikeTheSite('content/episodes');
+const episodes = loadEpisodes('content/episodes');
 const speller = new Speller(buildDictionary(episodes));
 
 describe('search queries for the sample content', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeSearchIndex } from '../../src/integrations/search-index.ts';
+import { writeSearchIndex } from '../../src/search-index/write-search-index.ts';
 import { loadPagefind } from '../../src/node/pagefind-search.ts';
 import { PASSAGE_WORDS, episodePassages, searchEpisode } from '../../src/search/passages.ts';
 import { decodeHidden, encodeHidden, SEARCH_FILES } from '../../src/search/record-fields.ts';

@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readEpisodesLikeTheSite } from '../../src/integrations/search-index.ts';
+import { loadEpisodes } from '../../src/corpus/load-corpus.ts';
 import { answerRank, landsOnAnswer, readJudgedQueries } from '../../scripts/judged-queries.ts';
 import type { JudgedQuery } from '../../scripts/judged-queries.ts';
 import { measureJudged } from '../../scripts/search-quality.ts';
@@ -56,7 +56,7 @@ describe('judged seed queries', () => {
 
 describe.skipIf(!present)('judged seed queries on ../shared/seeds', () => {
   it('name episodes, times and paragraphs that exist', () => {
-    const episodes = new Map(readEpisodesLikeTheSite(seeds).map((e) => [e.slug, e]));
+    const episodes = new Map(loadEpisodes(seeds).map((e) => [e.slug, e]));
     for (const q of queries) {
       for (const a of q.answers) {
         const episode = episodes.get(a.slug);
