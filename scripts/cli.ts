@@ -4,7 +4,7 @@
  * exit 0 when there are no errors, 1 when there are, 2 for usage errors.
  * This interface is a contract other tools rely on: keep it stable.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -31,13 +31,19 @@ Commands:
   parse FILE... [--json]     Parse transcripts and print the normalized episodes
   check [DIR] [--json]       Check every transcript under DIR (default content/episodes)
   build [--content DIR] [--episodes DIR] [--out DIR] [--base PATH] [--site URL]
-                             Build the site and its search index into --out (default dist)
+        [--cache DIR] [--report FILE]
+                             Build the site and its search index into --out (default dist);
+                             with --episodes alone, no topic files are read (add --content);
+                             --cache: where parsed transcripts and index shards are kept
+                             (default node_modules/.cache/verbatim); --report: write the
+                             build's counts and phase times as JSON
   formats                    List the supported transcript formats
   add FILE... [--show NAME] [--content DIR]
                              Copy transcripts into DIR/episodes (in a folder for the show),
                              each with a sidecar pre-filled with what was found; never overwrites
   topics [--content DIR] [--episodes DIR] [--json]
                              List the topics the site would have, most important first
+                             (with --episodes alone, no topic files are read)
   topics suggest [--content DIR] [--episodes DIR]
                              Print topic files for discovered topics that have none yet
   new topic NAME [--content DIR] [--episodes DIR]
@@ -172,25 +178,32 @@ async function buildCommand(args: string[]): Promise<number> {
       allowPositionals: false,
       strict: true,
       options: {
-        content: { type: 'string', default: 'content' },
+        content: { type: 'string' },
         episodes: { type: 'string' },
         out: { type: 'string', default: 'dist' },
         base: { type: 'string' },
         site: { type: 'string' },
+        cache: { type: 'string' },
+        report: { type: 'string' },
       },
     });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { values } = parsed;
-  const episodes = values.episodes ?? `${values.content}/episodes`;
+  const content = values.content ?? 'content';
+  const episodes = values.episodes ?? `${content}/episodes`;
   if (!existsSync(episodes) || !statSync(episodes).isDirectory()) throw new UsageError(`no such folder: ${episodes}`);
   if (values.site !== undefined && !/^https?:\/\/[^/]+/.test(values.site)) throw new UsageError('--site must be an absolute http(s) URL, like https://example.org');
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  const options: SiteBuildOptions = { content: values.content, episodes, out: values.out, log, report: (d) => void printDiagnostics(d) };
+  const options: SiteBuildOptions = { content, episodes, out: values.out, log, report: (d) => void printDiagnostics(d) };
+  // Another episodes folder does not take the bundled sample's topic files unless --content says so.
+  options.topics = curatedTopicsDir(values.content, values.episodes);
   if (values.base !== undefined) options.base = values.base;
   if (values.site !== undefined) options.site = values.site;
+  if (values.cache !== undefined) options.cacheDir = values.cache;
   const result = await buildSite(options);
+  if (values.report !== undefined) writeFileSync(values.report, `${JSON.stringify(result, null, 2)}\n`);
   if (result.ok) {
     log(
       `Built ${result.pages} pages for ${result.episodes} episodes, search index ${result.searchFiles} files, into ${values.out} ` +
@@ -271,6 +284,16 @@ function newCommand(args: string[]): number {
   return errors > 0 ? 1 : 0;
 }
 
+/**
+ * The curated topics folder a command reads: `<content>/topics`, but none when
+ * only `--episodes` names another folder (the bundled sample's topics are not
+ * that folder's topics).
+ */
+function curatedTopicsDir(content: string | undefined, episodes: string | undefined): string | null {
+  if (content !== undefined) return `${content}/topics`;
+  return episodes === undefined ? 'content/topics' : null;
+}
+
 /** `topics [suggest]`: curated and discovered topics of the episodes, as the site would have them. */
 function topicsCommand(args: string[]): number {
   let parsed;
@@ -280,7 +303,7 @@ function topicsCommand(args: string[]): number {
       allowPositionals: true,
       strict: true,
       options: {
-        content: { type: 'string', default: 'content' },
+        content: { type: 'string' },
         episodes: { type: 'string' },
         json: { type: 'boolean', default: false },
       },
@@ -292,17 +315,19 @@ function topicsCommand(args: string[]): number {
   const suggest = positionals[0] === 'suggest';
   if (positionals.length > (suggest ? 1 : 0)) throw new UsageError(`topics takes no argument "${positionals[suggest ? 1 : 0]}"; did you mean "topics suggest"?`);
   if (suggest && values.json) throw new UsageError('topics suggest prints topic files; it has no --json');
-  const episodesDir = values.episodes ?? `${values.content}/episodes`;
+  const content = values.content ?? 'content';
+  const episodesDir = values.episodes ?? `${content}/episodes`;
   if (!existsSync(episodesDir) || !statSync(episodesDir).isDirectory()) throw new UsageError(`no such folder: ${episodesDir}`);
+  const topicsDir = curatedTopicsDir(values.content, values.episodes);
 
   const ingest = ingestFolder(episodesDir);
-  const curated = readTopicFolder(`${values.content}/topics`);
+  const curated = topicsDir === null ? { topics: [], diagnostics: [] } : readTopicFolder(topicsDir);
   const index = buildTopicIndex(ingest.episodes, curated.topics);
   const { errors } = printDiagnostics([...ingest.diagnostics, ...curated.diagnostics, ...index.diagnostics]);
 
   if (suggest) {
     const fresh = index.topics.filter((t) => t.source === 'discovered');
-    for (const t of fresh) process.stdout.write(`==> ${values.content}/topics/${t.slug}.md <==\n${topicFileText(t)}\n`);
+    for (const t of fresh) process.stdout.write(`==> ${content}/topics/${t.slug}.md <==\n${topicFileText(t)}\n`);
     if (fresh.length === 0) process.stderr.write('no discovered topics without a topic file\n');
   } else if (values.json) {
     const out: TopicSummary[] = index.topics.map((t) => ({

@@ -4,14 +4,16 @@
  * Serves DIR (default dist) under the base path, `index.html` for folders
  * (redirecting `/x` to `/x/` as static hosts do), `404.html` for anything
  * missing, with correct MIME types and the headers docs/robustness.md
- * recommends for static hosts (nosniff, referrer policy). Prints the URL
- * once listening.
+ * recommends for static hosts (nosniff, referrer policy). Text is sent
+ * gzipped to clients that accept it, as static hosts do (Pagefind's index
+ * files are gzipped already). Prints the URL once listening.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -95,12 +97,16 @@ function handle(root: string, base: string, req: IncomingMessage, res: ServerRes
   if (stat?.isDirectory()) {
     if (!pathname.endsWith('/')) return redirect(res, `${url.pathname}/${url.search}`);
     const index = join(file, 'index.html');
-    if (statOf(index)?.isFile()) return send(res, index, 200, req.method === 'HEAD');
+    if (statOf(index)?.isFile()) return send(res, index, 200, req.method === 'HEAD', gzipAccepted(req));
     return notFound(root, res, req.method === 'HEAD');
   }
-  if (stat?.isFile()) return send(res, file, 200, req.method === 'HEAD');
+  if (stat?.isFile()) return send(res, file, 200, req.method === 'HEAD', gzipAccepted(req));
   return notFound(root, res, req.method === 'HEAD');
 }
+
+const gzipAccepted = (req: IncomingMessage) => /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+/** Types worth compressing: text of any kind. */
+const compressible = /^(?:text\/|application\/(?:json|xml|rss\+xml|manifest\+json|javascript)|image\/svg)/;
 
 function statOf(path: string) {
   try {
@@ -110,8 +116,14 @@ function statOf(path: string) {
   }
 }
 
-function send(res: ServerResponse, file: string, status: number, headOnly: boolean): void {
+function send(res: ServerResponse, file: string, status: number, headOnly: boolean, gzip = false): void {
   const type = types[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  if (gzip && compressible.test(type)) {
+    const body = gzipSync(readFileSync(file));
+    res.writeHead(status, { ...securityHeaders, 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding', 'content-length': body.length, 'cache-control': 'no-cache' });
+    res.end(headOnly ? undefined : body);
+    return;
+  }
   res.writeHead(status, { ...securityHeaders, 'content-type': type, 'content-length': statSync(file).size, 'cache-control': 'no-cache' });
   if (headOnly) {
     res.end();

@@ -49,6 +49,10 @@ export interface SiteBuildResult {
   pages: number;
   searchFiles: number;
   timings: Record<'ingest' | 'render' | 'search' | 'total', number>;
+  /** The first phase in detail: reading and parsing the transcripts, then the topic index. */
+  corpus: { files: number; parsed: number; reused: number; read: number; topics: number };
+  /** Search shards: how many, and how many were indexed (the rest were unchanged). */
+  search: { shards: number; indexed: number; passages: number; dataBytes: number; dictionaryBytes: number };
 }
 
 /** Prefix of temporary build folders; ignored by git, removed after each build. */
@@ -60,7 +64,10 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const content = resolve(options.content);
   const episodes = resolve(options.episodes ?? join(content, 'episodes'));
   const out = resolve(options.out);
-  const result: SiteBuildResult = { ok: false, episodes: 0, errors: 0, warnings: 0, pages: 0, searchFiles: 0, timings: { ingest: 0, render: 0, search: 0, total: 0 } };
+  const result: SiteBuildResult = { ok: false, episodes: 0, errors: 0, warnings: 0, pages: 0, searchFiles: 0, timings: { ingest: 0, render: 0, search: 0, total: 0 },
+    corpus: { files: 0, parsed: 0, reused: 0, read: 0, topics: 0 },
+    search: { shards: 0, indexed: 0, passages: 0, dataBytes: 0, dictionaryBytes: 0 },
+  };
 
   options.log(`Reading transcripts in ${episodes}`);
   // The corpus the rest of the build reads (pages, search index): src/corpus/snapshot.ts.
@@ -80,6 +87,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   result.errors = diagnostics.filter((d) => d.severity === 'error').length;
   result.warnings = diagnostics.length - result.errors;
   result.timings.ingest = performance.now() - t0;
+  result.corpus = { files: check.files, parsed: check.parsed, reused: check.reused, read: check.timings.read, topics: check.timings.topics };
   options.log(
     `Read ${check.files} files into ${check.episodes} episodes (${check.parsed} parsed, ${check.reused} unchanged) in ${ms(check.timings.read)}, ` +
       `${check.topics} topics in ${ms(check.timings.topics)} (${result.errors} errors, ${result.warnings} warnings)`,
@@ -138,6 +146,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       log: options.log,
     });
     result.timings.search = performance.now() - t2;
+    result.search = { shards: search.shards, indexed: search.indexed, passages: search.passages, dataBytes: search.dataBytes, dictionaryBytes: search.dictionaryBytes };
     options.log(
       `Indexed ${search.passages} passages, ${search.episodes} episodes and ${search.topics} topics in ${search.shards} shard(s) ` +
         `(${search.indexed} indexed, ${search.shards - search.indexed} unchanged) in ${ms(result.timings.search)}; ` +
