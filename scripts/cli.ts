@@ -229,7 +229,7 @@ function topicsCommand(args: string[]): number {
     }));
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else {
-    const rows = index.topics.map((t) => [t.name, t.source, String(t.episodes.filter((e) => e.mentions > 0).length), String(t.mentions.length)]);
+    const rows = index.topics.map((t) => [t.name, t.source, String(t.episodes.filter((e) => e.mentions > 0).length), String(t.mentions)]);
     process.stdout.write(table(['topic', 'source', 'episodes', 'mentions'], rows));
   }
   return errors > 0 ? 1 : 0;

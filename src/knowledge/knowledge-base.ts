@@ -16,7 +16,7 @@ import type { RelatedEpisode } from './related-episodes.ts';
 import { siteStats } from './stats.ts';
 import type { SiteStats } from './stats.ts';
 import { buildTopicIndex } from './topics/build-topics.ts';
-import type { TopicIndex } from './topics/build-topics.ts';
+import type { TopicIndex, TopicIndexOptions } from './topics/build-topics.ts';
 import type { CuratedTopic } from './topics/schema.ts';
 
 export interface KnowledgeBase {
@@ -43,7 +43,7 @@ export interface KnowledgeBaseOptions {
   /** Discover topics in the transcripts (default true). */
   discoverTopics?: boolean;
   /** Builds the topic index (default `buildTopicIndex`; the site passes a cached one, src/node/topic-cache.ts). */
-  topicIndex?: typeof buildTopicIndex;
+  topicIndex?: (episodes: readonly Episode[], curated: readonly CuratedTopic[], options: TopicIndexOptions) => TopicIndex;
 }
 
 /** Build all indexes. */

@@ -20,11 +20,14 @@
 import { distance } from 'fastest-levenshtein';
 import { AliasMatcher } from '../alias-matcher.ts';
 import type { AliasCase, AliasEntry } from '../alias-matcher.ts';
-import type { Corpus } from '../corpus.ts';
+import type { Episode } from '../../../transcript/schema.ts';
+import { speechParagraphs } from '../corpus.ts';
 import { backgroundZipf } from './background.ts';
 import { Headlines } from './headlines.ts';
 import { NameWords } from './names.ts';
 import { nounPhrases } from './noun-phrases.ts';
+import { MentionLattice } from './lattice.ts';
+import type { Counts } from './lattice.ts';
 import { excludedWord } from './stop-words.ts';
 import { MIN_FUZZY_LENGTH, Vocabulary } from './vocabulary.ts';
 
@@ -119,12 +122,6 @@ interface Candidate {
   alive: boolean;
 }
 
-interface Counts {
-  mentions: number;
-  inner: number;
-  episodes: Map<number, number>;
-}
-
 export interface DiscoveryOptions {
   /** The curated topics' aliases and exclude phrases: they claim their words first, and no discovered topic shares one. */
   reserved?: readonly AliasEntry[];
@@ -132,131 +129,204 @@ export interface DiscoveryOptions {
   maxTopics?: number;
 }
 
-/** Find the discovered topics of a corpus, most important first. */
-export function discoverTopics(corpus: Corpus, options: DiscoveryOptions = {}): DiscoveredTopic[] {
-  const reserved = options.reserved ?? [];
-  if (corpus.paragraphs.length === 0) return [];
-  const names = new NameWords(corpus.episodes);
-  const headlines = new Headlines(corpus.episodes);
-  const { phrases, adjectives } = collectPhrases(corpus);
-  const vocabulary = new Vocabulary(corpus);
+/**
+ * Discovery over episodes read one at a time, in two passes: `read` each
+ * episode (its noun phrases, word forms and metadata are counted), then
+ * `count` each episode again in the same order (where the candidates found
+ * in the first pass could be mentioned, see lattice.ts), then `topics()`.
+ * Between episodes it keeps counts and candidates, never text.
+ */
+export class Discovery {
+  readonly #options: DiscoveryOptions;
+  readonly #names = new NameWords();
+  readonly #headlines = new Headlines();
+  readonly #phrases = new Map<string, Phrase>();
+  readonly #adjectives = new Map<string, number>();
+  readonly #vocabulary = new Vocabulary();
+  readonly #lattice = new MentionLattice();
+  #episodes = 0;
+  #counted = 0;
+  #words = 0;
+  #paragraphs = 0;
+  /** After the first pass: the candidates and the matcher that finds them. */
+  #plan: { active: Candidate[]; matcher: AliasMatcher } | undefined;
 
-  const reservedMatcher = new AliasMatcher();
-  const reservedJoined = new Set<string>();
-  for (const entry of reserved) {
-    reservedMatcher.add(entry);
-    reservedJoined.add(foldJoined(entry.keys.join('')));
+  constructor(options: DiscoveryOptions = {}) {
+    this.#options = options;
   }
 
-  // 2. Static filters, then 3. one candidate per run-together key.
-  const byJoined = new Map<string, Candidate>();
-  let nextId = 0;
-  for (const phrase of phrases.values()) {
-    if (!allowed(phrase, phrases, names)) continue;
-    // A word used more often as an adjective than as a noun ("Chinese", "American") is no topic on its own.
-    if (phrase.keys.length === 1 && (adjectives.get(phrase.keys[0] as string) ?? 0) > phrase.count) continue;
-    const joined = foldJoined(phrase.keys.join(''));
-    let c = byJoined.get(joined);
-    if (!c) {
-      c = { id: nextId++, keys: phrase.keys, joined, forms: new Map(), surfaces: new Map(), variantSurfaces: new Map(), nounSurfaces: new Map(), nlp: 0, heads: 0, proper: 0, alive: true };
-      byJoined.set(joined, c);
-    }
-    if (phrase.count > (phrases.get(c.keys.join(' '))?.count ?? 0)) c.keys = phrase.keys;
-    // Spellings of one- and two-word forms come from the vocabulary below (it keeps hyphens and counts every use).
-    addForm(c, phrase.keys, phrase.keys.length > 2 ? phrase.surfaces : new Map(), false);
-    for (const [surface, n] of phrase.surfaces) c.nounSurfaces.set(surface, (c.nounSurfaces.get(surface) ?? 0) + n);
-    c.nlp += phrase.count;
-    c.heads += phrase.heads;
-    c.proper += phrase.proper;
-  }
-  for (const c of byJoined.values()) {
-    // Every way the corpus writes these letters: "open ai" joins "OpenAI" even where the tagger missed it.
-    for (const joined of [c.joined, `${c.joined}s`]) {
-      for (const form of vocabulary.forms.get(joined)?.values() ?? []) {
-        // Words of one letter are not a split name: "a I" is not "AI".
-        if (form.keys.some((k) => k.length < 2)) continue;
-        addForm(c, form.keys, form.surfaces, false);
+  /** First pass: count the noun phrases, word forms and metadata of the next episode. */
+  read(episode: Episode): void {
+    if (this.#plan) throw new Error('Discovery.read after the first pass ended');
+    const index = this.#episodes++;
+    this.#names.add(episode);
+    this.#headlines.add(episode);
+    const excluded = (key: string) => excludedWord(key) !== undefined;
+    for (const p of speechParagraphs(episode, index)) {
+      this.#paragraphs++;
+      this.#words += p.tokens.length;
+      this.#vocabulary.addParagraph(p);
+      for (const np of nounPhrases(p.paragraph.text, excluded, this.#adjectives)) {
+        const id = np.keys.join(' ');
+        let phrase = this.#phrases.get(id);
+        if (!phrase) this.#phrases.set(id, (phrase = { keys: np.keys, count: 0, heads: 0, proper: 0, adjectiveFirst: 0, surfaces: new Map() }));
+        phrase.count++;
+        if (np.head) phrase.heads++;
+        if (np.proper) phrase.proper++;
+        if (np.adjectiveFirst) phrase.adjectiveFirst++;
+        phrase.surfaces.set(np.surface, (phrase.surfaces.get(np.surface) ?? 0) + 1);
       }
     }
   }
-  mergeNearSpellings(byJoined, vocabulary, names);
-  mergeAcronyms(byJoined);
 
-  let active = [...byJoined.values()].filter(
-    (c) => c.alive && c.forms.size > 0 && !reservedJoined.has(c.joined) && ![...c.forms.values()].some((f) => reservedMatcher.has(f.keys)),
-  );
-  for (const c of active) setCases(c);
-
-  // 4. Count, drop the failing longest first, recount.
-  let counts = new Map<number, Counts>();
-  for (let round = 0; round < 8; round++) {
-    counts = count(corpus, active, reserved);
-    const longer = longerMentions(active, counts);
-    const failing = active.filter((c) => {
-      const n = counts.get(c.id);
-      // A named theme skips the thresholds, but "Silicon" inside "Silicon Valley" is still the longer one's.
-      return outgrown(c, longer, counts) || (!named(c, n, headlines) && !passes(c, n, corpus.words));
-    });
-    if (failing.length === 0) break;
-    const longest = Math.max(...failing.map((c) => c.keys.length));
-    const drop = new Set(failing.filter((c) => c.keys.length >= longest).map((c) => c.id));
-    active = active.filter((c) => !drop.has(c.id));
+  /** Second pass: note where the candidates could be mentioned in the next episode (the same episodes, in the same order). */
+  count(episode: Episode): void {
+    const plan = (this.#plan ??= this.#candidates());
+    const index = this.#counted++;
+    if (index >= this.#episodes) throw new Error('Discovery.count: more episodes than the first pass read');
+    for (const p of speechParagraphs(episode, index)) this.#lattice.addParagraph(p, plan.matcher);
   }
 
-  // 5. Rank and cap; every episode keeps its own strongest topics.
-  const ranked = active.map((c) => {
-    const n = counts.get(c.id) ?? { mentions: 0, inner: 0, episodes: new Map() };
-    const weight = specificity(c, n.mentions, corpus.words);
-    return { c, n, weight, score: topicScore(n.episodes.values(), weight) };
-  });
-  ranked.sort((a, b) => b.score - a.score || (a.c.joined < b.c.joined ? -1 : 1));
-  const cap = options.maxTopics ?? Math.max(discoveryRules.minCap, discoveryRules.topicsPerEpisode * corpus.episodes.length);
-  const chosen = new Set(ranked.slice(0, cap));
-  if (options.maxTopics === undefined) {
-    // A topic's home is the episode that mentions it most; each episode brings its strongest home topics past the cap.
-    const home = (r: (typeof ranked)[number]) => [...r.n.episodes].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
-    corpus.episodes.forEach((_, e) => {
-      const own = ranked
-        .filter((r) => !chosen.has(r) && home(r) === e)
-        .sort((a, b) => (b.n.episodes.get(e) ?? 0) * b.weight - (a.n.episodes.get(e) ?? 0) * a.weight);
-      for (const r of own.slice(0, discoveryRules.ownTopicsPerEpisode)) chosen.add(r);
-    });
-    // What an episode is titled or summarised with is its theme, whatever the cap.
-    for (const r of ranked) if (named(r.c, r.n, headlines)) chosen.add(r);
+  /** True when the second pass is needed (some episode had speech). */
+  get needsCounting(): boolean {
+    return this.#paragraphs > 0;
   }
-  return ranked.filter((r) => chosen.has(r)).map(({ c, n, weight }) => {
-    // Spelled as the episodes' own metadata spells it, where it does ("Groq", not the heard "Grock").
-    const name = headlines.spelling(c.joined, n.episodes.keys()) ?? displayName(c);
-    return {
-      name,
-      aliases: aliasList(name, c),
-      forms: [...c.forms.values()],
-      weight,
-      mentions: n.mentions,
-      episodes: n.episodes.size,
-    };
-  });
-}
 
-/** 1. Noun phrases of every paragraph, counted by their keys, and how often each word was an adjective. */
-function collectPhrases(corpus: Corpus): { phrases: Map<string, Phrase>; adjectives: Map<string, number> } {
-  const phrases = new Map<string, Phrase>();
-  const adjectives = new Map<string, number>();
-  const excluded = (key: string) => excludedWord(key) !== undefined;
-  for (const p of corpus.paragraphs) {
-    for (const np of nounPhrases(p.paragraph.text, excluded, adjectives)) {
-      const id = np.keys.join(' ');
-      let phrase = phrases.get(id);
-      if (!phrase) phrases.set(id, (phrase = { keys: np.keys, count: 0, heads: 0, proper: 0, adjectiveFirst: 0, surfaces: new Map() }));
-      phrase.count++;
-      if (np.head) phrase.heads++;
-      if (np.proper) phrase.proper++;
-      if (np.adjectiveFirst) phrase.adjectiveFirst++;
-      phrase.surfaces.set(np.surface, (phrase.surfaces.get(np.surface) ?? 0) + 1);
+  /** The discovered topics, most important first. */
+  topics(): DiscoveredTopic[] {
+    if (this.#paragraphs === 0) return [];
+    const plan = (this.#plan ??= this.#candidates());
+    if (this.#counted !== this.#episodes) throw new Error(`Discovery.topics: counted ${this.#counted} of ${this.#episodes} episodes`);
+    return this.#rank(plan.active);
+  }
+
+  /** 2. Static filters, 3. variants merged: the candidates, and one matcher for them and the reserved aliases. */
+  #candidates(): { active: Candidate[]; matcher: AliasMatcher } {
+    const reserved = this.#options.reserved ?? [];
+    const names = this.#names;
+    const phrases = this.#phrases;
+    const vocabulary = this.#vocabulary;
+    const reservedMatcher = new AliasMatcher();
+    const reservedJoined = new Set<string>();
+    for (const entry of reserved) {
+      reservedMatcher.add(entry);
+      reservedJoined.add(foldJoined(entry.keys.join('')));
     }
+
+    // Phrases in a fixed order (by their words), so the candidates do not depend on the order episodes were read in.
+    const ordered = [...phrases.values()].sort((a, b) => compareText(a.keys.join(' '), b.keys.join(' ')));
+    const byJoined = new Map<string, Candidate>();
+    let nextId = 0;
+    for (const phrase of ordered) {
+      if (!allowed(phrase, phrases, names)) continue;
+      // A word used more often as an adjective than as a noun ("Chinese", "American") is no topic on its own.
+      if (phrase.keys.length === 1 && (this.#adjectives.get(phrase.keys[0] as string) ?? 0) > phrase.count) continue;
+      const joined = foldJoined(phrase.keys.join(''));
+      let c = byJoined.get(joined);
+      if (!c) {
+        c = { id: nextId++, keys: phrase.keys, joined, forms: new Map(), surfaces: new Map(), variantSurfaces: new Map(), nounSurfaces: new Map(), nlp: 0, heads: 0, proper: 0, alive: true };
+        byJoined.set(joined, c);
+      }
+      if (phrase.count > (phrases.get(c.keys.join(' '))?.count ?? 0)) c.keys = phrase.keys;
+      // Spellings of one- and two-word forms come from the vocabulary below (it keeps hyphens and counts every use).
+      addForm(c, phrase.keys, phrase.keys.length > 2 ? phrase.surfaces : new Map(), false);
+      for (const [surface, n] of phrase.surfaces) c.nounSurfaces.set(surface, (c.nounSurfaces.get(surface) ?? 0) + n);
+      c.nlp += phrase.count;
+      c.heads += phrase.heads;
+      c.proper += phrase.proper;
+    }
+    for (const c of byJoined.values()) {
+      // Every way the corpus writes these letters: "open ai" joins "OpenAI" even where the tagger missed it.
+      for (const joined of [c.joined, `${c.joined}s`]) {
+        for (const form of vocabulary.forms.get(joined)?.values() ?? []) {
+          // Words of one letter are not a split name: "a I" is not "AI".
+          if (form.keys.some((k) => k.length < 2)) continue;
+          addForm(c, form.keys, form.surfaces, false);
+        }
+      }
+    }
+    mergeNearSpellings(byJoined, vocabulary, names);
+    mergeAcronyms(byJoined);
+
+    const active = [...byJoined.values()].filter(
+      (c) => c.alive && c.forms.size > 0 && !reservedJoined.has(c.joined) && ![...c.forms.values()].some((f) => reservedMatcher.has(f.keys)),
+    );
+    for (const c of active) setCases(c);
+
+    // Curated aliases claim their words first: they count for no candidate.
+    const matcher = new AliasMatcher();
+    for (const entry of reserved) matcher.add({ ...entry, topic: -1 });
+    for (const c of active) for (const form of c.forms.values()) matcher.add({ keys: form.keys, case: form.case, topic: c.id, exclude: false, priority: 1 });
+    return { active, matcher };
   }
-  return { phrases, adjectives };
+
+  /** 4. Count, drop the failing longest first, recount; 5. rank and cap. */
+  #rank(candidates: readonly Candidate[]): DiscoveredTopic[] {
+    const headlines = this.#headlines;
+    const words = this.#words;
+    let active = candidates;
+    let counts = new Map<number, Counts>();
+    for (let round = 0; round < 8; round++) {
+      const ids = new Set(active.map((c) => c.id));
+      counts = this.#lattice.count((id) => ids.has(id));
+      const longer = longerMentions(active, counts);
+      const failing = active.filter((c) => {
+        const n = counts.get(c.id);
+        // A named theme skips the thresholds, but "Silicon" inside "Silicon Valley" is still the longer one's.
+        return outgrown(c, longer, counts) || (!named(c, n, headlines) && !passes(c, n, words));
+      });
+      if (failing.length === 0) break;
+      const longest = Math.max(...failing.map((c) => c.keys.length));
+      const drop = new Set(failing.filter((c) => c.keys.length >= longest).map((c) => c.id));
+      active = active.filter((c) => !drop.has(c.id));
+    }
+
+    const ranked = active.map((c) => {
+      const n = counts.get(c.id) ?? { mentions: 0, inner: 0, episodes: new Map<number, number>() };
+      const weight = specificity(c, n.mentions, words);
+      return { c, n, weight, score: topicScore(n.episodes.values(), weight) };
+    });
+    ranked.sort((a, b) => b.score - a.score || compareText(a.c.joined, b.c.joined));
+    const maxTopics = this.#options.maxTopics;
+    const cap = maxTopics ?? Math.max(discoveryRules.minCap, discoveryRules.topicsPerEpisode * this.#episodes);
+    const chosen = new Set(ranked.slice(0, cap));
+    if (maxTopics === undefined) {
+      // A topic's home is the episode that mentions it most; each episode brings its strongest home topics past the cap.
+      const byHome = new Map<number, typeof ranked>();
+      for (const r of ranked) {
+        if (chosen.has(r)) continue;
+        let home = -1;
+        let most = -1;
+        for (const [e, n] of r.n.episodes) if (n > most || (n === most && e < home)) [home, most] = [e, n];
+        if (home < 0) continue;
+        const list = byHome.get(home);
+        if (list) list.push(r);
+        else byHome.set(home, [r]);
+      }
+      for (const e of [...byHome.keys()].sort((a, b) => a - b)) {
+        const own = (byHome.get(e) ?? []).sort((a, b) => (b.n.episodes.get(e) ?? 0) * b.weight - (a.n.episodes.get(e) ?? 0) * a.weight);
+        for (const r of own.slice(0, discoveryRules.ownTopicsPerEpisode)) chosen.add(r);
+      }
+      // What an episode is titled or summarised with is its theme, whatever the cap.
+      for (const r of ranked) if (named(r.c, r.n, headlines)) chosen.add(r);
+    }
+    return ranked.filter((r) => chosen.has(r)).map(({ c, n, weight }) => {
+      // Spelled as the episodes' own metadata spells it, where it does ("Groq", not the heard "Grock").
+      const name = headlines.spelling(c.joined, [...n.episodes.keys()].sort((a, b) => a - b)) ?? displayName(c);
+      return {
+        name,
+        aliases: aliasList(name, c),
+        forms: [...c.forms.values()],
+        weight,
+        mentions: n.mentions,
+        episodes: n.episodes.size,
+      };
+    });
+  }
 }
+
+/** Code-point order, the same everywhere (no locale). */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** 2. The static filters of a phrase. */
 function allowed(phrase: Phrase, phrases: ReadonlyMap<string, Phrase>, names: NameWords): boolean {
@@ -409,25 +479,6 @@ function setCases(c: Candidate): void {
       form.case = 'capitalized';
     }
   }
-}
-
-/** 4. Mentions of every active candidate, curated aliases claiming their words first. */
-function count(corpus: Corpus, active: readonly Candidate[], reserved: readonly AliasEntry[]): Map<number, Counts> {
-  const matcher = new AliasMatcher();
-  for (const entry of reserved) matcher.add({ ...entry, topic: -1 });
-  for (const c of active) for (const form of c.forms.values()) matcher.add({ keys: form.keys, case: form.case, topic: c.id, exclude: false, priority: 1 });
-  const counts = new Map<number, Counts>();
-  for (const p of corpus.paragraphs) {
-    for (const m of matcher.scan(p.tokens, p.breaks, p.lowercase)) {
-      if (m.topic < 0) continue;
-      let n = counts.get(m.topic);
-      if (!n) counts.set(m.topic, (n = { mentions: 0, inner: 0, episodes: new Map() }));
-      n.mentions++;
-      if (!p.edge) n.inner++;
-      n.episodes.set(p.episode, (n.episodes.get(p.episode) ?? 0) + 1);
-    }
-  }
-  return counts;
 }
 
 /**

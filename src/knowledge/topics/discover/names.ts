@@ -21,18 +21,18 @@ export class NameWords {
   private readonly shows = new Set<string>();
   private readonly sounds = new Map<string, string[]>();
 
-  constructor(episodes: readonly Episode[]) {
-    for (const e of episodes) {
-      const names = [...e.speakers.map((s) => s.name), ...e.hosts, ...e.guests];
-      for (const name of names) {
-        if (genericLabel.test(name.trim())) continue;
-        for (const key of phraseKeys(name)) this.addPerson(key);
-      }
-      for (const key of phraseKeys(e.show)) if (!showFillers.has(key)) this.shows.add(key);
+  /** Note the speakers, hosts, guests and show of one episode. */
+  add(e: Episode): void {
+    const names = [...e.speakers.map((s) => s.name), ...e.hosts, ...e.guests];
+    for (const name of names) {
+      if (genericLabel.test(name.trim())) continue;
+      for (const key of phraseKeys(name)) this.addPerson(key);
     }
+    for (const key of phraseKeys(e.show)) if (!showFillers.has(key)) this.shows.add(key);
   }
 
   private addPerson(key: string): void {
+    if (this.people.has(key)) return;
     this.people.add(key);
     for (const code of doubleMetaphone(key)) {
       const list = this.sounds.get(code) ?? [];

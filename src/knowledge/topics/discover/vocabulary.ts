@@ -7,7 +7,7 @@
  */
 import { doubleMetaphone } from 'double-metaphone';
 import { distance } from 'fastest-levenshtein';
-import type { Corpus } from '../corpus.ts';
+import type { CorpusParagraph } from '../corpus.ts';
 import type { WordToken } from '../words.ts';
 
 /** One form: a word or a pair of adjacent words. */
@@ -31,20 +31,19 @@ export class Vocabulary {
   private deletions: Map<string, Set<string>> | undefined;
   private sounds: Map<string, Set<string>> | undefined;
 
-  constructor(corpus: Corpus) {
-    for (const p of corpus.paragraphs) {
-      const { tokens, breaks, paragraph } = p;
-      const text = paragraph.text;
-      for (let i = 0; i < tokens.length; i++) {
-        const a = tokens[i] as WordToken;
-        this.add(a.key, null, text.slice(a.start, a.end));
-        const b = tokens[i + 1];
-        if (b && !breaks.has(i + 1)) {
-          // Words with one space between them (nearly every pair) need no whitespace folding.
-          const spaced = b.start === a.end + 1 && text.charCodeAt(a.end) === 32;
-          const surface = text.slice(a.start, b.end);
-          this.add(a.key, b.key, spaced ? surface : surface.replace(/\s+/g, ' '));
-        }
+  /** Count the one- and two-word forms of a paragraph. */
+  addParagraph(p: CorpusParagraph): void {
+    const { tokens, breaks, paragraph } = p;
+    const text = paragraph.text;
+    for (let i = 0; i < tokens.length; i++) {
+      const a = tokens[i] as WordToken;
+      this.add(a.key, null, text.slice(a.start, a.end));
+      const b = tokens[i + 1];
+      if (b && !breaks.has(i + 1)) {
+        // Words with one space between them (nearly every pair) need no whitespace folding.
+        const spaced = b.start === a.end + 1 && text.charCodeAt(a.end) === 32;
+        const surface = text.slice(a.start, b.end);
+        this.add(a.key, b.key, spaced ? surface : surface.replace(/\s+/g, ' '));
       }
     }
   }
