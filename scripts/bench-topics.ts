@@ -86,7 +86,12 @@ if (command === 'prepare') {
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
     rows.push({ episodes, runs, seconds: median(samples.map((s) => s.seconds)), processSeconds: median(samples.map((s) => s.wall)), peakRssMB: median(samples.map((s) => s.rssMB)), samples });
   }
-  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    // not a git checkout
+  }
   const report = { about: 'buildTopicIndex over episodes read one at a time from a cache of parsed episodes (scripts/bench-topics.ts), medians; peak RSS of the whole process (/usr/bin/time -v).', commit, rows };
   if (values.out) writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
   console.log(JSON.stringify(rows.map(({ samples: _, ...r }) => r)));

@@ -108,7 +108,7 @@ interface Candidate {
   id: number;
   keys: string[];
   joined: string;
-  forms: Map<string, { keys: string[]; case: AliasCase }>;
+  forms: Map<string, { keys: string[]; case: AliasCase; variant: boolean }>;
   /** Spellings of the candidate's own forms, and of merged variants (kept apart for naming). */
   surfaces: Map<string, number>;
   variantSurfaces: Map<string, number>;
@@ -149,7 +149,9 @@ export class Discovery {
   #words = 0;
   #paragraphs = 0;
   /** After the first pass: the candidates and the matcher that finds them. */
-  #plan: { active: Candidate[]; matcher: AliasMatcher } | undefined;
+  #plan: { active: Candidate[]; matcher: AliasMatcher; formOf: Map<AliasEntry, { c: Candidate; variant: boolean }> } | undefined;
+  /** Spellings of two-word forms heard in the second pass, by candidate and whether the form is a variant. */
+  readonly #pairSpellings = new Map<Candidate, { own: Map<string, number>; variant: Map<string, number> }>();
 
   constructor(options: DiscoveryOptions = {}) {
     this.#options = options;
@@ -184,7 +186,15 @@ export class Discovery {
     const plan = (this.#plan ??= this.#candidates());
     const index = this.#counted++;
     if (index >= this.#episodes) throw new Error('Discovery.count: more episodes than the first pass read');
-    for (const p of speechParagraphs(episode, index)) this.#lattice.addParagraph(p, plan.matcher);
+    const spelled = (entry: AliasEntry, surface: string) => {
+      const form = plan.formOf.get(entry);
+      if (!form) return;
+      let heard = this.#pairSpellings.get(form.c);
+      if (!heard) this.#pairSpellings.set(form.c, (heard = { own: new Map(), variant: new Map() }));
+      const target = form.variant ? heard.variant : heard.own;
+      target.set(surface, (target.get(surface) ?? 0) + 1);
+    };
+    for (const p of speechParagraphs(episode, index)) this.#lattice.addParagraph(p, plan.matcher, spelled);
   }
 
   /** True when the second pass is needed (some episode had speech). */
@@ -197,11 +207,16 @@ export class Discovery {
     if (this.#paragraphs === 0) return [];
     const plan = (this.#plan ??= this.#candidates());
     if (this.#counted !== this.#episodes) throw new Error(`Discovery.topics: counted ${this.#counted} of ${this.#episodes} episodes`);
+    for (const [c, heard] of this.#pairSpellings) {
+      for (const [s, n] of heard.own) c.surfaces.set(s, (c.surfaces.get(s) ?? 0) + n);
+      for (const [s, n] of heard.variant) c.variantSurfaces.set(s, (c.variantSurfaces.get(s) ?? 0) + n);
+    }
+    this.#pairSpellings.clear();
     return this.#rank(plan.active);
   }
 
   /** 2. Static filters, 3. variants merged: the candidates, and one matcher for them and the reserved aliases. */
-  #candidates(): { active: Candidate[]; matcher: AliasMatcher } {
+  #candidates(): { active: Candidate[]; matcher: AliasMatcher; formOf: Map<AliasEntry, { c: Candidate; variant: boolean }> } {
     const reserved = this.#options.reserved ?? [];
     const names = this.#names;
     const phrases = this.#phrases;
@@ -235,10 +250,11 @@ export class Discovery {
       c.heads += phrase.heads;
       c.proper += phrase.proper;
     }
+    vocabulary.index(new Set(byJoined.keys()), (key) => backgroundZipf(key) <= discoveryRules.maxVariantZipf);
     for (const c of byJoined.values()) {
       // Every way the corpus writes these letters: "open ai" joins "OpenAI" even where the tagger missed it.
       for (const joined of [c.joined, `${c.joined}s`]) {
-        for (const form of vocabulary.forms.get(joined)?.values() ?? []) {
+        for (const form of vocabulary.forms(joined)) {
           // Words of one letter are not a split name: "a I" is not "AI".
           if (form.keys.some((k) => k.length < 2)) continue;
           addForm(c, form.keys, form.surfaces, false);
@@ -255,9 +271,16 @@ export class Discovery {
 
     // Curated aliases claim their words first: they count for no candidate.
     const matcher = new AliasMatcher();
+    const formOf = new Map<AliasEntry, { c: Candidate; variant: boolean }>();
     for (const entry of reserved) matcher.add({ ...entry, topic: -1 });
-    for (const c of active) for (const form of c.forms.values()) matcher.add({ keys: form.keys, case: form.case, topic: c.id, exclude: false, priority: 1 });
-    return { active, matcher };
+    for (const c of active) {
+      for (const form of c.forms.values()) {
+        const entry: AliasEntry = { keys: form.keys, case: form.case, topic: c.id, exclude: false, priority: 1 };
+        matcher.add(entry);
+        if (form.keys.length === 2) formOf.set(entry, { c, variant: form.variant });
+      }
+    }
+    return { active, matcher, formOf };
   }
 
   /** 4. Count, drop the failing longest first, recount; 5. rank and cap. */
@@ -358,7 +381,7 @@ function allowed(phrase: Phrase, phrases: ReadonlyMap<string, Phrase>, names: Na
 
 function addForm(c: Candidate, keys: string[], surfaces: ReadonlyMap<string, number>, variant: boolean): void {
   const id = keys.join(' ');
-  if (!c.forms.has(id)) c.forms.set(id, { keys, case: 'any' });
+  if (!c.forms.has(id)) c.forms.set(id, { keys, case: 'any', variant });
   const target = variant ? c.variantSurfaces : c.surfaces;
   for (const [s, n] of surfaces) target.set(s, (target.get(s) ?? 0) + n);
 }
@@ -386,7 +409,7 @@ function mergeNearSpellings(byJoined: Map<string, Candidate>, vocabulary: Vocabu
       const nameVariant = other !== undefined && isProper(c) && isProper(other) && other.nlp < c.nlp && distance(joined, c.joined) === 1;
       if (!nameVariant && n * discoveryRules.variantRatio > total) continue;
       let merged = false;
-      for (const form of vocabulary.forms.get(joined)?.values() ?? []) {
+      for (const form of vocabulary.forms(joined)) {
         if ((!nameVariant && !plausibleVariant(c, form.keys)) || names.isPerson(form.keys)) continue;
         addForm(c, form.keys, form.surfaces, true);
         merged = true;
@@ -453,11 +476,13 @@ function mergeAcronyms(byJoined: Map<string, Candidate>): void {
 
 /** Merge `from` into `into`; the more frequent names the topic, except that a clipped name never does. */
 function absorb(into: Candidate, from: Candidate, rule: AliasCase): void {
-  for (const form of from.forms.values()) into.forms.set(form.keys.join(' '), { keys: form.keys, case: rule });
+  const swap = rule !== 'capitalized' && from.nlp > into.nlp;
+  if (swap) for (const form of into.forms.values()) form.variant = true;
+  for (const form of from.forms.values()) into.forms.set(form.keys.join(' '), { keys: form.keys, case: rule, variant: !swap });
   const add = (target: Map<string, number>, source: ReadonlyMap<string, number>) => {
     for (const [s, n] of source) target.set(s, (target.get(s) ?? 0) + n);
   };
-  if (rule !== 'capitalized' && from.nlp > into.nlp) {
+  if (swap) {
     // The acronym is the usual name ("AI"): its spellings name the topic, the long form becomes an alias.
     add(into.variantSurfaces, into.surfaces);
     into.surfaces = new Map(from.surfaces);

@@ -50,11 +50,22 @@ export class MentionLattice {
   /** Words read so far: positions never repeat, so records of different paragraphs never meet. */
   #words = 0;
 
-  /** Record every alias of `matcher` that could match in the paragraph. */
-  addParagraph(p: CorpusParagraph, matcher: AliasMatcher): void {
+  /**
+   * Record every alias of `matcher` that could match in the paragraph.
+   * `spelled`, when given, hears how each two-word alias is written there
+   * (the vocabulary keeps no spellings of pairs).
+   */
+  addParagraph(p: CorpusParagraph, matcher: AliasMatcher, spelled?: (entry: AliasEntry, surface: string) => void): void {
     const base = this.#words;
     const where = p.episode * 2 + (p.edge ? 1 : 0);
+    const text = p.paragraph.text;
     matcher.scanAll(p.tokens, p.breaks, p.lowercase, (first: number, last: number, entry: AliasEntry) => {
+      if (spelled && last === first + 1 && !entry.exclude && entry.topic >= 0) {
+        const a = p.tokens[first] as { start: number; end: number };
+        const b = p.tokens[last] as { start: number; end: number };
+        const surface = text.slice(a.start, b.end);
+        spelled(entry, b.start === a.end + 1 && text.charCodeAt(a.end) === 32 ? surface : surface.replace(/\s+/g, ' '));
+      }
       this.#first.push(base + first);
       this.#last.push(base + last);
       this.#topic.push(entry.exclude ? -1 : entry.topic);
