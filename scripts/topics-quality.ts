@@ -266,6 +266,8 @@ function main(): void {
       judged: { type: 'string' },
       out: { type: 'string' },
       verbose: { type: 'boolean', default: false },
+      /** Only these sets (comma-separated: tune, heldOut, all), and no stability run: for tuning on the tuning seeds alone. */
+      sets: { type: 'string' },
     },
   });
   const seeds = values.episodes ?? join(root, '..', 'shared', 'seeds');
@@ -276,13 +278,19 @@ function main(): void {
   const judged = new Judged((JSON.parse(readFileSync(values.judged ?? join(root, 'tests', 'topics', 'judged-seeds.json'), 'utf8')) as JudgedFile).topics);
   const episodes = ingestFolder(seeds).episodes;
   // The split is by file order, fixed before tuning: the first three seeds tune, the last two are held out.
-  const sets: Record<string, Episode[]> = { tune: episodes.slice(0, 3), heldOut: episodes.slice(3), all: episodes };
+  const every: Record<string, Episode[]> = { tune: episodes.slice(0, 3), heldOut: episodes.slice(3), all: episodes };
+  const only = values.sets?.split(',');
+  const sets = Object.fromEntries(Object.entries(every).filter(([name]) => !only || only.includes(name)));
   const results: Record<string, { figures: Figures; detail: Detail }> = {};
   let full: Topic[] = [];
   for (const [name, set] of Object.entries(sets)) {
     const { topics, seconds } = discover(set);
     if (name === 'all') full = topics;
     results[name] = score(judged, topics, set, seconds);
+  }
+  if (only) {
+    for (const [name, { figures, detail }] of Object.entries(results)) console.log(name, JSON.stringify(figures), values.verbose ? JSON.stringify(detail, null, 1) : '');
+    return;
   }
   const stable = stability(judged, episodes, full);
 

@@ -17,15 +17,17 @@
  * 5. ranking by mentions per episode and specificity, capped, with each
  *    episode's own strongest topics kept past the cap.
  */
+import { doubleMetaphone } from 'double-metaphone';
 import { distance } from 'fastest-levenshtein';
 import { AliasMatcher } from '../alias-matcher.ts';
 import type { AliasCase, AliasEntry } from '../alias-matcher.ts';
 import type { Episode } from '../../../transcript/schema.ts';
 import { speechParagraphs } from '../corpus.ts';
-import { backgroundZipf } from './background.ts';
+import { backgroundZipf, generalZipf } from './background.ts';
 import { Headlines } from './headlines.ts';
 import { NameWords } from './names.ts';
 import { nounPhrases } from './noun-phrases.ts';
+import { phraseKeys } from '../words.ts';
 import { MentionLattice } from './lattice.ts';
 import type { Counts } from './lattice.ts';
 import { excludedWord } from './stop-words.ts';
@@ -39,6 +41,9 @@ export const discoveryRules = {
   minMentionsTwo: 6,
   /** …and this many when it is in only one. */
   minMentionsOne: 8,
+  /** A name (written as one at least this share of the time) needs only this many mentions, in any number of episodes. */
+  nameShare: 0.75,
+  minMentionsName: 3,
   /** Mentions outside the first and last minute (intros, outros, sponsor reads) a topic needs. */
   minInnerMentions: 2,
   /** Single names (proper nouns, acronyms): at most this common in spoken English (Zipf)… */
@@ -55,8 +60,8 @@ export const discoveryRules = {
   commonAdjectiveZipf: 4.5,
   /** …in at least this share of the noun's occurrences. */
   minAdjectiveCohesion: 0.5,
-  /** A phrase must make at least this share of the uses of its least frequent word as a noun ("data center" yes, "model progress" no). */
-  minCohesion: 0.25,
+  /** A phrase's neighbouring words must go together: Dunning's log-likelihood G² of each pair at least this ("data center" yes, "model progress" no). */
+  minCollocation: 20,
   /** A phrase whose words but the last are a candidate this many times more frequent is dropped ("Nvidia chips"). */
   modifierRatio: 3,
   /** A single word must be the head of its noun phrase (not a modifier of another noun) this share of the time. */
@@ -67,15 +72,21 @@ export const discoveryRules = {
   minKeynessWordAnywhere: 3,
   /** A near-spelling is merged into a name only when the name is this many times more frequent… */
   variantRatio: 3,
-  /** …and the near-spelling is no word of everyday English (Zipf at most this). */
+  /** …and the near-spelling is no word of everyday English (Zipf at most this)… */
   maxVariantZipf: 2.0,
+  /** …unless no spelling is an everyday word (Zipf at least this, spoken or written) and they sound the same. */
+  ordinaryZipf: 3.0,
   /** A name whose lower-case form is this common matches only when capitalised ("Apple", "Fed"). */
   capitalizedZipf: 3.5,
   /** At most this many discovered topics per episode in the corpus (and at least `minCap`)… */
   topicsPerEpisode: 8,
-  minCap: 12,
-  /** …plus, for each episode, this many more of the topics it mentions most, so no episode's own subject is cut. */
+  minCap: 100,
+  /** …plus, for each episode, this many more of its own topics (salient there), so no episode's own subject is cut… */
   ownTopicsPerEpisode: 5,
+  /** …a topic being an episode's own when it says it this often… */
+  minOwnMentions: 3,
+  /** …at this many times the rate of the rest of the archive. */
+  minSalience: 3,
   /** A phrase or name an episode's title, tags or topics name needs only this many mentions in that episode (and is kept past the cap). */
   minMentionsNamed: 2,
 } as const;
@@ -100,6 +111,9 @@ interface Phrase {
   /** Occurrences as the head of a noun phrase, not as a modifier of a longer one. */
   heads: number;
   proper: number;
+  /** Occurrences in text with capitals, and how many of those looked like a name: case only tells there. */
+  cased: number;
+  casedProper: number;
   adjectiveFirst: number;
   surfaces: Map<string, number>;
 }
@@ -118,8 +132,12 @@ interface Candidate {
   nlp: number;
   heads: number;
   proper: number;
-  /** False once merged into another candidate. */
+  cased: number;
+  casedProper: number;
+  /** False once merged into another candidate… */
   alive: boolean;
+  /** …this one. */
+  into?: Candidate;
 }
 
 export interface DiscoveryOptions {
@@ -147,11 +165,19 @@ export class Discovery {
   #episodes = 0;
   #counted = 0;
   #words = 0;
+  /** Words of each episode, by position. */
+  readonly #episodeWords: number[] = [];
   #paragraphs = 0;
   /** After the first pass: the candidates and the matcher that finds them. */
   #plan: { active: Candidate[]; matcher: AliasMatcher; formOf: Map<AliasEntry, { c: Candidate; variant: boolean }> } | undefined;
   /** Spellings of two-word forms heard in the second pass, by candidate and whether the form is a variant. */
   readonly #pairSpellings = new Map<Candidate, { own: Map<string, number>; variant: Map<string, number> }>();
+  /** Why phrases were dropped, by their words, for `explain`. */
+  readonly #notes = new Map<string, string>();
+  /** Candidates by run-together key, and where merged ones went, for `explain`. */
+  #byJoined = new Map<string, Candidate>();
+  readonly #mergedInto = new Map<Candidate, Candidate>();
+  #chosen = new Set<number>();
 
   constructor(options: DiscoveryOptions = {}) {
     this.#options = options;
@@ -164,17 +190,23 @@ export class Discovery {
     this.#names.add(episode);
     this.#headlines.add(episode);
     const excluded = (key: string) => excludedWord(key) !== undefined;
+    this.#episodeWords.push(0);
     for (const p of speechParagraphs(episode, index)) {
       this.#paragraphs++;
       this.#words += p.tokens.length;
+      this.#episodeWords[index] = (this.#episodeWords[index] ?? 0) + p.tokens.length;
       this.#vocabulary.addParagraph(p);
       for (const np of nounPhrases(p.paragraph.text, excluded, this.#adjectives)) {
         const id = np.keys.join(' ');
         let phrase = this.#phrases.get(id);
-        if (!phrase) this.#phrases.set(id, (phrase = { keys: np.keys, count: 0, heads: 0, proper: 0, adjectiveFirst: 0, surfaces: new Map() }));
+        if (!phrase) this.#phrases.set(id, (phrase = { keys: np.keys, count: 0, heads: 0, proper: 0, cased: 0, casedProper: 0, adjectiveFirst: 0, surfaces: new Map() }));
         phrase.count++;
         if (np.head) phrase.heads++;
         if (np.proper) phrase.proper++;
+        if (!p.lowercase) {
+          phrase.cased++;
+          if (np.proper) phrase.casedProper++;
+        }
         if (np.adjectiveFirst) phrase.adjectiveFirst++;
         phrase.surfaces.set(np.surface, (phrase.surfaces.get(np.surface) ?? 0) + 1);
       }
@@ -215,6 +247,43 @@ export class Discovery {
     return this.#rank(plan.active);
   }
 
+  /** Why a phrase is or is not a discovered topic, after `topics()`: for tools that explain discovery. */
+  explain(text: string): string {
+    const keys = phraseKeys(text);
+    const id = keys.join(' ');
+    const out: string[] = [];
+    const phrase = this.#phrases.get(id);
+    out.push(phrase ? `noun phrase ${phrase.count}× (proper ${phrase.proper}, head ${phrase.heads}, adjective first ${phrase.adjectiveFirst})` : 'never a noun phrase');
+    if (keys.length > 1) out.push(`G² ${this.#vocabulary.collocation(keys).toFixed(1)}`);
+    const note = this.#notes.get(id);
+    if (note) out.push(note);
+    let c = this.#byJoined.get(foldJoined(keys.join('')));
+    if (c) {
+      while (c.into) {
+        out.push(`merged into "${c.into.keys.join(' ')}"`);
+        c = c.into;
+      }
+      if (c.keys.join(' ') !== id) out.push(this.#notes.get(c.keys.join(' ')) ?? '');
+      out.push(this.#chosen.has(c.id) ? `a topic, with ${[...c.forms.keys()].join(' | ')}` : 'not a topic');
+    }
+    return out.filter(Boolean).join('; ');
+  }
+
+  /**
+   * True when episode `e` says a topic much more than the others do: at
+   * least `minOwnMentions` times, at `minSalience` times the rate of the
+   * rest of the archive (one mention added to the rest, so a topic only
+   * this episode says is salient but not infinitely so).
+   */
+  #salient(here: number, all: number, e: number): boolean {
+    if (here < discoveryRules.minOwnMentions) return false;
+    const words = this.#episodeWords[e] ?? 0;
+    const rest = this.#words - words;
+    if (words === 0) return false;
+    if (rest === 0) return true;
+    return here / words >= discoveryRules.minSalience * ((all - here + 1) / rest);
+  }
+
   /** 2. Static filters, 3. variants merged: the candidates, and one matcher for them and the reserved aliases. */
   #candidates(): { active: Candidate[]; matcher: AliasMatcher; formOf: Map<AliasEntry, { c: Candidate; variant: boolean }> } {
     const reserved = this.#options.reserved ?? [];
@@ -233,13 +302,22 @@ export class Discovery {
     const byJoined = new Map<string, Candidate>();
     let nextId = 0;
     for (const phrase of ordered) {
-      if (!allowed(phrase, phrases, names)) continue;
+      // What the episodes are titled, tagged or summarised with is checked before any filter ("capex bubble" in a title).
+      const headline = (phrase.keys.length > 1 || properShare(phrase, phrase.count) >= 0.5) && this.#headlines.mentions(phrase.keys);
+      const why = headline && phrase.count >= 2 && !names.isPerson(phrase.keys) && !names.isShow(phrase.keys) ? undefined : rejected(phrase, phrases, names, vocabulary);
+      if (why) {
+        this.#notes.set(phrase.keys.join(' '), why);
+        continue;
+      }
       // A word used more often as an adjective than as a noun ("Chinese", "American") is no topic on its own.
-      if (phrase.keys.length === 1 && (this.#adjectives.get(phrase.keys[0] as string) ?? 0) > phrase.count) continue;
+      if (phrase.keys.length === 1 && (this.#adjectives.get(phrase.keys[0] as string) ?? 0) > phrase.count) {
+        this.#notes.set(phrase.keys.join(' '), 'more often an adjective');
+        continue;
+      }
       const joined = foldJoined(phrase.keys.join(''));
       let c = byJoined.get(joined);
       if (!c) {
-        c = { id: nextId++, keys: phrase.keys, joined, forms: new Map(), surfaces: new Map(), variantSurfaces: new Map(), nounSurfaces: new Map(), nlp: 0, heads: 0, proper: 0, alive: true };
+        c = { id: nextId++, keys: phrase.keys, joined, forms: new Map(), surfaces: new Map(), variantSurfaces: new Map(), nounSurfaces: new Map(), nlp: 0, heads: 0, proper: 0, cased: 0, casedProper: 0, alive: true };
         byJoined.set(joined, c);
       }
       if (phrase.count > (phrases.get(c.keys.join(' '))?.count ?? 0)) c.keys = phrase.keys;
@@ -249,6 +327,8 @@ export class Discovery {
       c.nlp += phrase.count;
       c.heads += phrase.heads;
       c.proper += phrase.proper;
+      c.cased += phrase.cased;
+      c.casedProper += phrase.casedProper;
     }
     vocabulary.index(new Set(byJoined.keys()), (key) => backgroundZipf(key) <= discoveryRules.maxVariantZipf);
     for (const c of byJoined.values()) {
@@ -261,8 +341,10 @@ export class Discovery {
         }
       }
     }
+    this.#byJoined = byJoined;
     mergeNearSpellings(byJoined, vocabulary, names);
     mergeAcronyms(byJoined);
+    mergeSurnames(byJoined);
 
     const active = [...byJoined.values()].filter(
       (c) => c.alive && c.forms.size > 0 && !reservedJoined.has(c.joined) && ![...c.forms.values()].some((f) => reservedMatcher.has(f.keys)),
@@ -296,7 +378,9 @@ export class Discovery {
       const failing = active.filter((c) => {
         const n = counts.get(c.id);
         // A named theme skips the thresholds, but "Silicon" inside "Silicon Valley" is still the longer one's.
-        return outgrown(c, longer, counts) || (!named(c, n, headlines) && !passes(c, n, words));
+        const why = outgrown(c, longer, counts) ? 'inside a longer topic as often' : named(c, n, headlines) ? undefined : shortfall(c, n, words);
+        if (why) this.#notes.set(c.keys.join(' '), `${why} (round ${round + 1})`);
+        return why !== undefined;
       });
       if (failing.length === 0) break;
       const longest = Math.max(...failing.map((c) => c.keys.length));
@@ -314,25 +398,27 @@ export class Discovery {
     const cap = maxTopics ?? Math.max(discoveryRules.minCap, discoveryRules.topicsPerEpisode * this.#episodes);
     const chosen = new Set(ranked.slice(0, cap));
     if (maxTopics === undefined) {
-      // A topic's home is the episode that mentions it most; each episode brings its strongest home topics past the cap.
-      const byHome = new Map<number, typeof ranked>();
+      // Each episode's own topics, those it uses much more than the other episodes do, come in past the cap, its strongest first.
+      const own = new Map<number, Array<{ r: (typeof ranked)[number]; strength: number }>>();
       for (const r of ranked) {
         if (chosen.has(r)) continue;
-        let home = -1;
-        let most = -1;
-        for (const [e, n] of r.n.episodes) if (n > most || (n === most && e < home)) [home, most] = [e, n];
-        if (home < 0) continue;
-        const list = byHome.get(home);
-        if (list) list.push(r);
-        else byHome.set(home, [r]);
+        for (const [e, n] of r.n.episodes) {
+          if (!this.#salient(n, r.n.mentions, e)) continue;
+          const list = own.get(e);
+          const entry = { r, strength: n * r.weight };
+          if (list) list.push(entry);
+          else own.set(e, [entry]);
+        }
       }
-      for (const e of [...byHome.keys()].sort((a, b) => a - b)) {
-        const own = (byHome.get(e) ?? []).sort((a, b) => (b.n.episodes.get(e) ?? 0) * b.weight - (a.n.episodes.get(e) ?? 0) * a.weight);
-        for (const r of own.slice(0, discoveryRules.ownTopicsPerEpisode)) chosen.add(r);
+      for (const e of [...own.keys()].sort((a, b) => a - b)) {
+        const list = (own.get(e) ?? []).sort((a, b) => b.strength - a.strength || compareText(a.r.c.joined, b.r.c.joined));
+        for (const { r } of list.slice(0, discoveryRules.ownTopicsPerEpisode)) chosen.add(r);
       }
       // What an episode is titled or summarised with is its theme, whatever the cap.
       for (const r of ranked) if (named(r.c, r.n, headlines)) chosen.add(r);
     }
+    this.#chosen = new Set([...chosen].map((r) => r.c.id));
+    for (const r of ranked) if (!chosen.has(r)) this.#notes.set(r.c.keys.join(' '), `past the cap (score ${r.score.toFixed(2)})`);
     return ranked.filter((r) => chosen.has(r)).map(({ c, n, weight }) => {
       // Spelled as the episodes' own metadata spells it, where it does ("Groq", not the heard "Grock").
       const name = headlines.spelling(c.joined, [...n.episodes.keys()].sort((a, b) => a - b)) ?? displayName(c);
@@ -351,32 +437,39 @@ export class Discovery {
 /** Code-point order, the same everywhere (no locale). */
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** 2. The static filters of a phrase. */
-function allowed(phrase: Phrase, phrases: ReadonlyMap<string, Phrase>, names: NameWords): boolean {
+/** 2. The static filters of a phrase: why it can be no topic, or undefined when it may be one. */
+function rejected(phrase: Phrase, phrases: ReadonlyMap<string, Phrase>, names: NameWords, vocabulary: Vocabulary): string | undefined {
   const { keys } = phrase;
-  if (phrase.count < 2) return false;
-  if (names.isPerson(keys) || names.isShow(keys)) return false;
+  if (phrase.count < 2) return 'said once as a noun phrase';
+  if (names.isPerson(keys)) return 'a speaker';
+  if (names.isShow(keys)) return 'the show';
   const zipfs = keys.map(backgroundZipf);
   const rarest = Math.min(...zipfs);
   if (keys.length === 1) {
-    const proper = phrase.proper * 2 >= phrase.count;
-    return rarest <= (proper ? discoveryRules.maxZipfName : discoveryRules.maxZipfWord);
+    const proper = properShare(phrase, phrase.count) >= 0.5;
+    const acronym = capitalShare(phrase.surfaces) >= 0.5;
+    // Names are judged against speech; a common word or an acronym ("industry", "CEO") against speech and writing.
+    const zipf = proper && !acronym ? rarest : generalZipf(keys[0] as string);
+    const most = proper ? discoveryRules.maxZipfName : discoveryRules.maxZipfWord;
+    return zipf <= most ? undefined : `an everyday ${acronym ? 'acronym' : proper ? 'name' : 'word'} (Zipf ${zipf.toFixed(2)} > ${most})`;
   }
-  if (rarest > discoveryRules.maxZipfPhrase) return false;
-  if (new Set(keys).size < keys.length) return false; // "super super", "blah blah"
-  // The words must belong together: the phrase is a fair share of its rarest-as-a-noun word's uses ("model progress" no).
-  const alone = keys.map((k) => phrases.get(k)?.count ?? 0).filter((n) => n > 0);
-  if (alone.length > 0 && phrase.count < discoveryRules.minCohesion * Math.min(...alone)) return false;
+  if (rarest > discoveryRules.maxZipfPhrase) return `everyday words only (Zipf ${rarest.toFixed(2)})`;
+  if (new Set(keys).size < keys.length) return 'a repeated word'; // "super super", "blah blah"
+  // The words must go together: a collocation, not two words that happen to meet ("model progress" no).
+  const g2 = vocabulary.collocation(keys);
+  if (g2 < discoveryRules.minCollocation) return `words that do not go together (G² ${g2.toFixed(1)})`;
   // A topic with a noun after it ("Nvidia chips", "data center capacity", "Amazon Google" from an unpunctuated list)
   // is mostly a mention of that topic: dropped when the shorter phrase is itself a candidate and much more frequent.
   const modifier = phrases.get(keys.slice(0, -1).join(' '));
-  if (modifier && modifier.count >= discoveryRules.modifierRatio * phrase.count && allowed(modifier, phrases, names)) return false;
+  // A name is not its first word with a noun after it ("Core Weave" is not "core" + "weave").
+  const name = properShare(phrase, phrase.count) >= 0.5 && modifier !== undefined && properShare(modifier, modifier.count) < 0.5;
+  if (modifier && !name && modifier.count >= discoveryRules.modifierRatio * phrase.count && !rejected(modifier, phrases, names, vocabulary)) return `a mention of "${modifier.keys.join(' ')}" with a noun after it`;
   if (phrase.adjectiveFirst * 2 >= phrase.count && (zipfs[0] as number) >= discoveryRules.commonAdjectiveZipf) {
     const noun = phrases.get(keys.slice(1).join(' '));
     const cohesion = noun ? phrase.count / noun.count : 1;
-    if (cohesion < discoveryRules.minAdjectiveCohesion) return false;
+    if (cohesion < discoveryRules.minAdjectiveCohesion) return `a common adjective before "${keys.slice(1).join(' ')}"`;
   }
-  return true;
+  return undefined;
 }
 
 function addForm(c: Candidate, keys: string[], surfaces: ReadonlyMap<string, number>, variant: boolean): void {
@@ -386,7 +479,27 @@ function addForm(c: Candidate, keys: string[], surfaces: ReadonlyMap<string, num
   for (const [s, n] of surfaces) target.set(s, (target.get(s) ?? 0) + n);
 }
 
-const isProper = (c: Candidate) => c.proper * 2 >= c.nlp;
+/**
+ * Share of a phrase's uses that look like a name: judged where the text has
+ * capitals (all-lowercase captions say nothing of case), else by the tagger.
+ */
+function properShare(x: { proper: number; cased: number; casedProper: number }, count: number): number {
+  if (x.cased > 0) return x.casedProper / x.cased;
+  return count === 0 ? 0 : x.proper / count;
+}
+
+const isProper = (c: Candidate) => properShare(c, c.nlp) >= 0.5;
+
+/** Share of the spellings written in capitals ("CEO", "GPUs"): an acronym. */
+function capitalShare(surfaces: ReadonlyMap<string, number>): number {
+  let caps = 0;
+  let all = 0;
+  for (const [s, n] of surfaces) {
+    all += n;
+    if (/^\p{Lu}{2,}s?$/u.test(s)) caps += n;
+  }
+  return all === 0 ? 0 : caps / all;
+}
 
 /**
  * 3. Rare near-spellings of a frequent name or rare term, from the whole
@@ -396,7 +509,7 @@ const isProper = (c: Candidate) => c.proper * 2 >= c.nlp;
  */
 function mergeNearSpellings(byJoined: Map<string, Candidate>, vocabulary: Vocabulary, names: NameWords): void {
   const canonical = [...byJoined.values()]
-    .filter((c) => c.joined.length >= MIN_FUZZY_LENGTH && vocabulary.count(c.joined) >= 3 && (isProper(c) || backgroundZipf(c.joined) <= 3))
+    .filter((c) => c.joined.length >= MIN_FUZZY_LENGTH && vocabulary.count(c.joined) >= (isProper(c) && !ordinaryWord(c.joined) ? 2 : 3) && (isProper(c) || backgroundZipf(c.joined) <= 3))
     .sort((a, b) => vocabulary.count(b.joined) - vocabulary.count(a.joined));
   for (const c of canonical) {
     if (!c.alive) continue;
@@ -407,7 +520,9 @@ function mergeNearSpellings(byJoined: Map<string, Candidate>, vocabulary: Vocabu
       if (other && !other.alive) continue;
       // Two names one letter apart, the rarer one seen less as a name ("Lama" beside "Llama"): one name.
       const nameVariant = other !== undefined && isProper(c) && isProper(other) && other.nlp < c.nlp && distance(joined, c.joined) === 1;
-      if (!nameVariant && n * discoveryRules.variantRatio > total) continue;
+      // Spellings of a name heard wrong, none of them a word run together ("Core Weave", "cor weave", "Corwave"): one name, however often each.
+      const misheard = isProper(c) && !ordinaryWord(c.joined) && !ordinaryWord(joined) && soundsAlike(joined, c.joined);
+      if (!nameVariant && !misheard && n * discoveryRules.variantRatio > total) continue;
       let merged = false;
       for (const form of vocabulary.forms(joined)) {
         if ((!nameVariant && !plausibleVariant(c, form.keys)) || names.isPerson(form.keys)) continue;
@@ -416,10 +531,45 @@ function mergeNearSpellings(byJoined: Map<string, Candidate>, vocabulary: Vocabu
       }
       if (merged && other && other !== c) {
         other.alive = false;
+        other.into = c;
         c.nlp += other.nlp;
         c.proper += other.proper;
+        c.cased += other.cased;
+        c.casedProper += other.casedProper;
       }
     }
+  }
+}
+
+/** A word of everyday English, spoken or written (general Zipf at least `ordinaryZipf`). */
+const ordinaryWord = (key: string) => generalZipf(key) >= discoveryRules.ordinaryZipf;
+
+/** The same sound by Double Metaphone. */
+function soundsAlike(a: string, b: string): boolean {
+  const [a1, a2] = doubleMetaphone(a);
+  const [b1, b2] = doubleMetaphone(b);
+  return a1 === b1 || a1 === b2 || a2 === b1;
+}
+
+/**
+ * 3. A surname said alone links to the one full name that ends with it
+ * ("Altman" to "Sam Altman"): merged, when exactly one name of two or three
+ * words ends with it.
+ */
+function mergeSurnames(byJoined: Map<string, Candidate>): void {
+  const byLast = new Map<string, Candidate[]>();
+  for (const c of byJoined.values()) {
+    if (!c.alive || !isProper(c) || c.keys.length < 2 || c.keys.length > 3) continue;
+    const last = c.keys.at(-1) as string;
+    const list = byLast.get(last);
+    if (list) list.push(c);
+    else byLast.set(last, [c]);
+  }
+  for (const short of [...byJoined.values()]) {
+    if (!short.alive || short.keys.length !== 1 || !isProper(short) || capitalShare(short.surfaces) >= 0.5) continue;
+    const full = byLast.get(short.joined) ?? [];
+    // Capitalised only: the surname stays an alias, the full name names the topic.
+    if (full.length === 1 && full[0]) absorb(full[0], short, 'capitalized');
   }
 }
 
@@ -457,7 +607,13 @@ function foldJoined(joined: string): string {
 function mergeAcronyms(byJoined: Map<string, Candidate>): void {
   const long = [...byJoined.values()].filter((c) => c.alive && c.keys.length >= 2 && c.keys.length <= 5);
   const byInitials = new Map<string, Candidate>();
-  for (const c of long) if (isProper(c) || c.keys.length >= 3) byInitials.set(c.keys.map((k) => k[0]).join(''), c);
+  for (const c of long) {
+    if (!isProper(c) && c.keys.length < 3) continue;
+    // Where two phrases share initials ("large language model", "larger language model"), the more used one.
+    const initials = c.keys.map((k) => k[0]).join('');
+    const held = byInitials.get(initials);
+    if (!held || c.nlp > held.nlp) byInitials.set(initials, c);
+  }
   for (const short of byJoined.values()) {
     if (!short.alive || short.keys.length !== 1) continue;
     const key = short.joined;
@@ -493,7 +649,10 @@ function absorb(into: Candidate, from: Candidate, rule: AliasCase): void {
   into.nlp += from.nlp;
   into.heads += from.heads;
   into.proper += from.proper;
+  into.cased += from.cased;
+  into.casedProper += from.casedProper;
   from.alive = false;
+  from.into = into;
 }
 
 /** Single-word forms of names that are also everyday words match only when capitalised. */
@@ -555,20 +714,29 @@ function keyness(mentions: number, words: number, zipf: number): number {
   return Math.log10((mentions / Math.max(1, words)) * 1e9) - zipf;
 }
 
-/** 4. The thresholds. */
-function passes(c: Candidate, n: Counts | undefined, words: number): boolean {
-  if (!n) return false;
+/** 4. The thresholds: what the candidate lacks, or undefined when it passes. */
+function shortfall(c: Candidate, n: Counts | undefined, words: number): string | undefined {
+  if (!n) return 'never matched';
   const e = n.episodes.size;
-  const needed = e >= 3 ? discoveryRules.minMentionsWide : e === 2 ? discoveryRules.minMentionsTwo : discoveryRules.minMentionsOne;
-  const frequent = n.mentions >= needed;
-  if (!frequent || n.inner < discoveryRules.minInnerMentions) return false;
-  if (c.keys.length > 1) return true;
+  const needed =
+    properShare(c, c.nlp) >= discoveryRules.nameShare
+      ? discoveryRules.minMentionsName
+      : e >= 3
+        ? discoveryRules.minMentionsWide
+        : e === 2
+          ? discoveryRules.minMentionsTwo
+          : discoveryRules.minMentionsOne;
+  if (n.mentions < needed) return `${n.mentions} mentions in ${e} episodes (needs ${needed})`;
+  if (n.inner < discoveryRules.minInnerMentions) return `${n.inner} mentions outside intros and outros`;
+  if (c.keys.length > 1) return undefined;
   // Mostly a modifier ("tech companies", "Chinese government", "Silicon Valley"): not a subject on its own.
-  if (c.heads < discoveryRules.minHeadShare * c.nlp) return false;
-  const k = keyness(n.mentions, words, backgroundZipf(c.joined));
-  if (isProper(c)) return k >= discoveryRules.minKeynessName;
+  if (c.heads < discoveryRules.minHeadShare * c.nlp) return `mostly a modifier (head ${c.heads} of ${c.nlp})`;
+  const acronym = capitalShare(c.surfaces) >= 0.5;
+  const k = keyness(n.mentions, words, isProper(c) && !acronym ? backgroundZipf(c.joined) : generalZipf(c.joined));
+  if (isProper(c)) return k >= discoveryRules.minKeynessName ? undefined : `a name not key enough (${k.toFixed(2)})`;
   const inOne = Math.max(...n.episodes.values());
-  return k >= discoveryRules.minKeynessWord && (inOne >= discoveryRules.minWordInOne || k >= discoveryRules.minKeynessWordAnywhere);
+  if (k < discoveryRules.minKeynessWord) return `a word not key enough (${k.toFixed(2)})`;
+  return inOne >= discoveryRules.minWordInOne || k >= discoveryRules.minKeynessWordAnywhere ? undefined : `a word no episode dwells on (${inOne} at most)`;
 }
 
 /**

@@ -36,17 +36,31 @@ export class Headlines {
   readonly #runs: Run[][] = [];
   /** Episodes (by position) whose headlines hold each run, by its space-joined keys. */
   readonly #naming = new Map<string, number[]>();
+  /** Runs of the summaries, by their space-joined keys. */
+  readonly #summarized = new Set<string>();
 
   /** Note the title, tags and topics of the next episode. */
   add(e: Episode): void {
     const index = this.#runs.length;
     const runs = [e.title, ...e.tags, ...e.topics].flatMap((text) => runsOf(text));
     this.#runs.push(runs);
+    for (const r of runsOf(e.summary ?? '')) this.#summarized.add(r.keys);
     for (const r of runs) {
       const list = this.#naming.get(r.keys);
       if (!list) this.#naming.set(r.keys, [index]);
       else if (list.at(-1) !== index) list.push(index);
     }
+  }
+
+  /**
+   * True when a title, tag, topic or summary holds this phrase: it is
+   * considered before any filter (the summary names too much in passing,
+   * and is sometimes the transcript's first line, to exempt a phrase from
+   * the thresholds as well).
+   */
+  mentions(keys: readonly string[]): boolean {
+    const id = keys.join(' ');
+    return this.#naming.has(id) || this.#summarized.has(id);
   }
 
   /** Episodes (by position) whose headlines hold this phrase. */

@@ -4,7 +4,7 @@
  * recognition misspells names too ("Zeitron" for Zitron, "Kadrowski" for
  * Kedrosky), so a word counts as a name word when it is the same, one edit
  * away (five letters or more), or sounds the same by Double Metaphone and
- * is at most three edits away.
+ * is at most one edit per three letters away.
  */
 import { doubleMetaphone } from 'double-metaphone';
 import { distance } from 'fastest-levenshtein';
@@ -46,8 +46,10 @@ export class NameWords {
     if (this.people.has(key)) return true;
     if (key.length >= 5) for (const name of this.people) if (name.length >= 5 && distance(name, key) <= 1) return true;
     if (key.length >= 4) {
+      // Sounds the same and is close in spelling, closer for short words: "Kadrowski" is Kedrosky (3 edits), "Meta" is not Matt (2).
+      const edits = Math.max(1, Math.floor(key.length / 3));
       for (const code of doubleMetaphone(key)) {
-        for (const name of this.sounds.get(code) ?? []) if (name.length >= 4 && distance(name, key) <= 3) return true;
+        for (const name of this.sounds.get(code) ?? []) if (name.length >= 4 && distance(name, key) <= edits) return true;
       }
     }
     return false;
