@@ -27,6 +27,7 @@ const { values, positionals } = parseArgs({
     episodes: { type: 'string' },
     cache: { type: 'string', multiple: true },
     json: { type: 'string' },
+    'no-worker': { type: 'boolean', default: false },
     runs: { type: 'string', default: '3' },
     out: { type: 'string' },
   },
@@ -60,7 +61,7 @@ if (command === 'prepare') {
   const cache = values.cache?.[0];
   if (!cache) throw new Error('run needs --cache DIR');
   const started = performance.now();
-  const index = buildTopicIndex(cachedEpisodes(cache), []);
+  const index = buildTopicIndex(cachedEpisodes(cache), [], { worker: !values['no-worker'] });
   const seconds = (performance.now() - started) / 1000;
   if (values.json) {
     const out = index.topics.map((t) => ({ slug: t.slug, name: t.name, aliases: t.aliases, source: t.source, episodes: t.episodes.filter((e) => e.mentions > 0).map((e) => ({ slug: e.slug, mentions: e.mentions })) }));

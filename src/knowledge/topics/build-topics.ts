@@ -28,6 +28,8 @@ export interface TopicIndexOptions {
   discover?: boolean;
   /** Most discovered topics kept (default: see `discoveryRules`). */
   maxDiscovered?: number;
+  /** Tag in a worker thread once the corpus is large (default true; the index is the same either way). */
+  worker?: boolean;
 }
 
 export interface TopicIndex {
@@ -76,7 +78,11 @@ export function buildTopicIndex(episodes: Iterable<Episode>, curated: readonly C
   const drafts = curatedDrafts(curated, diagnostics);
 
   if (options.discover !== false) {
-    const discovery = new Discovery({ reserved: matcherEntries(drafts, 2), ...(options.maxDiscovered === undefined ? {} : { maxTopics: options.maxDiscovered }) });
+    const discovery = new Discovery({
+      reserved: matcherEntries(drafts, 2),
+      ...(options.maxDiscovered === undefined ? {} : { maxTopics: options.maxDiscovered }),
+      ...(options.worker === undefined ? {} : { worker: options.worker }),
+    });
     for (const e of episodes) discovery.read(e);
     if (discovery.needsCounting) for (const e of episodes) discovery.count(e);
     const taken = new Set(drafts.map((d) => d.slug));

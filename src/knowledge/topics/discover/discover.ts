@@ -26,7 +26,8 @@ import { speechParagraphs } from '../corpus.ts';
 import { backgroundZipf, generalZipf } from './background.ts';
 import { Headlines } from './headlines.ts';
 import { NameWords } from './names.ts';
-import { nounPhrases } from './noun-phrases.ts';
+import type { Phrase } from './phrase-table.ts';
+import { Tagger } from './tagger.ts';
 import { phraseKeys } from '../words.ts';
 import { MentionLattice } from './lattice.ts';
 import type { Counts } from './lattice.ts';
@@ -105,19 +106,6 @@ export interface DiscoveredTopic {
   episodes: number;
 }
 
-interface Phrase {
-  keys: string[];
-  count: number;
-  /** Occurrences as the head of a noun phrase, not as a modifier of a longer one. */
-  heads: number;
-  proper: number;
-  /** Occurrences in text with capitals, and how many of those looked like a name: case only tells there. */
-  cased: number;
-  casedProper: number;
-  adjectiveFirst: number;
-  surfaces: Map<string, number>;
-}
-
 interface Candidate {
   id: number;
   keys: string[];
@@ -145,6 +133,8 @@ export interface DiscoveryOptions {
   reserved?: readonly AliasEntry[];
   /** Most topics returned (default: `topicsPerEpisode` × episodes, at least `minCap`). */
   maxTopics?: number;
+  /** Tag in a worker thread once the corpus is large (default true; the output is the same either way). */
+  worker?: boolean;
 }
 
 /**
@@ -158,8 +148,10 @@ export class Discovery {
   readonly #options: DiscoveryOptions;
   readonly #names = new NameWords();
   readonly #headlines = new Headlines();
-  readonly #phrases = new Map<string, Phrase>();
-  readonly #adjectives = new Map<string, number>();
+  readonly #tagger: Tagger;
+  /** The noun phrases, once the first pass is over. */
+  #phrases = new Map<string, Phrase>();
+  #adjectives = new Map<string, number>();
   readonly #vocabulary = new Vocabulary();
   readonly #lattice = new MentionLattice();
   #episodes = 0;
@@ -181,6 +173,7 @@ export class Discovery {
 
   constructor(options: DiscoveryOptions = {}) {
     this.#options = options;
+    this.#tagger = new Tagger(options.worker !== false);
   }
 
   /** First pass: count the noun phrases, word forms and metadata of the next episode. */
@@ -189,27 +182,13 @@ export class Discovery {
     const index = this.#episodes++;
     this.#names.add(episode);
     this.#headlines.add(episode);
-    const excluded = (key: string) => excludedWord(key) !== undefined;
     this.#episodeWords.push(0);
     for (const p of speechParagraphs(episode, index)) {
       this.#paragraphs++;
       this.#words += p.tokens.length;
       this.#episodeWords[index] = (this.#episodeWords[index] ?? 0) + p.tokens.length;
       this.#vocabulary.addParagraph(p);
-      for (const np of nounPhrases(p.paragraph.text, excluded, this.#adjectives)) {
-        const id = np.keys.join(' ');
-        let phrase = this.#phrases.get(id);
-        if (!phrase) this.#phrases.set(id, (phrase = { keys: np.keys, count: 0, heads: 0, proper: 0, cased: 0, casedProper: 0, adjectiveFirst: 0, surfaces: new Map() }));
-        phrase.count++;
-        if (np.head) phrase.heads++;
-        if (np.proper) phrase.proper++;
-        if (!p.lowercase) {
-          phrase.cased++;
-          if (np.proper) phrase.casedProper++;
-        }
-        if (np.adjectiveFirst) phrase.adjectiveFirst++;
-        phrase.surfaces.set(np.surface, (phrase.surfaces.get(np.surface) ?? 0) + 1);
-      }
+      this.#tagger.add(p.paragraph.text, p.lowercase);
     }
   }
 
@@ -286,6 +265,7 @@ export class Discovery {
 
   /** 2. Static filters, 3. variants merged: the candidates, and one matcher for them and the reserved aliases. */
   #candidates(): { active: Candidate[]; matcher: AliasMatcher; formOf: Map<AliasEntry, { c: Candidate; variant: boolean }> } {
+    ({ phrases: this.#phrases, adjectives: this.#adjectives } = this.#tagger.finish());
     const reserved = this.#options.reserved ?? [];
     const names = this.#names;
     const phrases = this.#phrases;
