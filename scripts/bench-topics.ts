@@ -73,19 +73,31 @@ if (command === 'prepare') {
   const rows = [];
   for (const cache of values.cache ?? []) {
     const episodes = readdirSync(cache).filter((f) => f.endsWith('.json')).length;
-    const samples: Array<{ seconds: number; wall: number; rssMB: number }> = [];
+    const samples: Array<{ seconds: number; wall: number; userSeconds: number; rssMB: number; loadBefore: number }> = [];
     for (let r = 0; r < runs; r++) {
-      const res = spawnSync('/usr/bin/time', ['-v', process.execPath, import.meta.filename, 'run', '--cache', cache], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      const args = ['-v', process.execPath, import.meta.filename, 'run', '--cache', cache, ...(values['no-worker'] ? ['--no-worker'] : [])];
+      const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+      const res = spawnSync('/usr/bin/time', args, { encoding: 'utf8', maxBuffer: 1 << 26 });
       if (res.status !== 0) throw new Error(`run failed: ${res.stderr}`);
       const { seconds } = JSON.parse(res.stdout.trim().split('\n').at(-1) ?? '{}') as { seconds: number };
       const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(res.stderr)?.[1] ?? 0) / 1024;
       const wallText = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)/.exec(res.stderr)?.[1] ?? '0';
       const wall = wallText.split(':').reduce((acc, part) => acc * 60 + Number(part), 0);
-      samples.push({ seconds, wall, rssMB: Math.round(rss) });
-      console.log(`${episodes} episodes, run ${r + 1}: ${seconds} s index, ${wall} s process, ${Math.round(rss)} MB peak RSS`);
+      const user = Number(/User time \(seconds\): ([\d.]+)/.exec(res.stderr)?.[1] ?? 0);
+      samples.push({ seconds, wall, userSeconds: user, rssMB: Math.round(rss), loadBefore: Number(load) });
+      console.log(`${episodes} episodes, run ${r + 1}: ${seconds} s index, ${wall} s process, ${user} s CPU (user), ${Math.round(rss)} MB peak RSS, load ${load} before`);
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-    rows.push({ episodes, runs, seconds: median(samples.map((s) => s.seconds)), processSeconds: median(samples.map((s) => s.wall)), peakRssMB: median(samples.map((s) => s.rssMB)), samples });
+    rows.push({
+      episodes,
+      runs,
+      worker: !values['no-worker'],
+      seconds: median(samples.map((s) => s.seconds)),
+      processSeconds: median(samples.map((s) => s.wall)),
+      userSeconds: median(samples.map((s) => s.userSeconds)),
+      peakRssMB: median(samples.map((s) => s.rssMB)),
+      samples,
+    });
   }
   let commit = 'unknown';
   try {
@@ -93,7 +105,12 @@ if (command === 'prepare') {
   } catch {
     // not a git checkout
   }
-  const report = { about: 'buildTopicIndex over episodes read one at a time from a cache of parsed episodes (scripts/bench-topics.ts), medians; peak RSS of the whole process (/usr/bin/time -v).', commit, rows };
+  const report = {
+    about:
+      'buildTopicIndex over episodes read one at a time from a cache of parsed episodes (scripts/bench-topics.ts), medians of the runs; peak RSS of the whole process (/usr/bin/time -v); load = the machine\'s 1-minute load average before each run (2 cores, shared).',
+    commit,
+    rows,
+  };
   if (values.out) writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
   console.log(JSON.stringify(rows.map(({ samples: _, ...r }) => r)));
 } else {
