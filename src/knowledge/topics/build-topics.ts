@@ -15,7 +15,7 @@ import { slugify } from '../../transcript/slug.ts';
 import { AliasMatcher } from './alias-matcher.ts';
 import type { AliasCase, AliasEntry } from './alias-matcher.ts';
 import { speechParagraphs } from './corpus.ts';
-import { Discovery, topicScore } from './discover/discover.ts';
+import { Discovery } from './discover/discover.ts';
 import { QUOTED_EPISODES } from './page-caps.ts';
 import { EpisodePlaces, quotedEpisode } from './quoted-episode.ts';
 import type { Hit } from './quoted-episode.ts';

@@ -1,21 +1,24 @@
 /**
  * Discovered topics: names and key phrases the transcripts keep coming back
- * to, found without a topic file. The pipeline (docs/topics.md has the
- * thresholds and the reasons):
+ * to, found without a topic file, over episodes read one at a time in two
+ * passes. The pipeline (docs/topics.md has the thresholds and the reasons):
  *
- * 1. candidates: noun phrases from wink-nlp (noun-phrases.ts), with filler,
- *    number, boilerplate and profane words cut out (stop-words.ts);
- * 2. static filters: the speakers' and shows' own names (names.ts), phrases
- *    of everyday words (spoken-English frequency, background.ts), and
- *    "adjective + noun" pairs that are not fixed terms;
+ * 1. candidates: noun phrases from wink-nlp (noun-phrases.ts, tagged on a
+ *    second thread for large corpora, tagger.ts), with filler, number,
+ *    calendar, boilerplate and profane words cut out (stop-words.ts);
+ * 2. static filters: the speakers' and shows' own names (names.ts), words
+ *    too everyday in spoken or written English (background.ts), phrases
+ *    whose words are no collocation (log-likelihood, vocabulary.ts); what
+ *    titles, tags and summaries name skips them;
  * 3. variants merged: the same letters split differently ("deep seek",
- *    "DeepSeek"), rare near-misspellings of a frequent name ("Navidia",
- *    "Athropic"), acronyms and clipped names ("TSMC", "the Fed");
- * 4. counting with the alias matcher, longest phrase first, so a word
- *    inside a longer topic only counts for that topic; candidates that miss
- *    the thresholds are dropped longest first and the rest recounted;
+ *    "DeepSeek"), near-misspellings of a name ("Navidia", "Corwave"),
+ *    acronyms and clipped names ("TSMC", "the Fed"), surnames ("Altman");
+ * 4. counting over a lattice of possible mentions (lattice.ts), longest
+ *    phrase first, so a word inside a longer topic only counts for that
+ *    topic; candidates that miss the thresholds are dropped longest first
+ *    and the rest recounted;
  * 5. ranking by mentions per episode and specificity, capped, with each
- *    episode's own strongest topics kept past the cap.
+ *    episode's own salient topics kept past the cap.
  */
 import { doubleMetaphone } from 'double-metaphone';
 import { distance } from 'fastest-levenshtein';
@@ -31,7 +34,6 @@ import { Tagger } from './tagger.ts';
 import { phraseKeys } from '../words.ts';
 import { MentionLattice } from './lattice.ts';
 import type { Counts } from './lattice.ts';
-import { excludedWord } from './stop-words.ts';
 import { MIN_FUZZY_LENGTH, Vocabulary } from './vocabulary.ts';
 
 /** Thresholds of discovery; documented in docs/topics.md. */
@@ -166,9 +168,8 @@ export class Discovery {
   readonly #pairSpellings = new Map<Candidate, { own: Map<string, number>; variant: Map<string, number> }>();
   /** Why phrases were dropped, by their words, for `explain`. */
   readonly #notes = new Map<string, string>();
-  /** Candidates by run-together key, and where merged ones went, for `explain`. */
+  /** Candidates by run-together key, for `explain`. */
   #byJoined = new Map<string, Candidate>();
-  readonly #mergedInto = new Map<Candidate, Candidate>();
   #chosen = new Set<number>();
 
   constructor(options: DiscoveryOptions = {}) {
