@@ -284,7 +284,8 @@ export class Discovery {
     let nextId = 0;
     for (const phrase of ordered) {
       // What the episodes are titled, tagged or summarised with is checked before any filter ("capex bubble" in a title).
-      const headline = (phrase.keys.length > 1 || properShare(phrase, phrase.count) >= 0.5) && this.#headlines.mentions(phrase.keys);
+      // Not a fragment that is only ever a modifier inside the headline's phrase ("AI diffusion" of "AI diffusion rule").
+      const headline = (phrase.keys.length > 1 || properShare(phrase, phrase.count) >= 0.5) && phrase.heads > 0 && this.#headlines.mentions(phrase.keys);
       const why = headline && phrase.count >= 2 && !names.isPerson(phrase.keys) && !names.isShow(phrase.keys) ? undefined : rejected(phrase, phrases, names, vocabulary);
       if (why) {
         this.#notes.set(phrase.keys.join(' '), why);
