@@ -21,7 +21,8 @@ import { formatShortClock } from '../src/transcript/formats/clock.ts';
 import { buildSite, formatDuration } from '../src/node/site-build.ts';
 import type { SiteBuildOptions } from '../src/node/site-build.ts';
 import { readTopicFolder } from '../src/node/topic-folder.ts';
-import { buildTopicIndex, topicFileText } from '../src/knowledge/topics/index.ts';
+import { topicFileText } from '../src/knowledge/topics/index.ts';
+import { loadCorpus } from '../src/corpus/load-corpus.ts';
 import type { TopicSummary } from '../src/knowledge/topics/index.ts';
 import { slugify } from '../src/transcript/slug.ts';
 
@@ -320,10 +321,10 @@ function topicsCommand(args: string[]): number {
   if (!existsSync(episodesDir) || !statSync(episodesDir).isDirectory()) throw new UsageError(`no such folder: ${episodesDir}`);
   const topicsDir = curatedTopicsDir(values.content, values.episodes);
 
-  const ingest = ingestFolder(episodesDir);
-  const curated = topicsDir === null ? { topics: [], diagnostics: [] } : readTopicFolder(topicsDir);
-  const index = buildTopicIndex(ingest.episodes, curated.topics);
-  const { errors } = printDiagnostics([...ingest.diagnostics, ...curated.diagnostics, ...index.diagnostics]);
+  // The same corpus load as the site build (and its cache): the topics listed are the site's.
+  const corpus = loadCorpus({ episodes: episodesDir, topics: topicsDir });
+  const index = corpus.topics;
+  const { errors } = printDiagnostics(corpus.diagnostics);
 
   if (suggest) {
     const fresh = index.topics.filter((t) => t.source === 'discovered');
@@ -339,7 +340,7 @@ function topicsCommand(args: string[]): number {
     }));
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else {
-    const rows = index.topics.map((t) => [t.name, t.source, String(t.episodes.filter((e) => e.mentions > 0).length), String(t.mentions.length)]);
+    const rows = index.topics.map((t) => [t.name, t.source, String(t.episodes.filter((e) => e.mentions > 0).length), String(t.mentions)]);
     process.stdout.write(table(['topic', 'source', 'episodes', 'mentions'], rows));
   }
   return errors > 0 ? 1 : 0;

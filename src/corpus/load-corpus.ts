@@ -191,11 +191,13 @@ export function loadCorpus(options: CorpusOptions): Corpus {
   let topics = topicsFile ? readTopicIndex(topicsFile, key) : undefined;
   if (!topics) {
     log(`  indexing topics over ${sorted.length} episodes`);
-    topics = buildTopicIndex(
-      sorted.map((s) => episode(s.slug)),
-      topicFolder.topics,
-      topicOptions,
-    );
+    // Read from the cache one episode at a time, on each of the index's passes.
+    const episodes: Iterable<Episode> = {
+      *[Symbol.iterator]() {
+        for (const s of sorted) yield episode(s.slug);
+      },
+    };
+    topics = buildTopicIndex(episodes, topicFolder.topics, topicOptions);
     if (topicsFile && indexFile) {
       writeTopicIndex(topicsFile, key, topics);
       if (next.topicsFile && next.topicsFile !== topicsFile) rmSync(next.topicsFile, { force: true });

@@ -20,7 +20,7 @@ import type { RelatedEpisode } from './related-episodes.ts';
 import { siteStats } from './stats.ts';
 import type { SiteStats } from './stats.ts';
 import { buildTopicIndex } from './topics/build-topics.ts';
-import type { TopicIndex } from './topics/build-topics.ts';
+import type { TopicIndex, TopicIndexOptions } from './topics/build-topics.ts';
 import type { CuratedTopic } from './topics/schema.ts';
 
 export interface KnowledgeBase {
@@ -49,7 +49,7 @@ export interface KnowledgeBaseOptions {
   /** Discover topics in the transcripts (default true). */
   discoverTopics?: boolean;
   /** Builds the topic index (default `buildTopicIndex`; the site passes a cached one, src/node/topic-cache.ts). */
-  topicIndex?: typeof buildTopicIndex;
+  topicIndex?: (episodes: readonly Episode[], curated: readonly CuratedTopic[], options: TopicIndexOptions) => TopicIndex;
 }
 
 /** What the site's knowledge base is assembled from: the corpus (src/corpus/load-corpus.ts) provides each part. */

@@ -6,8 +6,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCorpus } from '../knowledge/topics/corpus.ts';
-import { draftTopic, topicDraftText } from '../knowledge/topics/new-topic.ts';
+import { draftTopic, topicDraftText, topicText } from '../knowledge/topics/new-topic.ts';
 import type { TopicDraft } from '../knowledge/topics/new-topic.ts';
 import { phraseKeys } from '../knowledge/topics/words.ts';
 import { diagnostic } from '../transcript/diagnostics.ts';
@@ -64,7 +63,7 @@ export function writeNewTopic(options: NewTopicOptions): NewTopicResult {
   if (owner) return refuse(diagnostic('topic-exists', owner.file, owner.line, 1, { name: title, where: `the title or an alias of ${owner.file}` }));
 
   const episodes = ingestFolder(options.episodesDir).episodes;
-  const draft = draftTopic(title, buildCorpus(episodes), (keys) => owners.has(keys.join(' ')));
+  const draft = draftTopic(title, topicText(episodes), (keys) => owners.has(keys.join(' ')));
   try {
     mkdirSync(options.topicsDir, { recursive: true });
     // `wx`: a file that appeared meanwhile (or one the folder reader skipped) is never replaced.

@@ -78,7 +78,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const candidates = variantCandidates(sources);
   const store = join(options.cacheDir, 'search');
   const code = codeFingerprint(SEARCH_CODE);
-  const topicNames = digestOf(JSON.stringify(corpus.topics.topics.map((t) => [t.slug, t.name, t.aliases, t.description ?? '', t.mentions.length, t.episodes.length])));
+  const topicNames = digestOf(JSON.stringify(corpus.topics.topics.map((t) => [t.slug, t.name, t.aliases, t.description ?? '', t.mentions, t.episodes.length])));
 
   const keys = shards.map((shard) => shardKey(shard, corpus, { code, base: options.base, candidates, topicNames }));
   const stale = shards.filter((shard, i) => !existsSync(join(store, keys[i] as string, 'report.json')));

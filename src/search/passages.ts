@@ -162,7 +162,7 @@ export function topicRecords(topics: TopicIndex, urls: Pick<Routes, 'topic'>): S
       url: urls.topic(t.slug),
       name: t.name,
       aliases: t.aliases.filter((a) => a.toLowerCase() !== t.name.toLowerCase()),
-      summary: t.description ?? `Topic: mentioned ${t.mentions.length} ${t.mentions.length === 1 ? 'time' : 'times'} in ${episodes} ${episodes === 1 ? 'episode' : 'episodes'}.`,
+      summary: t.description ?? `Topic: mentioned ${t.mentions} ${t.mentions === 1 ? 'time' : 'times'} in ${episodes} ${episodes === 1 ? 'episode' : 'episodes'}.`,
     };
   });
 }

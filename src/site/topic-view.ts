@@ -9,10 +9,9 @@
  * constants below) and the rest of the episodes are listed or left to search.
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
-import { quoteWindows } from '../knowledge/topics/quote.ts';
-import type { Topic, TopicMention, TopicSource } from '../knowledge/topics/schema.ts';
-import type { EpisodeMeta } from '../corpus/summary.ts';
-import type { Episode } from '../transcript/schema.ts';
+import { LISTED_EPISODES, QUOTED_EPISODES, QUOTES_PER_EPISODE, TIMELINE_TICK_WIDTH } from '../knowledge/topics/page-caps.ts';
+import type { QuotedEpisode, Topic, TopicQuote, TopicSource } from '../knowledge/topics/schema.ts';
+import type { EpisodeMeta as Episode } from '../corpus/summary.ts';
 import { clock, count, date, plural } from './format.ts';
 import { routes } from './routes.ts';
 
@@ -54,15 +53,15 @@ const nameCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: tru
 /** The topics index in the given order. */
 export function topicsIndexView(kb: KnowledgeBase, order: TopicOrder): TopicsIndexView {
   const topics = kb.topics.topics;
-  const most = Math.max(1, ...topics.map((t) => t.mentions.length));
+  const most = Math.max(1, ...topics.map((t) => t.mentions));
   const rows = topics.map((t): TopicRow => {
     const row: TopicRow = {
       name: t.name,
       href: routes.topic(t.slug),
       source: t.source,
-      mentions: t.mentions.length,
+      mentions: t.mentions,
       episodes: t.episodes.length,
-      percent: Math.round((t.mentions.length / most) * 100),
+      percent: Math.round((t.mentions / most) * 100),
     };
     if (t.description) row.description = t.description;
     return row;
@@ -147,8 +146,7 @@ export interface TimelineTick {
   mentions: number;
 }
 
-/** Width of a timeline mark in SVG units (the strip is 1000 wide). */
-export const TIMELINE_TICK_WIDTH = 6;
+export { LISTED_EPISODES, QUOTED_EPISODES, QUOTES_PER_EPISODE, TIMELINE_TICK_WIDTH };
 
 export interface TimelineRow {
   title: string;
@@ -202,30 +200,17 @@ export interface TopicView {
 
 /** Speakers listed on a topic page. */
 const SPEAKERS_SHOWN = 8;
-/** Episodes quoted on a topic page, and given a timeline row: those that mention it most. */
-export const QUOTED_EPISODES = 20;
-/** Quotes shown per episode; the episode page has every mention. */
-export const QUOTES_PER_EPISODE = 5;
-/** Episodes past the quoted ones that are listed by name; search finds the rest. */
-export const LISTED_EPISODES = 100;
 
 /** Prepare one topic's page. */
 export function topicView(topic: Topic, kb: KnowledgeBase): TopicView {
   const episodes = kb.episodeBySlug;
-  const mentionsBy = new Map<string, TopicMention[]>();
-  for (const m of topic.mentions) {
-    const list = mentionsBy.get(m.episode);
-    if (list) list.push(m);
-    else mentionsBy.set(m.episode, [m]);
-  }
+  const quotedBy = new Map(topic.quoted.map((q) => [q.episode, q]));
 
   // Episodes in the topic's order (most mentions first) for the quotes; oldest first for the timeline.
   const groups: MentionGroup[] = [];
   const listed: ListedEpisode[] = [];
   let unlisted = 0;
   const groupId = new Map<string, string>();
-  /** The quoted episodes' transcripts, read once for quotes and timeline. */
-  const transcripts = new Map<string, Episode>();
   for (const te of topic.episodes) {
     const episode = episodes.get(te.slug);
     if (!episode) continue;
@@ -238,25 +223,24 @@ export function topicView(topic: Topic, kb: KnowledgeBase): TopicView {
     }
     const id = `e${groups.length + 1}`;
     groupId.set(te.slug, id);
-    const mentions = mentionsBy.get(te.slug) ?? [];
-    const full = kb.episode(te.slug);
-    transcripts.set(te.slug, full);
-    const quoted = mentionViews(mentions, full, kb);
-    const group: MentionGroup = { id, title: episode.title, href, mentions: quoted.views, label, more: mentions.length - quoted.mentions };
+    const quoted = quotedBy.get(te.slug);
+    const views = (quoted?.quotes ?? []).map((q) => mentionView(q, episode, kb));
+    const group: MentionGroup = { id, title: episode.title, href, mentions: views, label, more: te.mentions - (quoted?.held ?? 0) };
     const show = kb.showOf.get(episode.id);
     if (show) group.show = show.name;
     if (episode.date) group.date = { iso: episode.date, label: date(episode.date, 'short') };
     groups.push(group);
   }
 
+  const mentionsOf = new Map(topic.episodes.map((e) => [e.slug, e.mentions]));
   const timeline = kb.episodes
-    .filter((e) => groupId.has(e.slug) && mentionsBy.has(e.slug))
+    .filter((e) => groupId.has(e.slug) && quotedBy.has(e.slug))
     .reverse()
-    .map((e) => timelineRow(transcripts.get(e.slug) ?? kb.episode(e.slug), mentionsBy.get(e.slug) ?? [], `#${groupId.get(e.slug) ?? ''}`));
+    .map((e) => timelineRow(e, quotedBy.get(e.slug) as QuotedEpisode, mentionsOf.get(e.slug) ?? 0, `#${groupId.get(e.slug) ?? ''}`));
 
   const speakers = speakerShares(topic, episodes, kb);
   const mentioned = topic.episodes.filter((e) => e.mentions > 0).length;
-  const facts = [plural(topic.mentions.length, 'mention'), plural(mentioned, 'episode')];
+  const facts = [plural(topic.mentions, 'mention'), plural(mentioned, 'episode')];
   if (speakers.length > 0) facts.push(plural(speakers.length, 'speaker'));
 
   const related = topic.related.map((r) => ({ name: r.name, href: routes.topic(r.slug) }));
@@ -265,7 +249,7 @@ export function topicView(topic: Topic, kb: KnowledgeBase): TopicView {
     source: topic.source,
     description:
       topic.description ??
-      `${topic.source === 'discovered' ? 'Found in the transcripts' : 'A topic'}: mentioned ${plural(topic.mentions.length, 'time')} in ${plural(mentioned, 'episode')}.`,
+      `${topic.source === 'discovered' ? 'Found in the transcripts' : 'A topic'}: mentioned ${plural(topic.mentions, 'time')} in ${plural(mentioned, 'episode')}.`,
     html: topic.html,
     aliases: topic.aliases.filter((a) => a.toLowerCase() !== topic.name.toLowerCase()),
     facts,
@@ -280,35 +264,6 @@ export function topicView(topic: Topic, kb: KnowledgeBase): TopicView {
   };
 }
 
-/**
- * Quotes for one episode's first mentions (at most QUOTES_PER_EPISODE):
- * mentions close together in one paragraph share a quote. Also returns how
- * many mentions the quotes hold.
- */
-function mentionViews(mentions: readonly TopicMention[], episode: Episode, kb: KnowledgeBase): { views: MentionView[]; mentions: number } {
-  const paragraphs = new Map(episode.paragraphs.map((p) => [p.id, p]));
-  const views: MentionView[] = [];
-  let held = 0;
-  for (let i = 0; i < mentions.length && views.length < QUOTES_PER_EPISODE; ) {
-    const first = mentions[i] as TopicMention;
-    let j = i + 1;
-    while (j < mentions.length && mentions[j]?.paragraph === first.paragraph) j++;
-    const run = mentions.slice(i, j);
-    i = j;
-    const text = paragraphs.get(first.paragraph)?.text;
-    const windows = text === undefined ? [] : quoteWindows(text, run.map((m) => m.range));
-    let k = 0;
-    for (const w of windows) {
-      if (views.length === QUOTES_PER_EPISODE) break;
-      const m = run[k] as TopicMention;
-      k += w.highlights.length;
-      views.push(mentionView(m, quoteParts(w.quote, w.highlights), episode, kb));
-    }
-    held += k;
-  }
-  return { views, mentions: held };
-}
-
 function quoteParts(quote: string, highlights: ReadonlyArray<readonly [number, number]>): QuotePart[] {
   const parts: QuotePart[] = [];
   let at = 0;
@@ -321,10 +276,10 @@ function quoteParts(quote: string, highlights: ReadonlyArray<readonly [number, n
   return parts.filter((p) => p.text !== '');
 }
 
-function mentionView(m: TopicMention, quote: QuotePart[], episode: Episode, kb: KnowledgeBase): MentionView {
-  const view: MentionView = { href: routes.paragraph(episode.slug, m.paragraph), quote };
-  if (m.start !== null) view.stamp = clock(m.start);
-  const speaker = m.speaker === null ? undefined : episode.speakers.find((s) => s.id === m.speaker);
+function mentionView(q: TopicQuote, episode: Episode, kb: KnowledgeBase): MentionView {
+  const view: MentionView = { href: routes.paragraph(episode.slug, q.paragraph), quote: quoteParts(q.quote, q.highlights) };
+  if (q.start !== null) view.stamp = clock(q.start);
+  const speaker = q.speaker === null ? undefined : episode.speakers.find((s) => s.id === q.speaker);
   if (speaker) {
     const person = kb.people.personOf(episode.id, speaker.id);
     view.speaker = person ? { name: person.name, href: routes.speaker(person.slug) } : { name: speaker.name };
@@ -332,44 +287,30 @@ function mentionView(m: TopicMention, quote: QuotePart[], episode: Episode, kb: 
   return view;
 }
 
-/** Where in the episode each mention falls: by time when the episode is timed, else by paragraph. */
-function timelineRow(episode: Episode, mentions: readonly TopicMention[], href: string): TimelineRow {
+/** Where in the episode each mention falls (marks made by the topic index, see quoted-episode.ts). */
+function timelineRow(episode: Episode, quoted: QuotedEpisode, mentions: number, href: string): TimelineRow {
   const untimed = episode.duration === null || episode.duration <= 0;
-  const index = new Map(episode.paragraphs.map((p, i) => [p.id, i]));
-  const last = Math.max(1, episode.paragraphs.length - 1);
-  const ticks: TimelineTick[] = [];
-  for (const m of mentions) {
-    const position = !untimed && m.start !== null ? m.start / (episode.duration as number) : (index.get(m.paragraph) ?? 0) / last;
-    const x = Math.round(Math.min(1, Math.max(0, position)) * 1000);
-    const previous = ticks.at(-1);
-    // Marks that would overlap are one mark, linking to the first of its mentions.
-    if (previous && x - previous.x < TIMELINE_TICK_WIDTH && x >= previous.x) {
-      previous.mentions++;
-      continue;
-    }
-    const label = m.start !== null ? clock(m.start) : `paragraph ${(index.get(m.paragraph) ?? 0) + 1}`;
-    ticks.push({ x, href: routes.paragraph(episode.slug, m.paragraph), label, mentions: 1 });
-  }
-  const first = mentions[0]?.start;
-  const final = mentions.at(-1)?.start;
-  const span = !untimed && first != null && final != null ? `, from ${clock(first)} to ${clock(final)}` : '';
-  for (const t of ticks) if (t.mentions > 1) t.label = `${t.label}, ${plural(t.mentions, 'mention')}`;
-  const row: TimelineRow = { title: episode.title, href, ticks, untimed, mentions: plural(mentions.length, 'mention'), span };
+  const ticks: TimelineTick[] = quoted.marks.map((m) => {
+    const label = m.start !== null ? clock(m.start) : `paragraph ${m.index + 1}`;
+    return { x: m.x, href: routes.paragraph(episode.slug, m.paragraph), label: m.mentions > 1 ? `${label}, ${plural(m.mentions, 'mention')}` : label, mentions: m.mentions };
+  });
+  const span = !untimed && quoted.first !== null && quoted.last !== null ? `, from ${clock(quoted.first)} to ${clock(quoted.last)}` : '';
+  const row: TimelineRow = { title: episode.title, href, ticks, untimed, mentions: plural(mentions, 'mention'), span };
   if (episode.date) row.date = date(episode.date, 'short');
   return row;
 }
 
 /** People who mention the topic, merged across episodes through the people directory. Unnamed voices are left out. */
-function speakerShares(topic: Topic, episodes: ReadonlyMap<string, EpisodeMeta>, kb: KnowledgeBase): SpeakerShare[] {
+function speakerShares(topic: Topic, episodes: ReadonlyMap<string, Episode>, kb: KnowledgeBase): SpeakerShare[] {
   const counts = new Map<string, { name: string; href: string; mentions: number }>();
-  for (const m of topic.mentions) {
-    const episode = episodes.get(m.episode);
-    if (!episode || m.speaker === null) continue;
-    const person = kb.people.personOf(episode.id, m.speaker);
+  for (const v of topic.voices) {
+    const episode = episodes.get(v.episode);
+    if (!episode) continue;
+    const person = kb.people.personOf(episode.id, v.speaker);
     if (!person) continue;
     const entry = counts.get(person.slug);
-    if (entry) entry.mentions++;
-    else counts.set(person.slug, { name: person.name, href: routes.speaker(person.slug), mentions: 1 });
+    if (entry) entry.mentions += v.mentions;
+    else counts.set(person.slug, { name: person.name, href: routes.speaker(person.slug), mentions: v.mentions });
   }
   const list = [...counts.values()].sort((a, b) => b.mentions - a.mentions || nameCollator.compare(a.name, b.name)).slice(0, SPEAKERS_SHOWN);
   const most = Math.max(1, ...list.map((s) => s.mentions));

@@ -8,6 +8,7 @@ import { buildTopicIndex } from '../../src/knowledge/topics/build-topics.ts';
 import { quoteWindows } from '../../src/knowledge/topics/quote.ts';
 import { parseTopicFile } from '../../src/knowledge/topics/topic-file.ts';
 import type { CuratedTopic } from '../../src/knowledge/topics/schema.ts';
+import { phraseKeys } from '../../src/knowledge/topics/words.ts';
 import { episodeFromCues } from './make-episodes.ts';
 
 const file = (name: string, text: string): CuratedTopic => {
@@ -70,7 +71,7 @@ describe('topic index', () => {
     );
     const r = buildTopicIndex(many, [file('zorblax.md', '---\ntitle: Zorblax company\naliases: [Zorblax]\n---\n')]);
     expect(r.topics.filter((t) => t.source === 'discovered').map((t) => t.name)).not.toContain('Zorblax');
-    expect(r.bySlug.get('zorblax')?.mentions).toHaveLength(15);
+    expect(r.bySlug.get('zorblax')?.mentions).toBe(15);
   });
 
   it('drops a shorter candidate that a longer, as often mentioned one starts or ends with', () => {
@@ -90,6 +91,32 @@ describe('topic index', () => {
     expect(names).toContain('Ilsa Varnow');
     expect(names).not.toContain('Varnow');
   });
+
+  it('reads episodes from any iterable, in at most three passes and one episode at a time, as it reads an array', () => {
+    const said = ['Ilsa Varnow mapped the Tessaly aquifer.', 'The Tessaly aquifer is shrinking, says Ilsa Varnow.', 'A heat pump and the grid.'];
+    const filler = Array.from({ length: 30 }, (_, i) => ['We talked about the weather.', 'It was a long drive home.', 'Everyone had an opinion.'][i % 3] as string);
+    const episodes = [one, two, ...[0, 1, 2].map((i) => episodeFromCues(`v${i}`, [...said, ...said, ...filler].map((text): [string, string] => ['Speaker 1', text])))];
+    let passes = 0;
+    let open = 0;
+    const lazy: Iterable<(typeof episodes)[number]> = {
+      *[Symbol.iterator]() {
+        passes++;
+        for (const e of episodes) {
+          open++;
+          expect(open).toBe(1);
+          // A copy, as a loader reading each episode from disk would give.
+          yield structuredClone(e);
+          open--;
+        }
+      },
+    };
+    const fromArray = buildTopicIndex(episodes, [heat, grid]);
+    const fromIterable = buildTopicIndex(lazy, [heat, grid]);
+    expect(passes).toBeLessThanOrEqual(3);
+    expect(fromIterable.topics).toEqual(fromArray.topics);
+    expect([...fromIterable.byEpisode]).toEqual([...fromArray.byEpisode]);
+    expect(fromIterable.topics.filter((t) => t.source === 'discovered').map((t) => t.name)).toContain('Ilsa Varnow');
+  });
 });
 
 describe('quote windows', () => {
@@ -106,14 +133,20 @@ describe('quote windows', () => {
     expect(windows[1]?.quote.startsWith('…')).toBe(true);
   });
 
-  it('records each mention\'s range in its paragraph', () => {
+  it('quotes mentions from their paragraphs, with the topic\'s words highlighted', () => {
     const index = buildTopicIndex([one, two], [heat, grid, unused], { discover: false });
+    let quotes = 0;
     for (const t of index.topics) {
-      for (const m of t.mentions) {
-        const paragraph = [one, two].flatMap((e) => e.paragraphs.map((p) => ({ e, p }))).find(({ e, p }) => e.slug === m.episode && p.id === m.paragraph);
-        const text = paragraph?.p.text ?? '';
-        expect(m.quote.slice(...m.highlight)).toBe(text.slice(...m.range));
+      const spellings = t.aliases.map((a) => phraseKeys(a).join(' '));
+      for (const q of t.quoted) {
+        const episode = [one, two].find((e) => e.slug === q.episode);
+        for (const quote of q.quotes) {
+          quotes++;
+          expect(episode?.paragraphs.find((p) => p.id === quote.paragraph)?.text).toContain(quote.quote.replace(/^…|…$/g, ''));
+          for (const [from, to] of quote.highlights) expect(spellings).toContain(phraseKeys(quote.quote.slice(from, to)).join(' '));
+        }
       }
     }
+    expect(quotes).toBeGreaterThan(0);
   });
 });

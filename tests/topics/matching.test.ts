@@ -99,10 +99,10 @@ describe('mentions in episodes', () => {
   it('finds a multi-word alias split across captions and maps it to the caption it starts in', () => {
     const index = buildTopicIndex([episode], [topic('heat-pumps', 'Heat pumps')], { discover: false });
     const heat = index.bySlug.get('heat-pumps');
-    expect(heat?.mentions.map((m) => [m.segment, m.start, m.quote.slice(m.highlight[0], m.highlight[1])])).toEqual([
-      [0, 120, 'heat\npumps'.replace('\n', ' ')],
-      [1, 123, 'heat pump'],
-    ]);
+    const quoted = heat?.quoted[0];
+    expect(quoted?.marks.map((m) => m.start)).toEqual([120, 123]);
+    expect(quoted?.quotes.flatMap((q) => q.highlights.map(([from, to]) => q.quote.slice(from, to)))).toEqual(['heat pumps', 'heat pump']);
+    expect(quoted?.quotes[0]?.start).toBe(120);
     expect(heat?.episodes).toEqual([{ slug: episode.slug, mentions: 2, tagged: false }]);
   });
 

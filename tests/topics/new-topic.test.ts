@@ -8,8 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildCorpus } from '../../src/knowledge/topics/corpus.ts';
-import { draftTopic, topicDraftText } from '../../src/knowledge/topics/new-topic.ts';
+import { draftTopic, topicDraftText, topicText } from '../../src/knowledge/topics/new-topic.ts';
 import { parseTopicFile } from '../../src/knowledge/topics/topic-file.ts';
 import { writeNewTopic } from '../../src/node/new-topic.ts';
 import { readTopicFolder } from '../../src/node/topic-folder.ts';
@@ -30,7 +29,7 @@ const episodes = [
     'Every heat pump needs power; heat pumps everywhere.',
   ]),
 ];
-const corpus = buildCorpus(episodes);
+const corpus = topicText(episodes);
 
 describe('draftTopic', () => {
   it('suggests near spellings and sound-alikes of the name\'s words, with their counts, most frequent first', () => {

@@ -111,6 +111,30 @@ export class AliasMatcher {
     }
     return out;
   }
+
+  /**
+   * Every alias that could match, not only the leftmost-longest: for each
+   * word, and each run of words from it that ends an alias, `found(first,
+   * last, entry)` for every entry there that fits the case rules, in the
+   * order `scan` would prefer them (runs shortest first; at one run, best
+   * entry first). What `scan` picks among them can then be worked out again
+   * for any subset of the aliases without the text (see discover/lattice.ts).
+   */
+  scanAll(tokens: readonly WordToken[], breaks: ReadonlySet<number>, lowercase: boolean, found: (first: number, last: number, entry: AliasEntry) => void): void {
+    for (let i = 0; i < tokens.length; i++) {
+      let at: TrieNode | undefined = this.root;
+      for (let j = i; j < tokens.length; j++) {
+        if (j > i && breaks.has(j)) break;
+        at = at.next.get((tokens[j] as WordToken).key);
+        if (!at) break;
+        for (const entry of at.ends) {
+          if (entry.case === 'caps' && !every(tokens, i, j, (t) => t.caps)) continue;
+          if (entry.case === 'capitalized' && !lowercase && !every(tokens, i, j, (t) => t.capitalized)) continue;
+          found(i, j, entry);
+        }
+      }
+    }
+  }
 }
 
 function every(tokens: readonly WordToken[], first: number, last: number, test: (t: WordToken) => boolean): boolean {

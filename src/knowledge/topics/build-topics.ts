@@ -1,23 +1,26 @@
 /**
  * The topic index: curated topics from topic files plus topics discovered
- * in the transcripts, every mention found by one alias matcher in one pass
- * over all paragraphs, and the views pages need (topic pages, the topics of
- * each episode, the first mention of each topic in each paragraph). Pure:
- * runs the same in tests, the CLI and the site.
+ * in the transcripts, every mention found by one alias matcher, and the
+ * views pages need (topic pages, the topics of each episode, the first
+ * mention of each topic in each paragraph). Episodes are read one at a
+ * time, in at most three passes over the same episodes in the same order:
+ * two for discovery (discover/discover.ts) and one to find every mention;
+ * between episodes only counts, candidates and per-episode link data are
+ * kept, never text. Pure: runs the same in tests, the CLI and the site.
  */
 import { diagnostic } from '../../transcript/diagnostics.ts';
 import type { Diagnostic } from '../../transcript/diagnostics.ts';
-import type { Episode, Paragraph } from '../../transcript/schema.ts';
+import type { Episode } from '../../transcript/schema.ts';
 import { slugify } from '../../transcript/slug.ts';
 import { AliasMatcher } from './alias-matcher.ts';
 import type { AliasCase, AliasEntry } from './alias-matcher.ts';
-import { buildCorpus } from './corpus.ts';
-import type { CorpusParagraph } from './corpus.ts';
-import { discoverTopics, topicScore } from './discover/discover.ts';
-import { segmentAt, segmentOffsets } from './paragraph-segments.ts';
-import { quoteAround } from './quote.ts';
-import { relatedByCooccurrence } from './related.ts';
-import type { CuratedTopic, EpisodeTopics, ParagraphTopicLink, Topic, TopicMention, TopicSource, TopicSpeaker } from './schema.ts';
+import { speechParagraphs } from './corpus.ts';
+import { Discovery } from './discover/discover.ts';
+import { QUOTED_EPISODES } from './page-caps.ts';
+import { EpisodePlaces, quotedEpisode } from './quoted-episode.ts';
+import type { Hit } from './quoted-episode.ts';
+import { Cooccurrence } from './related.ts';
+import type { CuratedTopic, EpisodeTopics, ParagraphTopicLink, QuotedEpisode, SpeakerMentions, Topic, TopicEpisode, TopicSource, TopicSpeaker } from './schema.ts';
 import { isCaps, phraseKeys } from './words.ts';
 
 export interface TopicIndexOptions {
@@ -25,6 +28,8 @@ export interface TopicIndexOptions {
   discover?: boolean;
   /** Most discovered topics kept (default: see `discoveryRules`). */
   maxDiscovered?: number;
+  /** Tag in a worker thread once the corpus is large (default true; the index is the same either way). */
+  worker?: boolean;
 }
 
 export interface TopicIndex {
@@ -49,71 +54,166 @@ interface Draft {
   curated?: CuratedTopic;
 }
 
-/** Matches per topic: the paragraph and the character range. */
-interface Found {
-  p: CorpusParagraph;
-  start: number;
-  end: number;
+/** What is kept of a topic between episodes while mentions are found. */
+interface Tally {
+  episodes: TopicEpisode[];
+  mentions: number;
+  /** Running sum of log2(1 + mentions) over episodes, in episode order (the score before its weight). */
+  depth: number;
+  /** The episodes that mention it most so far, best first, with their quotes. */
+  quoted: Array<{ mentions: number; slug: string; data: QuotedEpisode }>;
+  speakers: Map<string, TopicSpeaker>;
+  voices: SpeakerMentions[];
 }
 
-/** Build the topic index from all episodes and the curated topic files. */
-export function buildTopicIndex(episodes: readonly Episode[], curated: readonly CuratedTopic[], options: TopicIndexOptions = {}): TopicIndex {
+/**
+ * Build the topic index from the episodes and the curated topic files.
+ * `episodes` may be any iterable that yields the same episodes in the same
+ * order each time it is iterated (a lazy one that loads each episode from
+ * disk and lets it go is fine): it is iterated three times with discovery,
+ * once without, and only one episode is held at a time.
+ */
+export function buildTopicIndex(episodes: Iterable<Episode>, curated: readonly CuratedTopic[], options: TopicIndexOptions = {}): TopicIndex {
   const diagnostics: Diagnostic[] = [];
   const drafts = curatedDrafts(curated, diagnostics);
-  const corpus = buildCorpus(episodes);
 
   if (options.discover !== false) {
+    const discovery = new Discovery({
+      reserved: matcherEntries(drafts, 2),
+      ...(options.maxDiscovered === undefined ? {} : { maxTopics: options.maxDiscovered }),
+      ...(options.worker === undefined ? {} : { worker: options.worker }),
+    });
+    for (const e of episodes) discovery.read(e);
+    if (discovery.needsCounting) for (const e of episodes) discovery.count(e);
     const taken = new Set(drafts.map((d) => d.slug));
-    for (const t of discoverTopics(corpus, { reserved: matcherEntries(drafts, 2), ...(options.maxDiscovered === undefined ? {} : { maxTopics: options.maxDiscovered }) })) {
+    for (const t of discovery.topics()) {
       const slug = uniqueSlug(slugify(t.name) || 'topic', taken);
       drafts.push({ slug, name: t.name, aliases: t.aliases, source: 'discovered', forms: t.forms, exclude: [], weight: t.weight });
     }
   }
 
-  // One matcher, one pass over every paragraph.
+  // One matcher, one pass over every paragraph of every episode.
   const matcher = new AliasMatcher();
   drafts.forEach((d, topic) => {
     const priority = d.source === 'curated' ? 2 : 1;
     for (const form of d.forms) matcher.add({ keys: form.keys, case: form.case, topic, exclude: false, priority });
     for (const keys of d.exclude) matcher.add({ keys, case: 'any', topic, exclude: true, priority });
   });
-  const found: Found[][] = drafts.map(() => []);
-  const inParagraph = new Map<CorpusParagraph, Set<number>>();
-  for (const p of corpus.paragraphs) {
-    for (const m of matcher.scan(p.tokens, p.breaks, p.lowercase)) {
-      const first = p.tokens[m.first];
-      const last = p.tokens[m.last];
-      if (!first || !last) continue;
-      found[m.topic]?.push({ p, start: first.start, end: last.end });
-      let set = inParagraph.get(p);
-      if (!set) inParagraph.set(p, (set = new Set()));
-      set.add(m.topic);
+  const tagNames = tagLookup(drafts);
+  const tallies: Tally[] = drafts.map(() => ({ episodes: [], mentions: 0, depth: 0, quoted: [], speakers: new Map(), voices: [] }));
+  const byEpisode = new Map<string, EpisodeTopics>();
+  const cooccurrence = new Cooccurrence();
+  let count = 0;
+  for (const episode of episodes) {
+    count++;
+    const view: EpisodeTopics = { episode: episode.slug, topics: [], links: {} };
+    byEpisode.set(episode.slug, view);
+    const hits = new Map<number, Hit[]>();
+    const voices = new Map<number, Map<string, number>>();
+    const sets: Array<Set<number> | undefined> = [];
+    for (const p of speechParagraphs(episode, 0)) {
+      let set: Set<number> | undefined;
+      for (const m of matcher.scan(p.tokens, p.breaks, p.lowercase)) {
+        const first = p.tokens[m.first];
+        const last = p.tokens[m.last];
+        if (!first || !last) continue;
+        let list = hits.get(m.topic);
+        if (!list) hits.set(m.topic, (list = []));
+        list.push({ paragraph: p.paragraph, start: first.start, end: last.end });
+        if (p.paragraph.speaker) {
+          let bySpeaker = voices.get(m.topic);
+          if (!bySpeaker) voices.set(m.topic, (bySpeaker = new Map()));
+          bySpeaker.set(p.paragraph.speaker, (bySpeaker.get(p.paragraph.speaker) ?? 0) + 1);
+        }
+        set ??= new Set();
+        if (!set.has(m.topic)) {
+          set.add(m.topic);
+          // The first mention of each topic in the paragraph links to the topic's page.
+          (view.links[p.paragraph.id] ??= []).push({ topic: drafts[m.topic]?.slug ?? '', start: first.start, end: last.end } satisfies ParagraphTopicLink);
+        }
+      }
+      sets.push(set);
     }
+    cooccurrence.addEpisode(sets);
+
+    const tagged = taggedDrafts(episode, tagNames);
+    const places = new EpisodePlaces(episode);
+    drafts.forEach((d, i) => {
+      const list = hits.get(i);
+      const isTagged = tagged.has(i);
+      if (!list && !isTagged) return;
+      const n = list?.length ?? 0;
+      const tally = tallies[i] as Tally;
+      tally.episodes.push({ slug: episode.slug, mentions: n, tagged: isTagged });
+      view.topics.push({ slug: d.slug, name: d.name, mentions: n });
+      if (!list) return;
+      tally.mentions += n;
+      tally.depth += Math.log2(1 + n);
+      keepQuoted(tally, n, episode, () => quotedEpisode(episode, list, places));
+      for (const [id, k] of voices.get(i) ?? []) {
+        tally.voices.push({ episode: episode.slug, speaker: id, mentions: k });
+        const person = tally.speakers.get(id);
+        if (person) person.mentions += k;
+        else tally.speakers.set(id, { id, name: episode.speakers.find((s) => s.id === id)?.name ?? id, mentions: k });
+      }
+    });
+    view.topics.sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : 1));
+    for (const list of Object.values(view.links)) list.sort((a, b) => a.start - b.start);
   }
 
-  const offsets = new Map<Paragraph, number[]>();
   const topics: Topic[] = [];
   const kept = new Map<number, Topic>();
   drafts.forEach((d, i) => {
-    const hits = found[i] ?? [];
-    const tagged = taggedEpisodes(episodes, d);
-    if (d.source === 'discovered' && hits.length === 0) return; // a curated topic took every mention
-    const topic = assemble(d, hits, tagged, episodes, offsets);
-    if (d.curated && hits.length === 0) {
-      diagnostics.push(diagnostic('topic-unmentioned', d.curated.file, d.curated.lines.title ?? 1, 1, { name: d.name, episodes: episodes.length }));
+    const tally = tallies[i] as Tally;
+    if (d.source === 'discovered' && tally.mentions === 0) return; // a curated topic took every mention
+    const topic: Topic = {
+      slug: d.slug,
+      name: d.name,
+      aliases: d.aliases,
+      source: d.source,
+      html: d.curated?.html ?? '',
+      episodes: tally.episodes.sort((a, b) => b.mentions - a.mentions || (a.slug < b.slug ? -1 : 1)),
+      mentions: tally.mentions,
+      quoted: tally.quoted.map((q) => q.data),
+      related: [],
+      speakers: [...tally.speakers.values()].sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : 1)),
+      voices: tally.voices,
+      score: round(tally.depth * d.weight),
+    };
+    if (d.curated?.description !== undefined) topic.description = d.curated.description;
+    if (d.curated) topic.file = d.curated.file;
+    if (d.curated && tally.mentions === 0) {
+      diagnostics.push(diagnostic('topic-unmentioned', d.curated.file, d.curated.lines.title ?? 1, 1, { name: d.name, episodes: count }));
     }
     topics.push(topic);
     kept.set(i, topic);
   });
 
-  relatedTopics(drafts, kept, corpus.paragraphs, inParagraph, diagnostics);
+  if (kept.size < drafts.length) {
+    // A discovered topic that a curated one took every mention from is gone: so are the episodes' mentions of it (tags only).
+    const gone = new Set(drafts.filter((_, i) => !kept.has(i)).map((d) => d.slug));
+    for (const view of byEpisode.values()) view.topics = view.topics.filter((t) => !gone.has(t.slug));
+  }
+  relatedTopics(drafts, kept, cooccurrence, diagnostics);
   topics.sort((a, b) => b.score - a.score || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return {
-    topics,
-    bySlug: new Map(topics.map((t) => [t.slug, t])),
-    byEpisode: episodeViews(episodes, kept, found),
-    diagnostics,
-  };
+  return { topics, bySlug: new Map(topics.map((t) => [t.slug, t])), byEpisode, diagnostics };
+}
+
+/**
+ * Keep the episode's quotes when it is among the QUOTED_EPISODES that
+ * mention the topic most so far (most mentions first, then by slug, as
+ * `Topic.episodes` is sorted); `make` runs only then.
+ */
+function keepQuoted(tally: Tally, mentions: number, episode: Episode, make: () => QuotedEpisode): void {
+  const list = tally.quoted;
+  const before = (a: { mentions: number; slug: string }, b: { mentions: number; slug: string }) => a.mentions > b.mentions || (a.mentions === b.mentions && a.slug < b.slug);
+  const entry = { mentions, slug: episode.slug };
+  const worst = list.at(-1);
+  if (list.length >= QUOTED_EPISODES && worst && !before(entry, worst)) return;
+  let at = list.length;
+  while (at > 0 && before(entry, list[at - 1] as { mentions: number; slug: string })) at--;
+  list.splice(at, 0, { ...entry, data: make() });
+  if (list.length > QUOTED_EPISODES) list.pop();
 }
 
 /** Curated topics as drafts: slug collisions are errors, an alias already taken by an earlier file is a warning. */
@@ -174,87 +274,40 @@ function uniqueSlug(slug: string, taken: Set<string>): string {
   return out;
 }
 
-/** Episodes whose metadata `topics:` names the topic (by name, alias or slug, ignoring case and plurals). */
-function taggedEpisodes(episodes: readonly Episode[], d: Draft): Set<Episode> {
-  const names = new Set([d.slug.replace(/-/g, ' '), ...d.aliases].map((a) => phraseKeys(a).join(' ')));
-  const out = new Set<Episode>();
-  for (const e of episodes) {
-    for (const t of e.topics) {
-      const keys = phraseKeys(t);
-      // "the grid" names a topic called "grid".
-      if (names.has(keys.join(' ')) || (keys[0] === 'the' && names.has(keys.slice(1).join(' ')))) out.add(e);
+/** Each draft's names (title, aliases, slug), folded as keys, for matching episodes' `topics:`. */
+function tagLookup(drafts: readonly Draft[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  drafts.forEach((d, i) => {
+    for (const name of new Set([d.slug.replace(/-/g, ' '), ...d.aliases].map((a) => phraseKeys(a).join(' ')))) {
+      const list = out.get(name);
+      if (list) list.push(i);
+      else out.set(name, [i]);
     }
-  }
+  });
   return out;
 }
 
-/** A topic's page data from its matches. */
-function assemble(d: Draft, hits: readonly Found[], tagged: ReadonlySet<Episode>, episodes: readonly Episode[], offsets: Map<Paragraph, number[]>): Topic {
-  const mentions: TopicMention[] = [];
-  const perEpisode = new Map<Episode, number>();
-  const perSpeaker = new Map<string, TopicSpeaker>();
-  for (const { p, start, end } of hits) {
-    const episode = episodes[p.episode];
-    if (!episode) continue;
-    let off = offsets.get(p.paragraph);
-    if (!off) offsets.set(p.paragraph, (off = segmentOffsets(p.paragraph, episode.segments)));
-    const segment = segmentAt(p.paragraph, off, start);
-    const { quote, highlight } = quoteAround(p.paragraph.text, start, end);
-    mentions.push({
-      episode: episode.slug,
-      paragraph: p.paragraph.id,
-      segment,
-      start: episode.segments[segment]?.start ?? p.paragraph.start,
-      speaker: p.paragraph.speaker,
-      quote,
-      highlight,
-      range: [start, end],
-    });
-    perEpisode.set(episode, (perEpisode.get(episode) ?? 0) + 1);
-    if (p.paragraph.speaker) {
-      const id = p.paragraph.speaker;
-      const person = perSpeaker.get(id);
-      if (person) person.mentions++;
-      else perSpeaker.set(id, { id, name: episode.speakers.find((s) => s.id === id)?.name ?? id, mentions: 1 });
-    }
+/** Drafts whose name, alias or slug the episode's metadata `topics:` names (ignoring case and plurals; "the grid" names "grid"). */
+function taggedDrafts(episode: Episode, lookup: ReadonlyMap<string, number[]>): Set<number> {
+  const out = new Set<number>();
+  for (const t of episode.topics) {
+    const keys = phraseKeys(t);
+    for (const i of lookup.get(keys.join(' ')) ?? []) out.add(i);
+    if (keys[0] === 'the') for (const i of lookup.get(keys.slice(1).join(' ')) ?? []) out.add(i);
   }
-  for (const e of tagged) if (!perEpisode.has(e)) perEpisode.set(e, 0);
-  const topicEpisodes = [...perEpisode]
-    .map(([e, n]) => ({ slug: e.slug, mentions: n, tagged: tagged.has(e) }))
-    .sort((a, b) => b.mentions - a.mentions || (a.slug < b.slug ? -1 : 1));
-  const topic: Topic = {
-    slug: d.slug,
-    name: d.name,
-    aliases: d.aliases,
-    source: d.source,
-    html: d.curated?.html ?? '',
-    episodes: topicEpisodes,
-    mentions,
-    related: [],
-    speakers: [...perSpeaker.values()].sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : 1)),
-    score: round(topicScore(perEpisode.values(), d.weight)),
-  };
-  if (d.curated?.description !== undefined) topic.description = d.curated.description;
-  if (d.curated) topic.file = d.curated.file;
-  return topic;
+  return out;
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /** Curated `related` entries first (resolved by slug or name), then topics that co-occur. */
-function relatedTopics(
-  drafts: readonly Draft[],
-  kept: ReadonlyMap<number, Topic>,
-  paragraphs: readonly CorpusParagraph[],
-  inParagraph: ReadonlyMap<CorpusParagraph, Set<number>>,
-  diagnostics: Diagnostic[],
-): void {
+function relatedTopics(drafts: readonly Draft[], kept: ReadonlyMap<number, Topic>, cooccurrence: Cooccurrence, diagnostics: Diagnostic[]): void {
   const byName = new Map<string, Topic>();
   for (const t of kept.values()) {
     byName.set(t.slug, t);
     byName.set(phraseKeys(t.name).join(' '), t);
   }
-  const cooccurring = relatedByCooccurrence(paragraphs, inParagraph);
+  const cooccurring = cooccurrence.related();
   for (const [i, topic] of kept) {
     const d = drafts[i];
     const seen = new Set<string>([topic.slug]);
@@ -275,27 +328,4 @@ function relatedTopics(
       topic.related.push({ slug: other.slug, name: other.name, reason: 'co-occurrence' });
     }
   }
-}
-
-/** Each episode's topics and, per paragraph, the first mention of each topic. */
-function episodeViews(episodes: readonly Episode[], kept: ReadonlyMap<number, Topic>, found: readonly Found[][]): Map<string, EpisodeTopics> {
-  const views = new Map<string, EpisodeTopics>();
-  for (const e of episodes) views.set(e.slug, { episode: e.slug, topics: [], links: {} });
-  for (const [i, topic] of kept) {
-    for (const te of topic.episodes) views.get(te.slug)?.topics.push({ slug: topic.slug, name: topic.name, mentions: te.mentions });
-    const firstIn = new Set<Paragraph>();
-    for (const { p, start, end } of found[i] ?? []) {
-      if (firstIn.has(p.paragraph)) continue;
-      firstIn.add(p.paragraph);
-      const view = views.get(episodes[p.episode]?.slug ?? '');
-      if (!view) continue;
-      const list: ParagraphTopicLink[] = (view.links[p.paragraph.id] ??= []);
-      list.push({ topic: topic.slug, start, end });
-    }
-  }
-  for (const view of views.values()) {
-    view.topics.sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : 1));
-    for (const list of Object.values(view.links)) list.sort((a, b) => a.start - b.start);
-  }
-  return views;
 }

@@ -1,7 +1,8 @@
 /**
- * The text that topics are found in: every speech paragraph of every
- * episode, tokenized once (words.ts) and shared by discovery and mention
- * finding. Sound annotations ([music], [laughter]) are not text.
+ * The text that topics are found in: the speech paragraphs of one episode,
+ * tokenized (words.ts) when that episode is read and dropped with it, so
+ * the index never holds more than one episode's text. Sound annotations
+ * ([music], [laughter]) are not text.
  */
 import type { Episode, Paragraph } from '../../transcript/schema.ts';
 import { tokenize } from './words.ts';
@@ -14,7 +15,7 @@ export const EDGE_SHARE = 0.04;
 
 /** One tokenized speech paragraph. */
 export interface CorpusParagraph {
-  /** Index of the episode in `Corpus.episodes`. */
+  /** Position of the episode in the episodes read (0-based). */
   episode: number;
   paragraph: Paragraph;
   tokens: WordToken[];
@@ -26,29 +27,17 @@ export interface CorpusParagraph {
   lowercase: boolean;
 }
 
-export interface Corpus {
-  episodes: readonly Episode[];
-  paragraphs: CorpusParagraph[];
-  /** Words in all paragraphs. */
-  words: number;
-}
-
-/** Tokenize the speech paragraphs of `episodes`. */
-export function buildCorpus(episodes: readonly Episode[]): Corpus {
-  const paragraphs: CorpusParagraph[] = [];
-  let words = 0;
-  episodes.forEach((episode, e) => {
-    const speech = episode.paragraphs.filter((p) => p.kind === 'speech');
-    const duration = episode.duration;
-    speech.forEach((paragraph, i) => {
-      const { tokens, breaks } = tokenize(paragraph.text);
-      words += tokens.length;
-      const edge =
-        duration !== null && paragraph.start !== null
-          ? paragraph.start < EDGE_SECONDS || (paragraph.end ?? paragraph.start) > duration - EDGE_SECONDS
-          : i < Math.ceil(speech.length * EDGE_SHARE) || i >= speech.length - Math.ceil(speech.length * EDGE_SHARE);
-      paragraphs.push({ episode: e, paragraph, tokens, breaks, edge, lowercase: !/\p{Lu}/u.test(paragraph.text) });
-    });
+/** The speech paragraphs of `episode`, the `index`-th episode read, tokenized. */
+export function speechParagraphs(episode: Episode, index: number): CorpusParagraph[] {
+  const speech = episode.paragraphs.filter((p) => p.kind === 'speech');
+  const duration = episode.duration;
+  const share = Math.ceil(speech.length * EDGE_SHARE);
+  return speech.map((paragraph, i) => {
+    const { tokens, breaks } = tokenize(paragraph.text);
+    const edge =
+      duration !== null && paragraph.start !== null
+        ? paragraph.start < EDGE_SECONDS || (paragraph.end ?? paragraph.start) > duration - EDGE_SECONDS
+        : i < share || i >= speech.length - share;
+    return { episode: index, paragraph, tokens, breaks, edge, lowercase: !/\p{Lu}/u.test(paragraph.text) };
   });
-  return { episodes, paragraphs, words };
 }

@@ -16,11 +16,27 @@ import { doubleMetaphone } from 'double-metaphone';
 import { distance } from 'fastest-levenshtein';
 import { Document, isSeq } from 'yaml';
 import { AliasMatcher } from './alias-matcher.ts';
-import type { Corpus } from './corpus.ts';
+import { speechParagraphs } from './corpus.ts';
+import type { CorpusParagraph } from './corpus.ts';
 import { backgroundZipf } from './discover/background.ts';
 import { discoveryRules } from './discover/discover.ts';
 import { MIN_FUZZY_LENGTH, Vocabulary } from './discover/vocabulary.ts';
 import { phraseKeys } from './words.ts';
+import type { Episode } from '../../transcript/schema.ts';
+
+/** The transcripts a name's spellings are looked for in: every speech paragraph, tokenized. */
+export interface TopicText {
+  paragraphs: CorpusParagraph[];
+  episodes: number;
+}
+
+/** The speech paragraphs of these episodes, tokenized (held at once: `new topic` runs on one archive's text). */
+export function topicText(episodes: Iterable<Episode>): TopicText {
+  const paragraphs: CorpusParagraph[] = [];
+  let n = 0;
+  for (const e of episodes) paragraphs.push(...speechParagraphs(e, n++));
+  return { paragraphs, episodes: n };
+}
 
 /** How often a spelling occurs in the corpus. */
 export interface SpellingCount {
@@ -46,10 +62,13 @@ export interface TopicDraft {
  * The draft topic for `title`. `claimed` says whether a spelling (its word
  * keys) already belongs to another topic; such spellings are not suggested.
  */
-export function draftTopic(title: string, corpus: Corpus, claimed: (keys: readonly string[]) => boolean = () => false): TopicDraft {
+export function draftTopic(title: string, corpus: TopicText, claimed: (keys: readonly string[]) => boolean = () => false): TopicDraft {
   const keys = phraseKeys(title);
   const id = keys.join(' ');
-  const vocabulary = new Vocabulary(corpus);
+  const vocabulary = new Vocabulary();
+  for (const p of corpus.paragraphs) vocabulary.addParagraph(p);
+  // Every two-word form is looked up by its run-together key ("heat pomp" near "heatpump"), as one command's work.
+  vocabulary.index(new Set([keys.join('')]), () => true);
   const candidates = new Map<string, string[]>();
   const consider = (found: readonly string[]) => {
     const key = found.join(' ');
@@ -71,7 +90,7 @@ export function draftTopic(title: string, corpus: Corpus, claimed: (keys: readon
   const joined = keys.join('');
   if (joined.length >= MIN_FUZZY_LENGTH) {
     for (const near of [joined, ...vocabulary.near(joined, 2).filter((k) => close(k, joined))]) {
-      for (const form of vocabulary.forms.get(near)?.values() ?? []) consider(form.keys);
+      for (const form of vocabulary.forms(near)) consider(form.keys);
     }
   }
 
@@ -84,13 +103,13 @@ export function draftTopic(title: string, corpus: Corpus, claimed: (keys: readon
     seen.add(c.spelling.toLowerCase());
     aliases.push(c);
   }
-  return { title, name: { spelling: title, mentions: own?.mentions ?? 0, episodes: own?.episodes ?? 0 }, aliases, episodes: corpus.episodes.length };
+  return { title, name: { spelling: title, mentions: own?.mentions ?? 0, episodes: own?.episodes ?? 0 }, aliases, episodes: corpus.episodes };
 }
 
 /** Near spellings of one word that the corpus has as a word of its own. */
 function nearWords(key: string, vocabulary: Vocabulary): string[] {
   if (key.length < MIN_FUZZY_LENGTH) return [];
-  return vocabulary.near(key, 2).filter((k) => close(k, key) && [...(vocabulary.forms.get(k)?.values() ?? [])].some((f) => f.keys.length === 1));
+  return vocabulary.near(key, 2).filter((k) => close(k, key) && vocabulary.forms(k).some((f) => f.keys.length === 1));
 }
 
 /** Within one edit (two from nine letters), or two edits and the same sound. */
@@ -118,7 +137,7 @@ function plausible(found: readonly string[], keys: readonly string[]): boolean {
 }
 
 /** Mentions, episodes and the usual written form of each spelling (word keys), counted as the site matches them. */
-function countSpellings(spellings: readonly (readonly string[])[], corpus: Corpus): SpellingCount[] {
+function countSpellings(spellings: readonly (readonly string[])[], corpus: TopicText): SpellingCount[] {
   const matcher = new AliasMatcher();
   spellings.forEach((keys, topic) => matcher.add({ keys, topic, exclude: false, priority: 0, case: 'any' }));
   const mentions = spellings.map(() => 0);

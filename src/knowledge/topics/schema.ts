@@ -52,26 +52,60 @@ export type CuratedTopic = z.infer<typeof CuratedTopic>;
 export const TopicSource = z.enum(['curated', 'discovered']);
 export type TopicSource = z.infer<typeof TopicSource>;
 
-/** One mention of a topic in a transcript. */
-export const TopicMention = z.object({
-  /** Slug of the episode. */
-  episode: z.string(),
+/** A quote on a topic page: an excerpt of one paragraph holding one or more mentions said close together. */
+export const TopicQuote = z.object({
   /** Paragraph anchor id (`p12`). */
   paragraph: z.string(),
-  /** Index of the segment the mention starts in (captions split sentences; this is the one to seek to). */
-  segment: z.int().nonnegative(),
-  /** Start time of that segment in seconds, null for untimed transcripts. */
+  /** Start time of the caption the first mention starts in, in seconds; null for untimed transcripts. */
   start: z.number().nullable(),
   /** Speaker id within the episode, null when unknown. */
   speaker: z.string().nullable(),
-  /** A short excerpt around the mention, cut at word boundaries, with … where cut. */
+  /** A short excerpt around the mentions, cut at word boundaries, with … where cut. */
   quote: z.string(),
-  /** The mention's character range within `quote`, for highlighting. */
-  highlight: z.tuple([z.int().nonnegative(), z.int().nonnegative()]),
-  /** The mention's character range within the paragraph's text. */
-  range: z.tuple([z.int().nonnegative(), z.int().nonnegative()]),
+  /** The mentions' character ranges within `quote`, for highlighting. */
+  highlights: z.array(z.tuple([z.int().nonnegative(), z.int().nonnegative()])),
 });
-export type TopicMention = z.infer<typeof TopicMention>;
+export type TopicQuote = z.infer<typeof TopicQuote>;
+
+/** A mark on a topic page's timeline: one mention, or several closer together than a mark is wide. */
+export const TimelineMark = z.object({
+  /** Position along the episode, 0–1000: by time when the episode is timed, else by paragraph. */
+  x: z.int().min(0).max(1000),
+  /** Paragraph anchor id of the first mention. */
+  paragraph: z.string(),
+  /** Position of that paragraph in the episode's paragraphs (0-based), for a label where there is no time. */
+  index: z.int().nonnegative(),
+  /** Start time of the first mention's caption, null for untimed transcripts. */
+  start: z.number().nullable(),
+  /** Mentions the mark stands for. */
+  mentions: z.int().positive(),
+});
+export type TimelineMark = z.infer<typeof TimelineMark>;
+
+/** What a topic page shows of one of the episodes that mention the topic most (see page-caps.ts). */
+export const QuotedEpisode = z.object({
+  /** Slug of the episode. */
+  episode: z.string(),
+  /** The first mentions as quotes, at most QUOTES_PER_EPISODE. */
+  quotes: z.array(TopicQuote),
+  /** Mentions the quotes hold (the rest are "more mentions" on the episode page). */
+  held: z.int().nonnegative(),
+  /** Every mention on the episode's timeline, marks closer than TIMELINE_TICK_WIDTH merged. */
+  marks: z.array(TimelineMark),
+  /** Start times of the first and last mention, null where untimed. */
+  first: z.number().nullable(),
+  last: z.number().nullable(),
+});
+export type QuotedEpisode = z.infer<typeof QuotedEpisode>;
+
+/** Mentions of a topic by one speaker in one episode. */
+export const SpeakerMentions = z.object({
+  episode: z.string(),
+  /** Speaker id within the episode. */
+  speaker: z.string(),
+  mentions: z.int().positive(),
+});
+export type SpeakerMentions = z.infer<typeof SpeakerMentions>;
 
 /** An episode that mentions a topic. */
 export const TopicEpisode = z.object({
@@ -111,13 +145,17 @@ export const Topic = z.object({
   html: z.string(),
   /** The topic file, for curated topics. */
   file: z.string().optional(),
-  /** Episodes that mention or are tagged with the topic, most mentions first. */
+  /** Episodes that mention or are tagged with the topic, most mentions first (then by slug). */
   episodes: z.array(TopicEpisode),
-  /** Every mention, in episode order then transcript order. */
-  mentions: z.array(TopicMention),
+  /** Mentions in all episodes. */
+  mentions: z.int().nonnegative(),
+  /** Quotes and timeline marks for the QUOTED_EPISODES episodes that mention it most, in the order of `episodes`. */
+  quoted: z.array(QuotedEpisode),
   related: z.array(RelatedTopic),
-  /** Speakers who mention it most, most first. */
+  /** Speakers who mention it most, most first (merged by speaker id). */
   speakers: z.array(TopicSpeaker),
+  /** Mentions per speaker per episode, in episode order, for pages that merge people across episodes. */
+  voices: z.array(SpeakerMentions),
   /** Importance used for ordering: Σ over episodes of log2(1 + mentions there), times a specificity weight (1 for curated topics). */
   score: z.number(),
 });

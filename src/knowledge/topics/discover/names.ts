@@ -4,7 +4,7 @@
  * recognition misspells names too ("Zeitron" for Zitron, "Kadrowski" for
  * Kedrosky), so a word counts as a name word when it is the same, one edit
  * away (five letters or more), or sounds the same by Double Metaphone and
- * is at most three edits away.
+ * is at most one edit per three letters away.
  */
 import { doubleMetaphone } from 'double-metaphone';
 import { distance } from 'fastest-levenshtein';
@@ -21,18 +21,18 @@ export class NameWords {
   private readonly shows = new Set<string>();
   private readonly sounds = new Map<string, string[]>();
 
-  constructor(episodes: readonly Episode[]) {
-    for (const e of episodes) {
-      const names = [...e.speakers.map((s) => s.name), ...e.hosts, ...e.guests];
-      for (const name of names) {
-        if (genericLabel.test(name.trim())) continue;
-        for (const key of phraseKeys(name)) this.addPerson(key);
-      }
-      for (const key of phraseKeys(e.show)) if (!showFillers.has(key)) this.shows.add(key);
+  /** Note the speakers, hosts, guests and show of one episode. */
+  add(e: Episode): void {
+    const names = [...e.speakers.map((s) => s.name), ...e.hosts, ...e.guests];
+    for (const name of names) {
+      if (genericLabel.test(name.trim())) continue;
+      for (const key of phraseKeys(name)) this.addPerson(key);
     }
+    for (const key of phraseKeys(e.show)) if (!showFillers.has(key)) this.shows.add(key);
   }
 
   private addPerson(key: string): void {
+    if (this.people.has(key)) return;
     this.people.add(key);
     for (const code of doubleMetaphone(key)) {
       const list = this.sounds.get(code) ?? [];
@@ -46,8 +46,10 @@ export class NameWords {
     if (this.people.has(key)) return true;
     if (key.length >= 5) for (const name of this.people) if (name.length >= 5 && distance(name, key) <= 1) return true;
     if (key.length >= 4) {
+      // Sounds the same and is close in spelling, closer for short words: "Kadrowski" is Kedrosky (3 edits), "Meta" is not Matt (2).
+      const edits = Math.max(1, Math.floor(key.length / 3));
       for (const code of doubleMetaphone(key)) {
-        for (const name of this.sounds.get(code) ?? []) if (name.length >= 4 && distance(name, key) <= 3) return true;
+        for (const name of this.sounds.get(code) ?? []) if (name.length >= 4 && distance(name, key) <= edits) return true;
       }
     }
     return false;

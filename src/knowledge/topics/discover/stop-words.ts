@@ -34,6 +34,13 @@ export const unitWords = keys(`
   cent euro dollar buck yen percent
 `);
 
+/** Calendar and clock words: dates and times are when, not what ("last Monday", "in October", "Tuesday night"). */
+export const calendarWords = keys(`
+  january february march april may june july august september october november december
+  monday tuesday wednesday thursday friday saturday sunday weekday weekend
+  yesterday tomorrow tonight morning afternoon evening night midnight noon
+`);
+
 /** Show furniture: intros, outros and sponsor reads. */
 export const boilerplateWords = keys(`
   subscribe subscriber unsubscribe newsletter podcast podcasts episode episodes
@@ -49,9 +56,10 @@ export const prefixWords = keys(`
 const profane = new Set(Object.entries(cuss).filter(([, rating]) => rating >= 2).map(([word]) => wordKey(word)));
 
 /** Why a single word may not be part of a discovered topic, or undefined when it may. */
-export function excludedWord(key: string): 'filler' | 'number' | 'unit' | 'boilerplate' | 'profanity' | 'prefix' | undefined {
+export function excludedWord(key: string): 'filler' | 'number' | 'unit' | 'calendar' | 'boilerplate' | 'profanity' | 'prefix' | undefined {
   if (fillerWords.has(key)) return 'filler';
   if (unitWords.has(key)) return 'unit';
+  if (calendarWords.has(key)) return 'calendar';
   if (prefixWords.has(key)) return 'prefix';
   if (numberWords.has(key)) return 'number';
   if (boilerplateWords.has(key)) return 'boilerplate';

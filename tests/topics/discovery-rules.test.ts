@@ -1,0 +1,79 @@
+/**
+ * Rules of discovery on small made-up episodes: a surname joins the one
+ * full name that ends with it; spellings of a name that is no word merge
+ * however often each is heard; the written background keeps business words
+ * out; a phrase an episode is titled with skips the collocation filter;
+ * tagging in the worker thread counts exactly what tagging here counts;
+ * the written-English table is what its package gives.
+ */
+import { describe, expect, it } from 'vitest';
+import { writtenEnglish, WRITTEN_ENGLISH_FILE } from '../../scripts/written-english.ts';
+import { readFileSync } from 'node:fs';
+import { buildTopicIndex } from '../../src/knowledge/topics/build-topics.ts';
+import { backgroundZipf, generalZipf } from '../../src/knowledge/topics/discover/background.ts';
+import { PhraseTable } from '../../src/knowledge/topics/discover/phrase-table.ts';
+import { Tagger } from '../../src/knowledge/topics/discover/tagger.ts';
+import { episodeFromCues } from './make-episodes.ts';
+
+const filler = Array.from({ length: 30 }, (_, i) => ['We talked about the weather.', 'It was a long drive home.', 'Everyone had an opinion.'][i % 3] as string);
+const episode = (id: string, said: string[], sidecar = '') =>
+  episodeFromCues(id, [...said, ...filler].map((text): [string, string] => ['Speaker 1', text]), sidecar);
+const discovered = (...episodes: ReturnType<typeof episode>[]) => buildTopicIndex(episodes, []).topics.filter((t) => t.source === 'discovered');
+
+describe('discovery rules', () => {
+  it('links a surname said alone to the one full name that ends with it', () => {
+    const topics = discovered(
+      episode('a', ['Ilsa Varnow mapped the aquifer.', 'Varnow says it is shrinking.', 'Varnow went back in spring.', 'Then Ilsa Varnow left.']),
+      episode('b', ['Varnow wrote again.', 'Ilsa Varnow called us.', 'Varnow had new maps.']),
+    );
+    const varnow = topics.find((t) => t.name === 'Ilsa Varnow');
+    expect(varnow?.aliases).toContain('Varnow');
+    expect(topics.map((t) => t.name)).not.toContain('Varnow');
+    expect(varnow?.mentions).toBe(7);
+  });
+
+  it('merges spellings of a name that is no word, however often each is heard', () => {
+    const topics = discovered(
+      episode('a', ['Then Quorbex Labs raised money.', 'Quorbex Labs builds chips.', 'Quorbex Labs again.']),
+      episode('b', ['Korbex Labs is a lab.', 'Korbex Labs hired people.', 'Korbex Labs grew.']),
+    );
+    // As often as each other, so no spelling is three times the other: they sound the same, two edits apart, and neither is a word.
+    const name = topics.find((t) => t.aliases.some((a) => /quorbex/i.test(a)));
+    expect(name?.aliases).toContain('Korbex Labs');
+    expect(name?.mentions).toBe(6);
+  });
+
+  it('judges common words and acronyms against written English too, names against speech', () => {
+    expect(generalZipf('ceo')).toBeGreaterThan(backgroundZipf('ceo'));
+    expect(generalZipf('industry')).toBeGreaterThan(4.3);
+    expect(generalZipf('zorblax')).toBe(backgroundZipf('zorblax'));
+  });
+
+  it('counts a phrase of the title however weakly its words go together', () => {
+    const topics = discovered(
+      episode('a', ['The amber ledger came up.', 'People argue about the ledger.', 'Some say amber ledger, some say ledger.', 'A ledger is a ledger.', 'The amber ledger again.'], 'title: Notes on the amber ledger\n'),
+    );
+    expect(topics.map((t) => t.name.toLowerCase())).toContain('amber ledger');
+  });
+
+  it('tags in a worker thread exactly what it tags here', () => {
+    const texts = ['Nvidia sells GPUs to data centers.', 'The data center in Texas uses power.', 'open source models and large language models', 'DeepSeek trained a reasoning model.'];
+    const here = new PhraseTable();
+    const tagger = new Tagger(true, 40);
+    for (let i = 0; i < 6; i++) {
+      for (const t of texts) {
+        here.add(t, t === t.toLowerCase());
+        tagger.add(t, t === t.toLowerCase());
+      }
+    }
+    const threaded = tagger.threaded;
+    const there = tagger.finish();
+    expect(threaded).toBe(true);
+    expect([...there.phrases]).toEqual([...here.phrases]);
+    expect([...there.adjectives]).toEqual([...here.adjectives]);
+  });
+
+  it('reads the written-English table its package gives', () => {
+    expect(readFileSync(WRITTEN_ENGLISH_FILE, 'utf8')).toBe(`${JSON.stringify(writtenEnglish())}\n`);
+  });
+});
