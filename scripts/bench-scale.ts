@@ -43,6 +43,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     'no-search': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    /** Measure the first searches on an archive kept by an earlier --keep run, without building. */
+    'search-only': { type: 'boolean', default: false },
   },
 });
 const count = Number(values.episodes);
@@ -57,6 +59,13 @@ const archive = join(work, 'episodes');
 const out = join(work, 'site');
 const cache = join(work, 'cache');
 const log = (line: string) => process.stderr.write(`${line}\n`);
+
+if (values['search-only']) {
+  // A quick look at search on the site an earlier `--keep` run left: nothing is built or written.
+  if (!existsSync(join(out, 'index.html'))) throw new Error(`no site in ${out}; run with --keep first`);
+  await firstSearches();
+  process.exit(0);
+}
 
 // A fresh archive, cache and site: the cold build starts from nothing.
 rmSync(work, { recursive: true, force: true });
@@ -128,11 +137,13 @@ async function firstSearches(): Promise<{ rare: FirstSearch; common: FirstSearch
   const common = words[0] ?? 'market';
   // Far down the frequency list, but still a word the corpus has.
   const rare = words[Math.floor(words.length * 0.9)] ?? common;
-  const server = await serve({ dir: out, port: 0, base: '/' });
+  let sent: { path: string; bytes: number }[] = [];
+  const served = { clear: () => void (sent = []), entries: () => sent };
+  const server = await serve({ dir: out, port: 0, base: '/', onResponse: (path, bytes) => sent.push({ path, bytes }) });
   const browser = await launchBrowser();
   try {
-    await measureFirstSearch(browser, server.url, common); // warm the server's file cache, not the browser's
-    const result = { rare: await measureFirstSearch(browser, server.url, rare), common: await measureFirstSearch(browser, server.url, common) };
+    await measureFirstSearch(browser, server.url, common, served); // warm the server's file cache, not the browser's
+    const result = { rare: await measureFirstSearch(browser, server.url, rare, served), common: await measureFirstSearch(browser, server.url, common, served) };
     for (const [kind, s] of Object.entries(result)) {
       log(`First search, ${kind} word "${s.query}": ${s.results} results in ${s.ms} ms; ${kb(s.dataBytes)} of index data (${Object.entries(s.byKind).map(([k, v]) => `${k} ${kb(v)}`).join(', ')}), ${kb(s.codeBytes)} of page and code`);
     }

@@ -56,13 +56,36 @@ export interface ServeOptions {
   /** Path prefix the site is built for: '/' or '/kb/'. */
   base: string;
   host?: string;
+  /** Called for every response with the request path and the body bytes sent (after compression). */
+  onResponse?: (path: string, bytes: number) => void;
 }
 
 /** Start serving; resolves with the server and its root URL. */
 export function serve(options: ServeOptions): Promise<{ url: string; close: () => Promise<void> }> {
   const root = resolve(options.dir);
   const base = `/${options.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
-  const server = createServer((req, res) => handle(root, base, req, res));
+  const server = createServer((req, res) => {
+    if (options.onResponse) {
+      const report = options.onResponse;
+      let bytes = 0;
+      const write = res.write.bind(res);
+      const end = res.end.bind(res);
+      const count = (chunk: unknown) => {
+        if (typeof chunk === 'string') bytes += Buffer.byteLength(chunk);
+        else if (chunk instanceof Uint8Array) bytes += chunk.byteLength;
+      };
+      res.write = ((chunk: unknown, ...rest: unknown[]) => {
+        count(chunk);
+        return (write as (...a: unknown[]) => boolean)(chunk, ...rest);
+      }) as typeof res.write;
+      res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+        if (chunk !== undefined && typeof chunk !== 'function') count(chunk);
+        return (end as (...a: unknown[]) => ServerResponse)(chunk, ...rest);
+      }) as typeof res.end;
+      res.on('finish', () => report(new URL(req.url ?? '/', 'http://localhost').pathname, bytes));
+    }
+    handle(root, base, req, res);
+  });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '127.0.0.1', () => {

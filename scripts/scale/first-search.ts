@@ -1,8 +1,8 @@
 /**
  * What a first search costs a reader: open `/search/?q=WORD` in a fresh
  * Chromium context (empty cache) on a built site served as static hosts
- * serve it (text gzipped), wait for the results, and add up the bytes
- * received. Bytes are split into the index data the query needed (Pagefind
+ * serve it (text gzipped), wait for the results, and add up the bytes the
+ * server sent. Bytes are split into the index data the query needed (Pagefind
  * entry, page lists, word chunks, fragments, filters, the spelling
  * dictionary) and the page and its code (HTML, CSS, JS, WebAssembly), which
  * a browser caches after the first visit.
@@ -45,30 +45,18 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Measure one first search on the site at `siteUrl` (its root, ending in `/`). */
-export async function measureFirstSearch(browser: Browser, siteUrl: string, query: string): Promise<FirstSearch> {
+/** Responses the server sent: path and body bytes (the server counts them, so requests from Pagefind's web worker count too). */
+export interface ServedLog {
+  clear(): void;
+  entries(): readonly { path: string; bytes: number }[];
+}
+
+/** Measure one first search on the site at `siteUrl` (its root, ending in `/`), served by a server that logs into `served`. */
+export async function measureFirstSearch(browser: Browser, siteUrl: string, query: string, served: ServedLog): Promise<FirstSearch> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  const urls = new Map<string, string>();
   const out: FirstSearch = { query, results: 0, ms: 0, dataBytes: 0, codeBytes: 0, requests: 0, byKind: {} };
-  cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url));
-  // encodedDataLength counts what came over the wire (compressed), headers included; the body share is what we want.
-  const headers = new Map<string, number>();
-  cdp.on('Network.responseReceivedExtraInfo', (e) => headers.set(e.requestId, e.headersText?.length ?? 0));
-  cdp.on('Network.loadingFinished', (e) => {
-    const url = urls.get(e.requestId);
-    if (!url) return;
-    const bytes = Math.max(0, e.encodedDataLength - (headers.get(e.requestId) ?? 0));
-    const kind = fileKind(url);
-    out.requests++;
-    if (kind === 'code') out.codeBytes += bytes;
-    else {
-      out.dataBytes += bytes;
-      out.byKind[kind] = (out.byKind[kind] ?? 0) + bytes;
-    }
-  });
+  served.clear();
   const started = Date.now();
   await page.goto(new URL(`search/?q=${encodeURIComponent(query)}`, siteUrl).href, { waitUntil: 'domcontentloaded' });
   await page.waitForFunction(
@@ -81,5 +69,14 @@ export async function measureFirstSearch(browser: Browser, siteUrl: string, quer
   await page.waitForLoadState('networkidle');
   out.results = await page.locator('[data-search-result]').count();
   await context.close();
+  for (const { path, bytes } of served.entries()) {
+    const kind = fileKind(`http://x${path}`);
+    out.requests++;
+    if (kind === 'code') out.codeBytes += bytes;
+    else {
+      out.dataBytes += bytes;
+      out.byKind[kind] = (out.byKind[kind] ?? 0) + bytes;
+    }
+  }
   return out;
 }

@@ -44,7 +44,7 @@ function readProcs(): Proc[] {
 
 /** A process's name, with the script it runs for `node` ("node astro.mjs"), so a build's Node processes are told apart. */
 function role(pid: string, command: string): string {
-  if (command !== 'node') return command;
+  if (command !== 'node' && command !== 'MainThread') return command;
   try {
     const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
     const script = args.slice(1).find((a) => !a.startsWith('-'));

@@ -72,7 +72,7 @@ export interface Corpus {
   timings: CorpusTimings;
   /** Where each episode's cached form is (by slug), for snapshots; empty when the cache is in memory. */
   blobs: Map<string, string>;
-  /** The topic index file, when the cache is on disk, and the key it is stored under. */
+  /** The topic index's folder, when the cache is on disk, and the key it is stored under. */
   topicsFile: string | null;
   topicsKey: string;
   cacheDir: string | null;
@@ -187,7 +187,7 @@ export function loadCorpus(options: CorpusOptions): Corpus {
   const sorted = sortEpisodes(summaries);
   const topicOptions: TopicIndexOptions = { discover: options.discoverTopics !== false };
   const key = `${codeFingerprint(TOPIC_CODE)}:${topicIndexKey(sorted, topicFolder.topics, topicOptions)}`;
-  const topicsFile = cacheDir ? join(cacheDir, 'topics', `${sha256(key).slice(0, 32)}.json`) : null;
+  const topicsFile = cacheDir ? join(cacheDir, 'topics', sha256(key).slice(0, 32)) : null;
   let topics = topicsFile ? readTopicIndex(topicsFile, key) : undefined;
   if (!topics) {
     log(`  indexing topics over ${sorted.length} episodes`);
@@ -200,7 +200,7 @@ export function loadCorpus(options: CorpusOptions): Corpus {
     topics = buildTopicIndex(episodes, topicFolder.topics, topicOptions);
     if (topicsFile && indexFile) {
       writeTopicIndex(topicsFile, key, topics);
-      if (next.topicsFile && next.topicsFile !== topicsFile) rmSync(next.topicsFile, { force: true });
+      if (next.topicsFile && next.topicsFile !== topicsFile) rmSync(next.topicsFile, { recursive: true, force: true });
       next.topicsFile = topicsFile;
       writeFileAtomic(indexFile, JSON.stringify(next));
     }

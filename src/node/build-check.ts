@@ -1,7 +1,8 @@
 /**
  * The first phase of a site build: load the corpus (transcripts, topic
  * files, topic index; unchanged files come from the cache), write its
- * snapshot for the rest of the build, and collect every diagnostic.
+ * snapshot for the rest of the build, plan the search shards and downloads,
+ * and collect every diagnostic.
  * site-build.ts runs it in a worker thread (build-check-worker.ts): the
  * episodes and the topic index can take gigabytes for a large archive, and a
  * worker's heap is freed when it ends, before `astro build` starts. Only
@@ -10,6 +11,8 @@
 import { loadCorpus } from '../corpus/load-corpus.ts';
 import type { CorpusTimings } from '../corpus/load-corpus.ts';
 import { writeSnapshot } from '../corpus/snapshot.ts';
+import { planSearch } from '../search-index/build-search-index.ts';
+import type { ShardPlan } from '../search-index/build-search-index.ts';
 import type { Diagnostic } from '../transcript/diagnostics.ts';
 
 export interface BuildCheckInput {
@@ -19,6 +22,8 @@ export interface BuildCheckInput {
   cacheDir: string;
   /** Where to write the corpus snapshot for the rest of the build. */
   snapshot: string;
+  /** Base path of the site: search records link under it. */
+  base: string;
 }
 
 export interface BuildCheck {
@@ -30,12 +35,16 @@ export interface BuildCheck {
   timings: CorpusTimings;
   /** Transcripts', topic files' and the whole index's problems, in that order. */
   diagnostics: Diagnostic[];
+  /** The search shards and downloads to make and publish (null when there are errors: nothing is built). */
+  search: ShardPlan | null;
 }
 
 export function checkForBuild(input: BuildCheckInput, log: (line: string) => void = () => {}): BuildCheck {
   const corpus = loadCorpus({ episodes: input.episodes, topics: input.topics, cacheDir: input.cacheDir, log });
   writeSnapshot(corpus, input.snapshot);
+  const errors = corpus.diagnostics.some((d) => d.severity === 'error');
   return {
+    search: errors ? null : planSearch({ corpus, base: input.base, cacheDir: input.cacheDir }),
     files: corpus.files,
     episodes: corpus.summaries.length,
     topics: corpus.topics.topics.length,

@@ -12,8 +12,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { defaultCacheDir } from '../corpus/load-corpus.ts';
-import { openSnapshot } from '../corpus/snapshot.ts';
-import { buildSearchIndex } from '../search-index/build-search-index.ts';
+import { publishSearch, runShards } from '../search-index/build-search-index.ts';
 import { normalizeBase } from '../site/base-path.ts';
 import type { Diagnostic } from '../transcript/diagnostics.ts';
 import type { BuildCheck, BuildCheckInput } from './build-check.ts';
@@ -76,7 +75,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const cacheDir = resolve(options.cacheDir ?? defaultCacheDir());
   let check: BuildCheck;
   try {
-    check = await runBuildCheck({ episodes, topics: topics === null ? null : resolve(topics), cacheDir, snapshot }, options.log);
+    check = await runBuildCheck({ episodes, topics: topics === null ? null : resolve(topics), cacheDir, snapshot, base: normalizeBase(options.base) }, options.log);
   } catch (error) {
     rmSync(dirname(snapshot), { recursive: true, force: true });
     throw error;
@@ -117,48 +116,45 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     VERBATIM_EPISODES: episodes,
     VERBATIM_OUT: renderDir,
     VERBATIM_CORPUS: snapshot,
+    // The downloads are written beside the search index (src/search-index/index-shard.ts), not by astro.
+    VERBATIM_EXPORTS: 'external',
   };
   if (options.base !== undefined) env.VERBATIM_BASE = options.base;
   if (options.site !== undefined) env.VERBATIM_SITE = options.site;
 
-  options.log(`Rendering pages (astro build)`);
+  // The pages (astro build) and, beside them, the search shards and downloads (child processes): two cores, two jobs.
+  const plan = check.search;
+  if (!plan) throw new Error('the corpus phase planned no search index although it found no error');
+  options.log(`Rendering pages (astro build), and making the search index and downloads beside it`);
   const t1 = performance.now();
+  let searchError: unknown = null;
+  const shards = runShards(plan, { concurrency: options.searchConcurrency ?? 1, log: options.log }).then(
+    () => (result.timings.search = performance.now() - t1),
+    (error: unknown) => (searchError = error),
+  );
   const code = await runAstroBuild(env, options.log);
   result.timings.render = performance.now() - t1;
-  if (code !== 0 || !existsSync(join(renderDir, 'index.html'))) {
-    rmSync(dirname(snapshot), { recursive: true, force: true });
+  options.log(`Rendered pages in ${ms(result.timings.render)}`);
+  await shards;
+  rmSync(dirname(snapshot), { recursive: true, force: true });
+  const failed = (why: string) => {
     rmSync(renderDir, { recursive: true, force: true });
-    options.log(`Build failed (astro exited with ${code}). ${existsSync(out) ? `The previous site in ${out} is untouched.` : ''}`.trim());
+    options.log(`Build failed: ${why}. ${existsSync(out) ? `The previous site in ${out} is untouched.` : ''}`.trim());
     result.timings.total = performance.now() - t0;
     return result;
-  }
-  options.log(`Rendered pages in ${ms(result.timings.render)}; building the search index`);
-  const t2 = performance.now();
+  };
+  if (code !== 0 || !existsSync(join(renderDir, 'index.html'))) return failed(`astro exited with ${code}`);
+  if (searchError) return failed(searchError instanceof Error ? searchError.message : String(searchError));
   try {
-    const search = await buildSearchIndex({
-      corpus: openSnapshot(snapshot),
-      snapshot,
-      outDir: renderDir,
-      base: normalizeBase(options.base),
-      cacheDir,
-      publishedAs: out,
-      concurrency: options.searchConcurrency ?? 1,
-      log: options.log,
-    });
-    result.timings.search = performance.now() - t2;
+    const search = publishSearch(plan, renderDir, { cacheDir, publishedAs: out });
     result.search = { shards: search.shards, indexed: search.indexed, passages: search.passages, dataBytes: search.dataBytes, dictionaryBytes: search.dictionaryBytes };
     options.log(
       `Indexed ${search.passages} passages, ${search.episodes} episodes and ${search.topics} topics in ${search.shards} shard(s) ` +
-        `(${search.indexed} indexed, ${search.shards - search.indexed} unchanged) in ${ms(result.timings.search)}; ` +
+        `(${search.indexed} made, ${search.shards - search.indexed} unchanged) in ${ms(result.timings.search)}, with ${search.downloads} downloads; ` +
         `index data ${mb(search.dataBytes)}, dictionary ${mb(search.dictionaryBytes)}`,
     );
   } catch (error) {
-    rmSync(renderDir, { recursive: true, force: true });
-    options.log(`Build failed: ${error instanceof Error ? error.message : String(error)}. ${existsSync(out) ? `The previous site in ${out} is untouched.` : ''}`.trim());
-    result.timings.total = performance.now() - t0;
-    return result;
-  } finally {
-    rmSync(dirname(snapshot), { recursive: true, force: true });
+    return failed(error instanceof Error ? error.message : String(error));
   }
   if (renderDir !== temp) {
     try {

@@ -1,11 +1,16 @@
 /**
- * Builds the site's search files after the pages: the Pagefind index in
- * shards (shards.ts), each indexed in a child process of its own, at most
- * `concurrency` at a time, and the spelling dictionary, assembled from the
- * names in the corpus and the vocabulary each shard counted. A shard whose
- * inputs are unchanged since an earlier build (same episodes, topic links,
- * base path and code) is taken from the cache instead of being indexed
- * again, so an edit to one transcript re-indexes one shard.
+ * The site's derived files that are not pages: the Pagefind index in shards
+ * (shards.ts) and each episode's transcript downloads, made shard by shard
+ * in child processes of their own (index-shard.ts), and the spelling
+ * dictionary, assembled from the names in the corpus and the vocabulary each
+ * shard counted. Two steps, so the build can index while `astro build`
+ * renders the pages: `indexShards` (needs only the corpus) and
+ * `publishSearch` (links the shards into the built site, checks every
+ * passage against its page, writes the dictionary).
+ *
+ * A shard whose inputs are unchanged since an earlier build (same episodes,
+ * topic links, base path and code) is taken from the cache instead of being
+ * made again, so an edit to one transcript redoes one shard.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -18,30 +23,40 @@ import { codeFingerprint, INGEST_CODE } from '../corpus/code-fingerprint.ts';
 import type { Corpus } from '../corpus/load-corpus.ts';
 import { assembleDictionary, dictionarySources, mergeVocabulary, variantCandidates } from '../search/dictionary.ts';
 import type { DictionaryOptions } from '../search/dictionary.ts';
+import { topicRecords } from '../search/passages.ts';
 import { SEARCH_FILES } from '../search/record-fields.ts';
+import { makeRoutes } from '../site/routes.ts';
+import type { Episode } from '../transcript/schema.ts';
 import { indexShard } from './index-shard.ts';
 import type { ShardJob, ShardReport } from './index-shard.ts';
 import { planShards } from './shards.ts';
 import type { SearchShard } from './shards.ts';
 
 export interface SearchIndexOptions {
-  /** The corpus, and the snapshot file it was opened from, which shard processes open too; without one, shards are indexed in this process, one at a time (tests, tools). */
   corpus: Corpus;
-  snapshot?: string;
-  /** Check that every passage lands on a paragraph of a built page (default true; tools that build no pages turn it off). */
-  checkPages?: boolean;
-  /** The built site. */
-  outDir: string;
   /** Base path of the site (record URLs include it). */
   base: string;
-  /** Where indexed shards are kept for later builds. */
+  /** Where shards are made and kept for later builds. */
   cacheDir: string;
-  /** The folder the site is published to (`outDir` may be a temporary one): which earlier shards to forget. */
-  publishedAs?: string;
-  /** Shards indexed at once (each is a process using up to about 650 bytes a word of its transcripts). */
-  concurrency?: number;
   dictionary?: DictionaryOptions;
   log?: (line: string) => void;
+}
+
+/**
+ * What is left to do once the corpus has been read, in a form that can be
+ * written down: the shards, where each lives in the cache, the jobs of the
+ * ones to make, and the dictionary's sources. Made where the corpus is in
+ * memory (the build's first phase); run and published by the build's parent
+ * process, which never loads the corpus.
+ */
+export interface ShardPlan {
+  shards: SearchShard[];
+  /** The cache folder of each shard (`index/`, `exports/` and `report.json` inside). */
+  folders: string[];
+  /** Job files of the shards to make (the rest are in the cache already). */
+  jobs: string[];
+  sources: { names: string[]; proper: string[]; topicCounts: [string, number][] };
+  dictionary: DictionaryOptions;
 }
 
 export interface SearchIndexReport {
@@ -51,6 +66,7 @@ export interface SearchIndexReport {
   passages: number;
   episodes: number;
   topics: number;
+  downloads: number;
   files: number;
   /** Bytes of the published search files (index, runtime, dictionary) and of the index data alone. */
   bytes: number;
@@ -59,7 +75,7 @@ export interface SearchIndexReport {
 }
 
 /** Code whose change makes every shard stale. */
-const SEARCH_CODE = ['../search/', '../search-index/', '../site/routes.ts', ...INGEST_CODE];
+const SEARCH_CODE = ['../search/', '../search-index/', '../exports/', '../site/routes.ts', ...INGEST_CODE];
 
 /** Pagefind's version: its package exports no package.json, so it is read from the project's node_modules. */
 const pagefindVersion = ((): string => {
@@ -70,100 +86,125 @@ const pagefindVersion = ((): string => {
   }
 })();
 
-export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexReport> {
-  const log = options.log ?? (() => {});
+/** Plan the shards of the corpus and write the jobs of those the cache lacks (episodes named by their cached files). */
+export function planSearch(options: SearchIndexOptions): ShardPlan {
   const { corpus } = options;
   const shards = planShards(corpus.summaries);
   const sources = dictionarySources(corpus.summaries, options.dictionary);
   const candidates = variantCandidates(sources);
-  const store = join(options.cacheDir, 'search');
-  const code = codeFingerprint(SEARCH_CODE);
-  const topicNames = digestOf(JSON.stringify(corpus.topics.topics.map((t) => [t.slug, t.name, t.aliases, t.description ?? '', t.mentions, t.episodes.length])));
-
-  const keys = shards.map((shard) => shardKey(shard, corpus, { code, base: options.base, candidates, topicNames }));
-  const stale = shards.filter((shard, i) => !existsSync(join(store, keys[i] as string, 'report.json')));
-  const reused = shards.length - stale.length;
-  log(`  search index: ${shards.length} shard(s) for ${corpus.summaries.length} episodes; indexing ${stale.length}${reused > 0 ? `, ${reused} unchanged` : ''}`);
-
-  const work = join(options.outDir, '.search-shards');
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(work, { recursive: true });
-  try {
-    const concurrency = options.snapshot ? Math.max(1, options.concurrency ?? 1) : 1;
-    let next = 0;
-    const started = performance.now();
-    const run = async () => {
-      while (next < stale.length) {
-        const shard = stale[next++] as SearchShard;
-        const key = keys[shard.index] as string;
-        const job: ShardJob = {
-          shard,
-          outDir: options.outDir,
-          folder: join('.search-shards', String(shard.index)),
-          base: options.base,
-          candidates,
-          checkPages: options.checkPages ?? true,
-        };
-        const t0 = performance.now();
-        let report: ShardReport;
-        if (options.snapshot) {
-          const jobFile = join(work, `${shard.index}.json`);
-          writeFileSync(jobFile, JSON.stringify({ ...job, snapshot: options.snapshot }));
-          await runShardProcess(jobFile, log);
-          report = JSON.parse(readFileSync(`${jobFile}.result`, 'utf8')) as ShardReport;
-        } else {
-          report = await indexShard(corpus, job);
-        }
-        // Keep it for later builds: the shard's files and its report, under its key.
-        const kept = join(store, key);
-        rmSync(kept, { recursive: true, force: true });
-        mkdirSync(dirname(kept), { recursive: true });
-        renameSync(join(options.outDir, job.folder), join(kept + '.files'));
-        mkdirSync(kept, { recursive: true });
-        renameSync(kept + '.files', join(kept, 'files'));
-        writeFileAtomic(join(kept, 'report.json'), JSON.stringify(report));
-        log(
-          `  shard ${shard.index + 1}/${shards.length}: ${report.passages} passages of ${report.episodes} episodes, ` +
-            `${(shard.words / 1e6).toFixed(2)} M words, indexed in ${seconds(performance.now() - t0)} (${seconds(performance.now() - started)} so far)`,
-        );
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, stale.length) }, run));
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-
-  // Publish: the main shard is pagefind/, the others folders inside it.
-  const reports: ShardReport[] = [];
-  const target = join(options.outDir, SEARCH_FILES.pagefindDir);
-  rmSync(target, { recursive: true, force: true });
+  const store = join(options.cacheDir, 'shards');
+  const topicNames = Object.fromEntries(corpus.topics.topics.map((t) => [t.slug, t.name]));
+  const records = topicRecords(corpus.topics, makeRoutes(options.base));
+  const common = digestOf(JSON.stringify([pagefindVersion, codeFingerprint(SEARCH_CODE), options.base, candidates, topicNames]));
+  const folders = shards.map((shard) => join(store, shardKey(shard, corpus, common, shard.index === 0 ? records : [])));
+  const jobs: string[] = [];
   for (const shard of shards) {
-    const kept = join(store, keys[shard.index] as string);
-    reports.push(JSON.parse(readFileSync(join(kept, 'report.json'), 'utf8')) as ShardReport);
-    linkTree(join(kept, 'files'), join(options.outDir, shard.path));
+    const folder = folders[shard.index] as string;
+    if (existsSync(join(folder, 'report.json'))) continue;
+    const job: ShardJob & { blobs: Record<string, string | undefined> } = {
+      shard,
+      dir: folder,
+      base: options.base,
+      candidates,
+      links: Object.fromEntries(shard.slugs.map((slug) => [slug, corpus.topics.byEpisode.get(slug)?.links ?? {}])),
+      topicNames,
+      topicRecords: shard.index === 0 ? records : [],
+      blobs: Object.fromEntries(shard.slugs.map((slug) => [slug, corpus.blobs.get(slug)])),
+    };
+    const file = `${folder}.job.json`;
+    writeFileAtomic(file, JSON.stringify(job));
+    jobs.push(file);
   }
-  forgetOtherShards(store, options.publishedAs ?? options.outDir, keys);
+  return {
+    shards,
+    folders,
+    jobs,
+    sources: { names: [...sources.names], proper: [...sources.proper], topicCounts: [...sources.topicCounts] },
+    dictionary: options.dictionary ?? {},
+  };
+}
 
-  const problems = reports.flatMap((r) => r.problems);
-  if (problems.length > 0) {
-    throw new Error(`search index: ${problems.length} link(s) would not land on a built paragraph, e.g.\n  ${problems.slice(0, 10).join('\n  ')}`);
+/**
+ * Make the planned shards: each job in a child process, `concurrency` at a
+ * time; or in this process, one at a time, reading episodes with `episode`
+ * (tests and tools whose corpus is in memory).
+ */
+export async function runShards(plan: ShardPlan, options: { concurrency?: number; episode?: (slug: string) => Episode; log?: (line: string) => void } = {}): Promise<void> {
+  const log = options.log ?? (() => {});
+  log(`  search index and downloads: ${plan.shards.length} shard(s); making ${plan.jobs.length}${plan.jobs.length < plan.shards.length ? `, ${plan.shards.length - plan.jobs.length} unchanged` : ''}`);
+  const concurrency = options.episode ? 1 : Math.max(1, options.concurrency ?? 1);
+  let next = 0;
+  const started = performance.now();
+  const run = async () => {
+    while (next < plan.jobs.length) {
+      const jobFile = plan.jobs[next++] as string;
+      const job = JSON.parse(readFileSync(jobFile, 'utf8')) as ShardJob;
+      const folder = job.dir;
+      const building = `${folder}.${process.pid}.tmp`;
+      const t0 = performance.now();
+      let report: ShardReport;
+      if (options.episode) {
+        report = await indexShard({ ...job, dir: building }, options.episode);
+      } else {
+        writeFileSync(jobFile, JSON.stringify({ ...JSON.parse(readFileSync(jobFile, 'utf8')), dir: building }));
+        await runShardProcess(jobFile, log);
+        report = JSON.parse(readFileSync(`${jobFile}.result`, 'utf8')) as ShardReport;
+        rmSync(`${jobFile}.result`, { force: true });
+      }
+      writeFileSync(join(building, 'report.json'), JSON.stringify(report));
+      rmSync(folder, { recursive: true, force: true });
+      renameSync(building, folder);
+      rmSync(jobFile, { force: true });
+      log(
+        `  shard ${job.shard.index + 1}/${plan.shards.length}: ${report.passages} passages and ${report.downloads} downloads of ${report.episodes} episodes, ` +
+          `${(job.shard.words / 1e6).toFixed(2)} M words, in ${seconds(performance.now() - t0)} (${seconds(performance.now() - started)} so far)`,
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, plan.jobs.length) }, run));
+}
+
+/**
+ * Put the shards into the built site at `outDir` (hard links from the cache)
+ * with the downloads and the dictionary, after checking that every passage
+ * lands on a paragraph of its built page (`checkPages`, default true). Throws
+ * with the problems when one does not: a search that links nowhere is worse
+ * than none. `publishedAs` (default `outDir`) names the output for the cache's
+ * bookkeeping of which shards to keep.
+ */
+export function publishSearch(plan: ShardPlan, outDir: string, options: { cacheDir: string; checkPages?: boolean; publishedAs?: string }): SearchIndexReport {
+  const { shards, folders } = plan;
+  const reports = folders.map((folder) => JSON.parse(readFileSync(join(folder, 'report.json'), 'utf8')) as ShardReport);
+  if (options.checkPages ?? true) {
+    const problems = reports.flatMap((r) => missingParagraphs(outDir, r.paragraphs));
+    if (problems.length > 0) {
+      throw new Error(`search index: ${problems.length} link(s) would not land on a built paragraph, e.g.\n  ${problems.slice(0, 10).join('\n  ')}`);
+    }
   }
+  rmSync(join(outDir, SEARCH_FILES.pagefindDir), { recursive: true, force: true });
+  for (const shard of shards) {
+    const folder = folders[shard.index] as string;
+    linkTree(join(folder, 'index'), join(outDir, shard.path));
+    if (existsSync(join(folder, 'exports'))) linkTree(join(folder, 'exports'), outDir);
+  }
+  forgetOtherShards(join(options.cacheDir, 'shards'), options.publishedAs ?? outDir, folders);
 
   const vocabulary = mergeVocabulary(
     reports.map((r) => ({ counts: new Map(r.counts), splits: new Map(r.splits.map(([name, list]) => [name, new Set(list)])) })),
   );
-  const dictionary = JSON.stringify(assembleDictionary(sources, vocabulary, options.dictionary));
-  const dictionaryPath = join(options.outDir, SEARCH_FILES.dictionary);
+  const sources = { names: new Set(plan.sources.names), proper: new Set(plan.sources.proper), topicCounts: new Map(plan.sources.topicCounts) };
+  const dictionary = JSON.stringify(assembleDictionary(sources, vocabulary, plan.dictionary));
+  const dictionaryPath = join(outDir, SEARCH_FILES.dictionary);
   mkdirSync(dirname(dictionaryPath), { recursive: true });
   writeFileSync(dictionaryPath, dictionary);
-
   const dictionaryBytes = Buffer.byteLength(dictionary);
   return {
     shards: shards.length,
-    indexed: stale.length,
+    indexed: plan.jobs.length,
     passages: sum(reports, (r) => r.passages),
     episodes: sum(reports, (r) => r.episodes),
     topics: sum(reports, (r) => r.topics),
+    downloads: sum(reports, (r) => r.downloads),
     files: sum(reports, (r) => r.files) + 1,
     bytes: sum(reports, (r) => r.bytes) + dictionaryBytes,
     dataBytes: sum(reports, (r) => r.dataBytes),
@@ -171,31 +212,46 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   };
 }
 
+/** All three steps in this process, for tools and tests (a corpus in memory; pages checked only if asked). */
+export async function buildSearchIndex(options: SearchIndexOptions & { outDir: string; checkPages?: boolean }): Promise<SearchIndexReport> {
+  const plan = planSearch(options);
+  await runShards(plan, { episode: options.corpus.episode, ...(options.log ? { log: options.log } : {}) });
+  return publishSearch(plan, options.outDir, { cacheDir: options.cacheDir, checkPages: options.checkPages ?? false });
+}
+
 /** A shard's identity: everything its files are made from. */
-function shardKey(
-  shard: SearchShard,
-  corpus: Corpus,
-  common: { code: string; base: string; candidates: readonly string[]; topicNames: string },
-): string {
+function shardKey(shard: SearchShard, corpus: Corpus, common: string, records: unknown): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify([pagefindVersion, common.code, common.base, common.candidates, shard.index, shard.path]));
+  hash.update(`${common}\u0000${shard.index}\u0000${shard.path}\u0000${JSON.stringify(records)}`);
   const bySlug = new Map(corpus.summaries.map((s) => [s.slug, s]));
   for (const slug of shard.slugs) {
     const s = bySlug.get(slug);
-    hash.update(`\u0000${slug}\u0000${s?.source.digest ?? ''}\u0000${JSON.stringify(s ?? null)}\u0000${JSON.stringify(corpus.topics.byEpisode.get(slug) ?? null)}`);
+    hash.update(`\u0000${slug}\u0000${s?.source.digest ?? ''}\u0000${JSON.stringify(s ?? null)}\u0000${JSON.stringify(corpus.topics.byEpisode.get(slug)?.links ?? null)}`);
   }
-  // The main shard holds the topic pages; every shard's passages name topics in their filter.
-  hash.update(common.topicNames);
   return `${shard.index}-${hash.digest('hex').slice(0, 32)}`;
+}
+
+/** Paragraph ids a page lacks (or the page itself, when it was not built). */
+function missingParagraphs(outDir: string, paragraphs: Record<string, string[]>): string[] {
+  const problems: string[] = [];
+  for (const [slug, ids] of Object.entries(paragraphs)) {
+    const file = join(outDir, 'episodes', slug, 'index.html');
+    if (!existsSync(file)) {
+      problems.push(`no page for episode "${slug}"; the search index and the pages disagree on slugs`);
+      continue;
+    }
+    const present = new Set<string>();
+    for (const m of readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)) present.add(m[1] ?? '');
+    for (const id of ids) if (!present.has(id)) problems.push(`/episodes/${slug}/ has no element with id "${id}"`);
+  }
+  return problems;
 }
 
 /** Run one shard's child process; rejects with its last lines of output when it fails. */
 function runShardProcess(jobFile: string, log: (line: string) => void): Promise<void> {
   const script = fileURLToPath(new URL('./shard-process.ts', import.meta.url));
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [script, jobFile], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(process.execPath, [script, jobFile], { stdio: ['ignore', 'pipe', 'pipe'] });
     const tail: string[] = [];
     const keep = (chunk: Buffer) => {
       for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) tail.push(line);
@@ -208,7 +264,7 @@ function runShardProcess(jobFile: string, log: (line: string) => void): Promise<
       if (code === 0) done();
       else {
         for (const line of tail) log(`    ${line}`);
-        fail(new Error(`indexing a search shard failed (${signal ?? `exit code ${code}`})`));
+        fail(new Error(`making a search shard failed (${signal ?? `exit code ${code}`})`));
       }
     });
   });
@@ -232,16 +288,16 @@ function linkTree(from: string, to: string): void {
 }
 
 /** Drop cached shards an earlier build of this output used and this one does not. */
-function forgetOtherShards(store: string, outDir: string, keys: readonly string[]): void {
-  const manifest = join(store, `latest-${digestOf(outDir).slice(0, 16)}.json`);
+function forgetOtherShards(store: string, published: string, folders: readonly string[]): void {
+  const manifest = join(store, `latest-${digestOf(published).slice(0, 16)}.json`);
   let previous: string[] = [];
   try {
     previous = JSON.parse(readFileSync(manifest, 'utf8')) as string[];
   } catch {
     // first build of this output
   }
-  for (const key of previous) if (!keys.includes(key)) rmSync(join(store, key), { recursive: true, force: true });
-  writeFileAtomic(manifest, JSON.stringify(keys));
+  for (const folder of previous) if (!folders.includes(folder)) rmSync(folder, { recursive: true, force: true });
+  writeFileAtomic(manifest, JSON.stringify(folders));
 }
 
 const digestOf = (text: string) => createHash('sha256').update(text).digest('hex');

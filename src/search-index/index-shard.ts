@@ -1,34 +1,42 @@
 /**
- * Builds one search shard: reads its episodes from the corpus one at a
- * time, makes their records (passages, the episode records and, in the main
- * shard, the topic pages), checks that every passage's paragraphs exist on
- * the built page, counts the words for the spelling dictionary, and has
- * Pagefind write the shard's files. Runs in a process of its own
- * (shard-process.ts), so Pagefind's memory is returned when it ends.
+ * Builds one shard of the site's derived files: reads its episodes one at a
+ * time, writes each episode's transcript downloads (WebVTT, SRT, text, JSON,
+ * Podcasting 2.0), makes the search records (passages, the episode records
+ * and, in the main shard, the topic pages), counts the words for the
+ * spelling dictionary, and has Pagefind write the shard's index. Runs in a
+ * process of its own (shard-process.ts) so that Pagefind's memory is
+ * returned when it ends, and alongside `astro build`: it needs no page,
+ * only the episodes and what the topic index says of them, all in the job.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as pagefind from 'pagefind';
-import type { Corpus } from '../corpus/load-corpus.ts';
+import { isTimed } from '../exports/cues.ts';
+import { transcriptExports } from '../exports/formats.ts';
+import type { EpisodeTopics } from '../knowledge/topics/schema.ts';
 import { VocabularyCounter } from '../search/dictionary.ts';
-import { attachTopics, episodePassages, searchEpisode, topicRecords } from '../search/passages.ts';
+import { episodePassages, searchEpisode } from '../search/passages.ts';
+import type { SearchTopic } from '../search/passages.ts';
 import { episodeDocument, passageRecord, topicDocument } from '../search/records.ts';
 import { makeRoutes } from '../site/routes.ts';
+import type { Episode } from '../transcript/schema.ts';
 import type { SearchShard } from './shards.ts';
 
 export interface ShardJob {
   shard: SearchShard;
-  /** The built site: pages are checked here, and the shard is written to `<outDir>/<folder>`. */
-  outDir: string;
-  /** Folder (relative to `outDir`) to write the shard's files into; the caller moves it into place. */
-  folder: string;
+  /** Where to write: `<dir>/index/` the Pagefind files, `<dir>/exports/episodes/<slug>/` the downloads. */
+  dir: string;
   /** Base path of record URLs. */
   base: string;
   /** Name words the dictionary looks for split spellings of (see dictionary.ts `variantCandidates`). */
   candidates: string[];
-  /** Check every passage's paragraphs against the built page (off for tools that build no pages). */
-  checkPages: boolean;
+  /** The topic index's first mentions per paragraph, for each episode of the shard (the passages' topic filter). */
+  links: Record<string, EpisodeTopics['links']>;
+  /** Topic names by slug. */
+  topicNames: Record<string, string>;
+  /** The topic pages' records (the main shard only). */
+  topicRecords: SearchTopic[];
 }
 
 export interface ShardReport {
@@ -36,12 +44,13 @@ export interface ShardReport {
   passages: number;
   episodes: number;
   topics: number;
-  /** Files written, their bytes, and the bytes of index data alone (no JS or wasm). */
+  downloads: number;
+  /** Index files written, their bytes, and the bytes of index data alone (no JS or wasm). */
   files: number;
   bytes: number;
   dataBytes: number;
-  /** Links that would not land on a built paragraph (the build fails on any). */
-  problems: string[];
+  /** Paragraph ids each episode's passages link to, by slug: checked against the built pages. */
+  paragraphs: Record<string, string[]>;
   /** The shard's vocabulary, as arrays for sending between processes. */
   counts: [string, number][];
   splits: [string, string[]][];
@@ -56,28 +65,45 @@ const unusedBundle = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\./;
 /** Pagefind's runtime: published once, in the main shard; the other shards hold index data only. */
 const runtime = /^(?:pagefind\.js|pagefind-worker\.js|wasm\.[\w-]+\.pagefind)$/;
 
-export async function indexShard(corpus: Corpus, job: ShardJob): Promise<ShardReport> {
+/** Build the shard; `episode(slug)` reads one episode. */
+export async function indexShard(job: ShardJob, episode: (slug: string) => Episode): Promise<ShardReport> {
   const started = performance.now();
   const routes = makeRoutes(job.base);
   const vocabulary = new VocabularyCounter(job.candidates);
   const passages: ReturnType<typeof passageRecord>[] = [];
   const documents: { url: string; content: string }[] = [];
-  const problems: string[] = [];
+  const paragraphs: Record<string, string[]> = {};
+  const exportsDir = join(job.dir, 'exports', 'episodes');
+  rmSync(job.dir, { recursive: true, force: true });
+  let downloads = 0;
   for (const slug of job.shard.slugs) {
-    const episode = corpus.episode(slug);
-    const own = episodePassages(episode, routes);
-    attachTopics(own, corpus.topics);
-    if (job.checkPages) problems.push(...missingParagraphs(job.outDir, slug, routes.episode(slug), own.flatMap((p) => p.anchors.map((a) => a.id))));
-    for (const p of own) passages.push(passageRecord(p));
-    documents.push({ url: routes.episode(slug), content: episodeDocument(searchEpisode(episode, routes)) });
-    vocabulary.add(episode);
+    const e = episode(slug);
+    const own = episodePassages(e, routes);
+    const links = job.links[slug];
+    for (const passage of own) {
+      // The topic filter: the topics first mentioned in one of the passage's paragraphs.
+      const names = new Set<string>();
+      for (const { id } of passage.anchors) for (const link of links?.[id] ?? []) names.add(job.topicNames[link.topic] ?? link.topic);
+      passage.topics = [...names];
+      passages.push(passageRecord(passage));
+    }
+    paragraphs[slug] = own.flatMap((p) => p.anchors.map((a) => a.id));
+    documents.push({ url: routes.episode(slug), content: episodeDocument(searchEpisode(e, routes)) });
+    vocabulary.add(e);
+    // The downloads, written here rather than by astro build: one read of the episode serves both.
+    const folder = join(exportsDir, slug);
+    mkdirSync(folder, { recursive: true });
+    const timed = isTimed(e);
+    for (const format of transcriptExports) {
+      if (format.timedOnly && !timed) continue;
+      writeFileSync(join(folder, format.file), format.write(e));
+      downloads++;
+    }
   }
-  const topics = job.shard.index === 0 ? topicRecords(corpus.topics, routes) : [];
-  for (const t of topics) documents.push({ url: t.url, content: topicDocument(t) });
+  for (const t of job.topicRecords) documents.push({ url: t.url, content: topicDocument(t) });
   const recordsDone = performance.now();
 
-  const target = join(job.outDir, job.folder);
-  rmSync(target, { recursive: true, force: true });
+  const target = join(job.dir, 'index');
   // Pagefind's allocator returns freed memory page by page (madvise), which on some VMs costs more than the
   // indexing itself; its service lives only as long as this shard, so it keeps what it frees until it exits.
   process.env._RJEM_MALLOC_CONF ??= 'dirty_decay_ms:-1,muzzy_decay_ms:-1';
@@ -95,17 +121,19 @@ export async function indexShard(corpus: Corpus, job: ShardJob): Promise<ShardRe
     await pagefind.close();
   }
 
+  const counted = vocabulary.result();
   const report: ShardReport = {
     index: job.shard.index,
     passages: passages.length,
     episodes: job.shard.slugs.length,
-    topics: topics.length,
+    topics: job.topicRecords.length,
+    downloads,
     files: 0,
     bytes: 0,
     dataBytes: 0,
-    problems,
-    counts: [...vocabulary.result().counts],
-    splits: [...vocabulary.result().splits].map(([name, set]) => [name, [...set]]),
+    paragraphs,
+    counts: [...counted.counts],
+    splits: [...counted.splits].map(([name, set]) => [name, [...set]]),
     timings: { records: recordsDone - started, pagefind: performance.now() - recordsDone },
   };
   for (const name of readdirSync(target)) {
@@ -113,15 +141,6 @@ export async function indexShard(corpus: Corpus, job: ShardJob): Promise<ShardRe
   }
   tally(target, report);
   return report;
-}
-
-/** Paragraph ids a page lacks (or the page itself, when it was not built). */
-function missingParagraphs(outDir: string, slug: string, href: string, ids: readonly string[]): string[] {
-  const file = join(outDir, 'episodes', slug, 'index.html');
-  if (!existsSync(file)) return [`no page for episode "${slug}" at ${href}; the search index and the pages disagree on slugs`];
-  const present = new Set<string>();
-  for (const m of readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)) present.add(m[1] ?? '');
-  return ids.filter((id) => !present.has(id)).map((id) => `${href} has no element with id "${id}"`);
 }
 
 /**

@@ -13,7 +13,7 @@
 import type { EpisodeSummary } from '../corpus/summary.ts';
 
 /** Most words of transcript in one shard: bounds each indexing process's memory (about 650 bytes a word). */
-export const SHARD_WORDS = 2_400_000;
+export const SHARD_WORDS = 1_500_000;
 
 export interface SearchShard {
   /** 0 for the main bundle. */

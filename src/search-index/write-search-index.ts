@@ -35,7 +35,6 @@ export async function writeSearchIndex(episodes: readonly Episode[], options: Wr
       outDir: options.outDir,
       base: options.base,
       cacheDir,
-      checkPages: false,
       ...(options.dictionary ? { dictionary: options.dictionary } : {}),
     });
   } finally {

@@ -22,7 +22,7 @@ import type { Anchor } from './record-fields.ts';
 import { tokenCount } from './text.ts';
 
 /** A paragraph joins a passage only if the passage stays within this many words. */
-export const PASSAGE_WORDS = 120;
+export const PASSAGE_WORDS = 600;
 
 export interface SearchPassage {
   /** Deep link: episode page + `#` + first paragraph id. */

@@ -35,6 +35,35 @@ export const RANKING_WEIGHTS: RankingWeights = { metadata: 0.5, proximity: 0.5, 
  */
 export const COVERAGE_WORDS = 120;
 
+/** Most moments taken from one record. */
+export const MOMENTS_PER_RECORD = 3;
+/** Each later moment of a record ranks at this share of what its own score would give. */
+export const LATER_MOMENT = 0.8;
+
+/**
+ * The places in one record where the query's words come together, best
+ * first: the best span of `COVERAGE_WORDS` words, then the best span away
+ * from it, and so on, each holding at least half the weight of the first
+ * (a lone common word elsewhere is no moment). Each is returned as the
+ * matches near it, so a result lands there.
+ */
+export function momentsOf(matches: readonly Match[], weights: readonly number[]): Match[][] {
+  const moments: Match[][] = [];
+  let rest = [...matches];
+  let first = 0;
+  while (rest.length > 0 && moments.length < MOMENTS_PER_RECORD) {
+    const span = bestWindow(rest, weights, COVERAGE_WORDS);
+    if (!span) break;
+    if (moments.length === 0) first = span.weight;
+    else if (span.weight < first / 2) break;
+    const from = span.start - COVERAGE_WORDS / 2;
+    const to = span.end + COVERAGE_WORDS / 2;
+    moments.push(rest.filter((m) => m.position >= span.start && m.position <= span.end));
+    rest = rest.filter((m) => m.position < from || m.position > to);
+  }
+  return moments;
+}
+
 /** Most concepts searched per query: each costs a Pagefind search per form. */
 export const MAX_CONCEPTS = 10;
 
@@ -131,16 +160,20 @@ export function rankByCoverage(
   const hits: ScoredHit[] = [];
   for (const record of records.values()) {
     if (record.matches.length === 0) continue;
-    const window = bestWindow(record.matches, idfs);
-    let phrase = 0;
-    for (const pair of adjacentPairs(record.matches)) {
-      const [a = 0, b = 0] = pair.split(':').map(Number);
-      phrase += ((idfs[a] ?? 0) + (idfs[b] ?? 0)) / 2;
-    }
-    // Coverage within a passage-sized span, not the whole record: records are windows of several paragraphs.
-    const covered = bestWindow(record.matches, idfs, COVERAGE_WORDS)?.weight ?? record.text;
-    const rank = covered + weights.metadata * record.metadata + weights.proximity * (window?.weight ?? 0) + weights.phrase * phrase;
-    hits.push({ ...record.hit, score: record.score, rank, concepts: record.concepts, matches: record.matches });
+    // A record is a window of several paragraphs: each place in it where the query's words come together is a moment of its own.
+    momentsOf(record.matches, idfs).forEach((matches, k) => {
+      const window = bestWindow(matches, idfs);
+      let phrase = 0;
+      for (const pair of adjacentPairs(matches)) {
+        const [a = 0, b = 0] = pair.split(':').map(Number);
+        phrase += ((idfs[a] ?? 0) + (idfs[b] ?? 0)) / 2;
+      }
+      // Coverage within a passage-sized span, not the whole record.
+      const covered = bestWindow(matches, idfs, COVERAGE_WORDS)?.weight ?? 0;
+      // A record's later moments count for less: one long stretch of talk should not fill the first page.
+      const rank = (covered + weights.metadata * record.metadata + weights.proximity * (window?.weight ?? 0) + weights.phrase * phrase) * LATER_MOMENT ** k;
+      hits.push({ ...record.hit, id: k === 0 ? record.hit.id : `${record.hit.id}@${k}`, score: record.score, rank, concepts: record.concepts, matches });
+    });
   }
   hits.sort((a, b) => b.rank - a.rank || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { hits, idfs };

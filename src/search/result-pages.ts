@@ -32,6 +32,8 @@ export class ResultPages {
   readonly #terms: readonly string[];
   #next = 0;
   #buffer: LoadedResult[] = [];
+  /** Links of the moments already buffered or shown. */
+  readonly #shown = new Set<string>();
 
   /** `terms` highlight the summaries of episode and topic results. */
   constructor(outcome: SearchOutcome, terms: readonly string[]) {
@@ -63,8 +65,12 @@ export class ResultPages {
       budget -= count;
       const loaded = await Promise.all(slice.map(async (hit) => ({ hit, view: this.#view(hit, await hit.data()) })));
       for (const result of loaded) {
-        if (result.view.kind === 'passage') this.#buffer.push(result);
-        else batch.pages.push(result);
+        if (result.view.kind !== 'passage') batch.pages.push(result);
+        // Two moments of one record may land on the same paragraph: show it once.
+        else if (!this.#shown.has(result.view.href)) {
+          this.#shown.add(result.view.href);
+          this.#buffer.push(result);
+        }
       }
       take();
     }

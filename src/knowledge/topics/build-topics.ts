@@ -36,8 +36,8 @@ export interface TopicIndex {
   /** All topics, most important first (see `Topic.score`). */
   topics: Topic[];
   bySlug: Map<string, Topic>;
-  /** The topics of each episode, by episode slug. */
-  byEpisode: Map<string, EpisodeTopics>;
+  /** The topics of each episode, by episode slug (read from disk when asked, for an index the corpus cached). */
+  byEpisode: ReadonlyMap<string, EpisodeTopics>;
   /** Problems with the topic files (conflicting aliases, unknown related topics, unmentioned topics). */
   diagnostics: Diagnostic[];
 }

@@ -1,7 +1,9 @@
 /**
  * The shared body of the transcript download endpoints beside this file:
  * one static file per episode that offers the format (see
- * src/exports/formats.ts), written by the format's pure writer. The leading
+ * src/exports/formats.ts), written by the format's pure writer. These serve
+ * `astro dev` and a bare `astro build`; `verbatim build` writes the same
+ * files with the search shards (src/search-index/index-shard.ts). The leading
  * underscore keeps Astro from routing this module itself.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
@@ -14,6 +16,8 @@ export function transcriptEndpoint(id: ExportId): { getStaticPaths: GetStaticPat
   const format = exportById(id);
   return {
     getStaticPaths: async () => {
+      // `verbatim build` writes the downloads itself, beside the search index, reading each episode once.
+      if (process.env.VERBATIM_EXPORTS === 'external') return [];
       const kb = await loadKnowledge();
       return kb.episodes.filter((episode) => offers(episode, format)).map((episode) => ({ params: { slug: episode.slug } }));
     },
