@@ -108,7 +108,10 @@ export interface EpisodeView {
   /** What a citation of a passage names besides speakers and times (read by the page script). */
   cite: { title: string; show?: string; date?: string };
   chapters: ChapterView[];
+  /** One entry per turn, or per run of turns when there are more than OUTLINE_ENTRIES. */
   outline: OutlineItem[];
+  /** Turns the outline covers. */
+  outlineTurns: number;
   /** Who speaks when, drawn to scale; empty for untimed episodes. */
   timeline: TimelineItem[];
   /** Open the outline by default when it is short. */
@@ -125,6 +128,10 @@ export interface EpisodeView {
 
 /** Turns up to this many show their outline open. */
 const OPEN_OUTLINE_TURNS = 8;
+/** Most outline entries: a long conversation's turns are grouped into runs, so the page stays small. */
+export const OUTLINE_ENTRIES = 60;
+/** Most marks on the timeline strip: a long conversation's turns are drawn in as many equal slices of time. */
+export const TIMELINE_SLICES = 120;
 const PREVIEW_CHARS = 90;
 
 /** Prepare everything the episode page renders. */
@@ -186,7 +193,8 @@ export function episodeView(episode: Episode, kb: KnowledgeBase): EpisodeView {
     media: mediaLinks(episode),
     cite: { title: episode.title },
     chapters,
-    outline,
+    outline: everyNth(outline, Math.ceil(outline.length / OUTLINE_ENTRIES)),
+    outlineTurns: outline.length,
     timeline: timeline(episode, tones),
     outlineOpen: outline.length <= OPEN_OUTLINE_TURNS,
     turns,
@@ -206,21 +214,48 @@ export function episodeView(episode: Episode, kb: KnowledgeBase): EpisodeView {
   return view;
 }
 
-/** Turns to scale: each lasts until the next one starts. Empty unless every turn is timed. */
+/** Items 0, n, 2n…: the first of each run of `n`. */
+function everyNth<T>(items: readonly T[], n: number): T[] {
+  return n <= 1 ? [...items] : items.filter((_, i) => i % n === 0);
+}
+
+/**
+ * Turns to scale: each lasts until the next one starts. Empty unless every
+ * turn is timed. With more than TIMELINE_SLICES turns, time is cut into that
+ * many equal slices, each drawn in the voice heard longest in it and linked
+ * to the first turn that starts in it.
+ */
 function timeline(episode: Episode, tones: Map<string, number>): TimelineItem[] {
   const turns = episode.turns;
   if (turns.length < 2 || turns.some((t) => t.start === null)) return [];
-  return turns.map((turn, i) => {
-    const next = turns[i + 1];
+  const spans = turns.map((turn, i) => {
     const start = turn.start ?? 0;
-    const end = next?.start ?? turn.end ?? start;
-    const first = episode.paragraphs[turn.firstParagraph];
-    return {
-      href: `#${first?.id ?? 'p1'}`,
-      tone: turn.speaker === null ? null : (tones.get(turn.speaker) ?? null),
-      grow: Math.max(0.5, Math.round((end - start) * 10) / 10),
-    };
+    const end = turns[i + 1]?.start ?? turn.end ?? start;
+    return { start, end: Math.max(start, end), href: `#${episode.paragraphs[turn.firstParagraph]?.id ?? 'p1'}`, tone: turn.speaker === null ? null : (tones.get(turn.speaker) ?? null) };
   });
+  const grow = (seconds: number) => Math.max(0.5, Math.round(seconds * 10) / 10);
+  if (spans.length <= TIMELINE_SLICES) return spans.map((s) => ({ href: s.href, tone: s.tone, grow: grow(s.end - s.start) }));
+  const from = spans[0]?.start ?? 0;
+  const width = ((spans.at(-1)?.end ?? from) - from) / TIMELINE_SLICES;
+  if (width <= 0) return [];
+  const slices: TimelineItem[] = [];
+  let k = 0;
+  for (let i = 0; i < TIMELINE_SLICES; i++) {
+    const lo = from + i * width;
+    const hi = lo + width;
+    const heard = new Map<number | null, number>();
+    let href: string | undefined;
+    while (k < spans.length && (spans[k]?.end ?? 0) <= lo) k++;
+    for (let j = k; j < spans.length && (spans[j]?.start ?? Infinity) < hi; j++) {
+      const s = spans[j];
+      if (!s) break;
+      heard.set(s.tone, (heard.get(s.tone) ?? 0) + Math.min(hi, s.end) - Math.max(lo, s.start));
+      if (href === undefined && s.start >= lo) href = s.href;
+    }
+    const tone = [...heard].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+    slices.push({ href: href ?? spans[Math.min(k, spans.length - 1)]?.href ?? '#p1', tone, grow: grow(width) });
+  }
+  return slices;
 }
 
 /** Speaker ids in order of first speech, then the silent credited ones: tones go to voices first. */
