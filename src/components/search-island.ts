@@ -180,7 +180,7 @@ class SearchApp {
       const response = await fetch(this.#el.root.dataset.dictionary ?? '');
       if (!response.ok) return emptyDictionary();
       const data = (await response.json()) as SearchDictionary;
-      return data && data.version === 1 ? data : emptyDictionary();
+      return data && data.version === 2 ? data : emptyDictionary();
     } catch {
       return emptyDictionary();
     }
@@ -504,5 +504,5 @@ function joinNodes(nodes: HTMLElement[]): (HTMLElement | string)[] {
 }
 
 function emptyDictionary(): SearchDictionary {
-  return { version: 1, names: [], words: '', complete: false, variants: {}, suggestions: [] };
+  return { version: 2, names: '', words: [], complete: false, variants: {}, suggestions: [] };
 }

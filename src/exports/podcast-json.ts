@@ -40,5 +40,5 @@ export function episodeToPodcastTranscript(episode: Episode): PodcastTranscript 
 
 /** The Podcasting 2.0 JSON transcript as text. */
 export function episodeToPodcastJson(episode: Episode): string {
-  return `${JSON.stringify(episodeToPodcastTranscript(episode), null, 2)}\n`;
+  return `${JSON.stringify(episodeToPodcastTranscript(episode))}\n`;
 }

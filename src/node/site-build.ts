@@ -26,7 +26,7 @@ export interface SiteBuildOptions {
   topics?: string | null;
   /** Cache folder for parsed episodes, the topic index and search shards (default src/corpus/load-corpus.ts `defaultCacheDir`). */
   cacheDir?: string;
-  /** Search shards indexed at once (default 1; each takes about 650 bytes a word of its transcripts). */
+  /** Search shards made at once once the pages are rendered (default 2; each takes about 650 bytes a word of its transcripts); one while they render. */
   searchConcurrency?: number;
   /** Output folder, replaced only when the build succeeds. */
   out: string;
@@ -128,13 +128,16 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   options.log(`Rendering pages (astro build), and making the search index and downloads beside it`);
   const t1 = performance.now();
   let searchError: unknown = null;
-  const shards = runShards(plan, { concurrency: options.searchConcurrency ?? 1, log: options.log }).then(
+  // One shard at a time while astro renders (one core each), then as many as `searchConcurrency` (default 2).
+  const run = runShards(plan, { concurrency: 1, log: options.log });
+  const shards = run.done.then(
     () => (result.timings.search = performance.now() - t1),
     (error: unknown) => (searchError = error),
   );
   const code = await runAstroBuild(env, options.log);
   result.timings.render = performance.now() - t1;
   options.log(`Rendered pages in ${ms(result.timings.render)}`);
+  run.widen(options.searchConcurrency ?? 2);
   await shards;
   rmSync(dirname(snapshot), { recursive: true, force: true });
   const failed = (why: string) => {

@@ -124,44 +124,85 @@ export function planSearch(options: SearchIndexOptions): ShardPlan {
   };
 }
 
+/** A run of shard jobs under way. */
+export interface ShardRun {
+  /** Settles when every job is done (rejects with the first failure). */
+  done: Promise<void>;
+  /** Allow up to `n` jobs at once from now on (the build widens once astro build has ended and a core is free). */
+  widen(n: number): void;
+}
+
 /**
  * Make the planned shards: each job in a child process, `concurrency` at a
- * time; or in this process, one at a time, reading episodes with `episode`
- * (tests and tools whose corpus is in memory).
+ * time (more after `widen`); or in this process, one at a time, reading
+ * episodes with `episode` (tests and tools whose corpus is in memory).
  */
-export async function runShards(plan: ShardPlan, options: { concurrency?: number; episode?: (slug: string) => Episode; log?: (line: string) => void } = {}): Promise<void> {
+export function runShards(plan: ShardPlan, options: { concurrency?: number; episode?: (slug: string) => Episode; log?: (line: string) => void } = {}): ShardRun {
   const log = options.log ?? (() => {});
   log(`  search index and downloads: ${plan.shards.length} shard(s); making ${plan.jobs.length}${plan.jobs.length < plan.shards.length ? `, ${plan.shards.length - plan.jobs.length} unchanged` : ''}`);
-  const concurrency = options.episode ? 1 : Math.max(1, options.concurrency ?? 1);
   let next = 0;
+  let running = 0;
+  let limit = options.episode ? 1 : Math.max(1, options.concurrency ?? 1);
+  let failure: unknown = null;
   const started = performance.now();
-  const run = async () => {
-    while (next < plan.jobs.length) {
+  let finish: () => void = () => {};
+  let fail: (error: unknown) => void = () => {};
+  const done = new Promise<void>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
+
+  const make = async (jobFile: string) => {
+    const job = JSON.parse(readFileSync(jobFile, 'utf8')) as ShardJob;
+    const folder = job.dir;
+    const building = `${folder}.${process.pid}.tmp`;
+    const t0 = performance.now();
+    let report: ShardReport;
+    if (options.episode) {
+      report = await indexShard({ ...job, dir: building }, options.episode);
+    } else {
+      writeFileSync(jobFile, JSON.stringify({ ...JSON.parse(readFileSync(jobFile, 'utf8')), dir: building }));
+      await runShardProcess(jobFile, log);
+      report = JSON.parse(readFileSync(`${jobFile}.result`, 'utf8')) as ShardReport;
+      rmSync(`${jobFile}.result`, { force: true });
+    }
+    writeFileSync(join(building, 'report.json'), JSON.stringify(report));
+    rmSync(folder, { recursive: true, force: true });
+    renameSync(building, folder);
+    rmSync(jobFile, { force: true });
+    log(
+      `  shard ${job.shard.index + 1}/${plan.shards.length}: ${report.passages} passages and ${report.downloads} downloads of ${report.episodes} episodes, ` +
+        `${(job.shard.words / 1e6).toFixed(2)} M words, in ${seconds(performance.now() - t0)} (${seconds(performance.now() - started)} so far)`,
+    );
+  };
+  const pump = () => {
+    if (failure !== null) return;
+    while (running < limit && next < plan.jobs.length) {
       const jobFile = plan.jobs[next++] as string;
-      const job = JSON.parse(readFileSync(jobFile, 'utf8')) as ShardJob;
-      const folder = job.dir;
-      const building = `${folder}.${process.pid}.tmp`;
-      const t0 = performance.now();
-      let report: ShardReport;
-      if (options.episode) {
-        report = await indexShard({ ...job, dir: building }, options.episode);
-      } else {
-        writeFileSync(jobFile, JSON.stringify({ ...JSON.parse(readFileSync(jobFile, 'utf8')), dir: building }));
-        await runShardProcess(jobFile, log);
-        report = JSON.parse(readFileSync(`${jobFile}.result`, 'utf8')) as ShardReport;
-        rmSync(`${jobFile}.result`, { force: true });
-      }
-      writeFileSync(join(building, 'report.json'), JSON.stringify(report));
-      rmSync(folder, { recursive: true, force: true });
-      renameSync(building, folder);
-      rmSync(jobFile, { force: true });
-      log(
-        `  shard ${job.shard.index + 1}/${plan.shards.length}: ${report.passages} passages and ${report.downloads} downloads of ${report.episodes} episodes, ` +
-          `${(job.shard.words / 1e6).toFixed(2)} M words, in ${seconds(performance.now() - t0)} (${seconds(performance.now() - started)} so far)`,
+      running++;
+      make(jobFile).then(
+        () => {
+          running--;
+          pump();
+        },
+        (error: unknown) => {
+          running--;
+          failure ??= error;
+          fail(error);
+        },
       );
     }
+    if (running === 0 && next >= plan.jobs.length) finish();
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, plan.jobs.length) }, run));
+  pump();
+  return {
+    done,
+    widen: (n: number) => {
+      if (options.episode) return;
+      limit = Math.max(limit, n);
+      pump();
+    },
+  };
 }
 
 /**
@@ -215,7 +256,7 @@ export function publishSearch(plan: ShardPlan, outDir: string, options: { cacheD
 /** All three steps in this process, for tools and tests (a corpus in memory; pages checked only if asked). */
 export async function buildSearchIndex(options: SearchIndexOptions & { outDir: string; checkPages?: boolean }): Promise<SearchIndexReport> {
   const plan = planSearch(options);
-  await runShards(plan, { episode: options.corpus.episode, ...(options.log ? { log: options.log } : {}) });
+  await runShards(plan, { episode: options.corpus.episode, ...(options.log ? { log: options.log } : {}) }).done;
   return publishSearch(plan, options.outDir, { cacheDir: options.cacheDir, checkPages: options.checkPages ?? false });
 }
 

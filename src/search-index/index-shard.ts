@@ -54,8 +54,11 @@ export interface ShardReport {
   /** The shard's vocabulary, as arrays for sending between processes. */
   counts: [string, number][];
   splits: [string, string[]][];
-  timings: { records: number; pagefind: number };
+  timings: { records: number; pagefind: number; adding: number; writing: number };
 }
+
+/** Word locations per chunk of the word index (Pagefind's setting, unstable by its name: checked by the scale bench). */
+export const INDEX_CHUNK_LOCATIONS = 4000;
 
 /** Requests sent to Pagefind's service before waiting for their answers (it answers in order). */
 const PIPELINE_WINDOW = 128;
@@ -104,9 +107,13 @@ export async function indexShard(job: ShardJob, episode: (slug: string) => Episo
   const recordsDone = performance.now();
 
   const target = join(job.dir, 'index');
+  let added = 0;
   // Pagefind's allocator returns freed memory page by page (madvise), which on some VMs costs more than the
   // indexing itself; its service lives only as long as this shard, so it keeps what it frees until it exits.
   process.env._RJEM_MALLOC_CONF ??= 'dirty_decay_ms:-1,muzzy_decay_ms:-1';
+  // Smaller word-index chunks than Pagefind's default (20,000 locations): a search loads one chunk per
+  // word from every shard, so with several shards the default chunks made most of a first search's bytes.
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_LOCATIONS);
   try {
     const created = await pagefind.createIndex({ forceLanguage: 'en' });
     const index = created.index;
@@ -114,6 +121,7 @@ export async function indexShard(job: ShardJob, episode: (slug: string) => Episo
     const errors: string[] = [];
     errors.push(...(await pipelined(passages, (record) => index.addCustomRecord(record))));
     errors.push(...(await pipelined(documents, (doc) => index.addHTMLFile(doc))));
+    added = performance.now();
     const written = await index.writeFiles({ outputPath: target });
     errors.push(...written.errors);
     if (errors.length > 0) throw new Error(`Pagefind reported: ${errors.join('; ')}`);
@@ -134,7 +142,7 @@ export async function indexShard(job: ShardJob, episode: (slug: string) => Episo
     paragraphs,
     counts: [...counted.counts],
     splits: [...counted.splits].map(([name, set]) => [name, [...set]]),
-    timings: { records: recordsDone - started, pagefind: performance.now() - recordsDone },
+    timings: { records: recordsDone - started, pagefind: performance.now() - recordsDone, adding: added - recordsDone, writing: performance.now() - added },
   };
   for (const name of readdirSync(target)) {
     if (unusedBundle.test(name) || (job.shard.index > 0 && runtime.test(name))) rmSync(join(target, name), { force: true });

@@ -22,17 +22,56 @@ import { foldWord, words } from './text.ts';
 
 export interface SearchDictionary {
   /** Format version, bumped when the shape changes. */
-  version: 1;
-  /** Names and titles as written. */
-  names: string[];
-  /** Folded vocabulary, most frequent first, space-separated. */
-  words: string;
+  version: 2;
+  /** Folded words of names and titles (people, shows, titles, topics, tags), front-coded (see `frontCode`). */
+  names: string;
+  /**
+   * Folded vocabulary in frequency tiers of `TIER_WORDS` words, most frequent
+   * tier first, each tier in code-unit order and front-coded: sorted and
+   * front-coded words compress to half the bytes of a frequency-ordered list,
+   * and a word's tier is all its rank is needed for.
+   */
+  words: string[];
   /** True when `words` holds every word of the corpus (not capped): a word missing from it matches nothing. */
   complete: boolean;
   /** Folded word of a name → other spellings (one or two words) that occur in the corpus. */
   variants: Record<string, string[]>;
   /** Queries to suggest when a search finds nothing. */
   suggestions: string[];
+}
+
+/** Words per frequency tier of `SearchDictionary.words`. */
+export const TIER_WORDS = 500;
+
+/**
+ * Sorted words written as `<k><rest>` entries separated by spaces, where k
+ * (one digit, at most 9) is how many leading characters the word shares
+ * with the one before: `heat heater heating` → `0heat 4er 4ing`.
+ */
+export function frontCode(sorted: readonly string[]): string {
+  const out: string[] = [];
+  let previous = '';
+  for (const w of sorted) {
+    let k = 0;
+    while (k < 9 && k < w.length && k < previous.length && w.charCodeAt(k) === previous.charCodeAt(k)) k++;
+    out.push(`${k}${w.slice(k)}`);
+    previous = w;
+  }
+  return out.join(' ');
+}
+
+/** Read `frontCode` output back into its words. */
+export function frontDecode(text: string): string[] {
+  const out: string[] = [];
+  let previous = '';
+  for (const entry of text.split(' ')) {
+    if (entry === '') continue;
+    const k = entry.charCodeAt(0) - 48;
+    if (k < 0 || k > 9) continue;
+    previous = previous.slice(0, k) + entry.slice(1);
+    out.push(previous);
+  }
+  return out;
 }
 
 export interface DictionaryOptions {
@@ -199,10 +238,12 @@ export function assembleDictionary(sources: DictionarySources, vocabulary: Vocab
     .slice(0, options.suggestions ?? 6)
     .map(([t]) => t);
 
+  const tiers: string[] = [];
+  for (let i = 0; i < kept.length; i += TIER_WORDS) tiers.push(frontCode(kept.slice(i, i + TIER_WORDS).sort()));
   return {
-    version: 1,
-    names: [...names].sort((a, b) => a.localeCompare(b)),
-    words: kept.join(' '),
+    version: 2,
+    names: frontCode([...nameWords].sort()),
+    words: tiers,
     complete: ranked.length <= maxWords,
     variants,
     suggestions,

@@ -4,9 +4,9 @@
  * which other spellings of a name occur in the transcripts. Pure; the search
  * page builds one from `dictionary.json`, tests build one from episodes.
  */
+import { frontDecode, TIER_WORDS } from './dictionary.ts';
 import type { SearchDictionary } from './dictionary.ts';
 import { editDistance, phoneticKey } from './edit-distance.ts';
-import { words } from './text.ts';
 
 export interface Suggestion {
   word: string;
@@ -34,12 +34,12 @@ export class Speller {
 
   constructor(dictionary: SearchDictionary) {
     this.complete = dictionary.complete === true;
-    const vocabulary = dictionary.words.split(' ').filter(Boolean);
-    vocabulary.forEach((w, i) => {
-      if (!this.#rank.has(w)) this.#rank.set(w, i);
+    // A word's rank is the start of its frequency tier: all the ranking needs (ties, compound splits).
+    dictionary.words.forEach((tier, t) => {
+      for (const w of frontDecode(tier)) if (!this.#rank.has(w)) this.#rank.set(w, t * TIER_WORDS);
     });
     this.#sorted = [...this.#rank.keys()].sort();
-    for (const name of dictionary.names) for (const w of words(name)) this.#names.add(w);
+    for (const w of frontDecode(dictionary.names)) this.#names.add(w);
     for (const [name, list] of Object.entries(dictionary.variants)) {
       this.#variants.set(name, list);
       for (const v of list) this.#canonical.set(v, [...(this.#canonical.get(v) ?? []), name]);

@@ -111,7 +111,7 @@ describe('the index, searched with the browser bundle in Node', () => {
     const report = await writeSearchIndex([episode], { outDir: dir, base: '/kb/' });
     expect(report).toMatchObject({ passages: episodePassages(episode, routes).length, episodes: 1 });
     const dictionary = JSON.parse(readFileSync(join(dir, SEARCH_FILES.dictionary), 'utf8')) as { version: number };
-    expect(dictionary.version).toBe(1);
+    expect(dictionary.version).toBe(2);
 
     const { engine } = await loadPagefind(join(dir, SEARCH_FILES.pagefindDir));
     const [hit] = await engine.search('alert', {});
