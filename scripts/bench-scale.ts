@@ -22,6 +22,8 @@ import type { FirstSearch } from './scale/first-search.ts';
 import { watchTreeMemory } from './scale/process-tree-memory.ts';
 import { serve } from './serve.ts';
 import { STOP_WORDS } from '../src/search/query-plan.ts';
+import { frontDecode } from '../src/search/dictionary.ts';
+import type { SearchDictionary } from '../src/search/dictionary.ts';
 import type { SiteBuildResult } from '../src/node/site-build.ts';
 
 const GiB = 2 ** 30;
@@ -132,11 +134,11 @@ async function build(label: string): Promise<BuildRun> {
 
 /** A rare and a common word of the archive, searched first thing in a fresh browser. */
 async function firstSearches(): Promise<{ rare: FirstSearch; common: FirstSearch }> {
-  const dictionary = JSON.parse(readFileSync(join(out, 'search', 'dictionary.json'), 'utf8')) as { words: string };
-  const words = dictionary.words.split(' ').filter((w) => /^[a-z]{5,}$/.test(w) && !STOP_WORDS.has(w));
-  const common = words[0] ?? 'market';
-  // Far down the frequency list, but still a word the corpus has.
-  const rare = words[Math.floor(words.length * 0.9)] ?? common;
+  // The dictionary's first frequency tier holds the archive's most frequent words, its last the rarest it lists.
+  const dictionary = JSON.parse(readFileSync(join(out, 'search', 'dictionary.json'), 'utf8')) as SearchDictionary;
+  const content = (tier: string | undefined) => frontDecode(tier ?? '').filter((w) => /^[a-z]{5,}$/.test(w) && !STOP_WORDS.has(w));
+  const common = content(dictionary.words[0])[0] ?? 'market';
+  const rare = content(dictionary.words.at(-1))[0] ?? common;
   let sent: { path: string; bytes: number }[] = [];
   const served = { clear: () => void (sent = []), entries: () => sent };
   const server = await serve({ dir: out, port: 0, base: '/', onResponse: (path, bytes) => sent.push({ path, bytes }) });

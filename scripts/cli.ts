@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { addTranscripts } from '../src/node/add-transcripts.ts';
 import { topicName, writeNewTopic } from '../src/node/new-topic.ts';
-import { displayPath, ingestFolder } from '../src/node/episode-folder.ts';
+import { displayPath } from '../src/node/episode-folder.ts';
 import { formatDiagnostic } from '../src/transcript/diagnostics.ts';
 import type { Diagnostic } from '../src/transcript/diagnostics.ts';
 import { formats } from '../src/transcript/formats/index.ts';
@@ -158,14 +158,15 @@ function checkCommand(args: string[]): number {
   if (positionals.length > 1) throw new UsageError('check takes at most one DIR');
   const dir = positionals[0] ?? 'content/episodes';
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no such folder: ${dir}`);
-  const result = ingestFolder(dir);
-  const { errors, warnings } = printDiagnostics(result.diagnostics);
-  const segments = result.episodes.reduce((n, e) => n + e.segments.length, 0);
+  // The build's own read of the transcripts (and its cache): the same diagnostics a build reports.
+  const corpus = loadCorpus({ episodes: dir, indexTopics: false });
+  const { errors, warnings } = printDiagnostics(corpus.diagnostics);
+  const segments = corpus.summaries.reduce((n, e) => n + e.counts.segments, 0);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ diagnostics: result.diagnostics, episodes: result.episodes.length }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ diagnostics: corpus.diagnostics, episodes: corpus.summaries.length }, null, 2)}\n`);
   } else {
     process.stdout.write(
-      `${result.files} files, ${result.episodes.length} episodes, ${segments} segments, ${errors} errors, ${warnings} warnings\n`,
+      `${corpus.files} files, ${corpus.summaries.length} episodes, ${segments} segments, ${errors} errors, ${warnings} warnings\n`,
     );
   }
   return errors > 0 ? 1 : 0;

@@ -27,7 +27,7 @@ const PAGE_SIZE = 10;
 /** Most topic and episode pages in the strip above the results. */
 const STRIP_SIZE = 6;
 const DEBOUNCE_MS = 220;
-const FILTER_LABELS: Record<FilterKey, string> = { show: 'Show', speaker: 'Speaker', topic: 'Topic', year: 'Year' };
+const FILTER_LABELS: Record<FilterKey, string> = { show: 'Show', speaker: 'Speaker', topic: 'Topic', year: 'Year', kind: 'Kind' };
 
 interface Elements {
   root: HTMLElement;
@@ -205,12 +205,18 @@ class SearchApp {
       return;
     }
     el.results.setAttribute('aria-busy', 'true');
-    const outcome = await runSearch(planQuery(query, this.#speller), this.#filters, this.#engine);
+    const plan = planQuery(query, this.#speller);
+    // Moments (passages) and pages (episodes, topics) are searched apart: the list, and the strip above it.
+    const [outcome, pages] = await Promise.all([
+      runSearch(plan, this.#filters, this.#engine),
+      runSearch(plan, this.#filters, this.#engine, { records: 'pages' }).then((o) => new ResultPages(o, [...o.plan.core, ...o.plan.terms]).next(STRIP_SIZE)),
+    ]);
     if (run !== this.#run) return; // a newer search has started
     this.#outcome = outcome;
     this.#pager = new ResultPages(outcome, [...outcome.plan.core, ...outcome.plan.terms]);
     this.#shown = 0;
     this.#renderNotice(outcome);
+    this.#renderPages([...pages.pages, ...pages.moments]);
     await this.#renderMore(run, true);
     el.results.removeAttribute('aria-busy');
   }
@@ -227,10 +233,7 @@ class SearchApp {
       if (!fresh) el.more.disabled = false;
     });
     if (run !== this.#run) return;
-    if (fresh) {
-      el.results.replaceChildren();
-      this.#renderPages(batch.pages);
-    }
+    if (fresh) el.results.replaceChildren();
     const firstNew = this.#shown;
     batch.moments.forEach((result, i) => el.results.append(resultCard(result.view, firstNew + i + 1)));
     this.#shown += batch.moments.length;

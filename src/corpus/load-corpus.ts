@@ -43,6 +43,8 @@ export interface CorpusOptions {
   cacheDir?: string | null;
   /** Discover topics in the transcripts (default true). */
   discoverTopics?: boolean;
+  /** Build the topic index at all (default true; `check` needs only the transcripts). */
+  indexTopics?: boolean;
   /** Progress lines for long loads (a few a second at most). */
   log?: (line: string) => void;
 }
@@ -188,7 +190,7 @@ export function loadCorpus(options: CorpusOptions): Corpus {
   const topicOptions: TopicIndexOptions = { discover: options.discoverTopics !== false };
   const key = `${codeFingerprint(TOPIC_CODE)}:${topicIndexKey(sorted, topicFolder.topics, topicOptions)}`;
   const topicsFile = cacheDir ? join(cacheDir, 'topics', sha256(key).slice(0, 32)) : null;
-  let topics = topicsFile ? readTopicIndex(topicsFile, key) : undefined;
+  let topics = options.indexTopics === false ? emptyIndex() : topicsFile ? readTopicIndex(topicsFile, key) : undefined;
   if (!topics) {
     log(`  indexing topics over ${sorted.length} episodes`);
     // Read from the cache one episode at a time, on each of the index's passes.
@@ -287,6 +289,10 @@ function removeSuperseded(previous: CacheIndex, next: CacheIndex, blobPath: (dig
   }
 }
 
+function emptyIndex(): TopicIndex {
+  return { topics: [], bySlug: new Map(), byEpisode: new Map(), diagnostics: [] };
+}
+
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -297,6 +303,6 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
  * folders. Diagnostics are not reported here; `loadCorpus` has them.
  */
 export function loadEpisodes(dir: string): Episode[] {
-  const corpus = loadCorpus({ episodes: dir, cacheDir: null, discoverTopics: false });
+  const corpus = loadCorpus({ episodes: dir, cacheDir: null, indexTopics: false });
   return corpus.summaries.map((s) => corpus.episode(s.slug));
 }

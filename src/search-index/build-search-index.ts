@@ -55,7 +55,7 @@ export interface ShardPlan {
   folders: string[];
   /** Job files of the shards to make (the rest are in the cache already). */
   jobs: string[];
-  sources: { names: string[]; proper: string[]; topicCounts: [string, number][] };
+  sources: { names: string[]; proper: string[]; people: string[]; topicCounts: [string, number][] };
   dictionary: DictionaryOptions;
 }
 
@@ -119,7 +119,7 @@ export function planSearch(options: SearchIndexOptions): ShardPlan {
     shards,
     folders,
     jobs,
-    sources: { names: [...sources.names], proper: [...sources.proper], topicCounts: [...sources.topicCounts] },
+    sources: { names: [...sources.names], proper: [...sources.proper], people: [...sources.people], topicCounts: [...sources.topicCounts] },
     dictionary: options.dictionary ?? {},
   };
 }
@@ -233,7 +233,7 @@ export function publishSearch(plan: ShardPlan, outDir: string, options: { cacheD
   const vocabulary = mergeVocabulary(
     reports.map((r) => ({ counts: new Map(r.counts), splits: new Map(r.splits.map(([name, list]) => [name, new Set(list)])) })),
   );
-  const sources = { names: new Set(plan.sources.names), proper: new Set(plan.sources.proper), topicCounts: new Map(plan.sources.topicCounts) };
+  const sources = { names: new Set(plan.sources.names), proper: new Set(plan.sources.proper), people: new Set(plan.sources.people), topicCounts: new Map(plan.sources.topicCounts) };
   const dictionary = JSON.stringify(assembleDictionary(sources, vocabulary, plan.dictionary));
   const dictionaryPath = join(outDir, SEARCH_FILES.dictionary);
   mkdirSync(dirname(dictionaryPath), { recursive: true });

@@ -25,6 +25,8 @@ export interface SearchDictionary {
   version: 2;
   /** Folded words of names and titles (people, shows, titles, topics, tags), front-coded (see `frontCode`). */
   names: string;
+  /** Folded words of people's names (hosts, guests, named speakers), front-coded: a query naming one asks about their talk. */
+  people?: string;
   /**
    * Folded vocabulary in frequency tiers of `TIER_WORDS` words, most frequent
    * tier first, each tier in code-unit order and front-coded: sorted and
@@ -40,39 +42,8 @@ export interface SearchDictionary {
   suggestions: string[];
 }
 
-/** Words per frequency tier of `SearchDictionary.words`. */
-export const TIER_WORDS = 500;
-
-/**
- * Sorted words written as `<k><rest>` entries separated by spaces, where k
- * (one digit, at most 9) is how many leading characters the word shares
- * with the one before: `heat heater heating` → `0heat 4er 4ing`.
- */
-export function frontCode(sorted: readonly string[]): string {
-  const out: string[] = [];
-  let previous = '';
-  for (const w of sorted) {
-    let k = 0;
-    while (k < 9 && k < w.length && k < previous.length && w.charCodeAt(k) === previous.charCodeAt(k)) k++;
-    out.push(`${k}${w.slice(k)}`);
-    previous = w;
-  }
-  return out.join(' ');
-}
-
-/** Read `frontCode` output back into its words. */
-export function frontDecode(text: string): string[] {
-  const out: string[] = [];
-  let previous = '';
-  for (const entry of text.split(' ')) {
-    if (entry === '') continue;
-    const k = entry.charCodeAt(0) - 48;
-    if (k < 0 || k > 9) continue;
-    previous = previous.slice(0, k) + entry.slice(1);
-    out.push(previous);
-  }
-  return out;
-}
+export { TIER_WORDS, frontCode, frontDecode } from './front-code.ts';
+import { TIER_WORDS, frontCode } from './front-code.ts';
 
 export interface DictionaryOptions {
   /** Most vocabulary words kept (names' words are always kept). */
@@ -94,6 +65,8 @@ export interface DictionarySources {
   names: Set<string>;
   /** Proper names (people, shows, capitalised topics): the words worth looking for misspellings of. */
   proper: Set<string>;
+  /** People's names (hosts, guests, named speakers). */
+  people: Set<string>;
   /** How many episodes name each topic or tag. */
   topicCounts: Map<string, number>;
 }
@@ -110,13 +83,14 @@ export interface VocabularyPart {
 export function dictionarySources(episodes: Iterable<EpisodeMeta>, options: Pick<DictionaryOptions, 'aliases'> = {}): DictionarySources {
   const names = new Set<string>();
   const proper = new Set<string>();
+  const people = new Set<string>();
   const topicCounts = new Map<string, number>();
   for (const e of episodes) {
     names.add(e.title);
     names.add(e.show);
     proper.add(e.show);
-    for (const n of [...e.hosts, ...e.guests]) names.add(n), proper.add(n);
-    for (const s of e.speakers) if (!isAnonymous(s)) names.add(s.name), proper.add(s.name);
+    for (const n of [...e.hosts, ...e.guests]) names.add(n), proper.add(n), people.add(n);
+    for (const s of e.speakers) if (!isAnonymous(s)) names.add(s.name), proper.add(s.name), people.add(s.name);
     for (const t of new Set([...e.topics, ...e.tags])) {
       names.add(t);
       for (const part of t.split(/\s+/)) if (/^\p{Lu}/u.test(part)) proper.add(part);
@@ -128,7 +102,7 @@ export function dictionarySources(episodes: Iterable<EpisodeMeta>, options: Pick
     proper.add(canonical);
     for (const a of list) names.add(a);
   }
-  return { names, proper, topicCounts };
+  return { names, proper, people, topicCounts };
 }
 
 /** The folded words of proper names that misspellings are looked for: five letters or more, no digits. */
@@ -243,6 +217,7 @@ export function assembleDictionary(sources: DictionarySources, vocabulary: Vocab
   return {
     version: 2,
     names: frontCode([...nameWords].sort()),
+    people: frontCode([...new Set([...sources.people].flatMap((n) => words(n)).filter((w) => w.length > 1))].sort()),
     words: tiers,
     complete: ranked.length <= maxWords,
     variants,

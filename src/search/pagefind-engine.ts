@@ -58,7 +58,9 @@ export function pagefindEngine(pagefind: PagefindModule): SearchEngine {
   return {
     async search(query: string, filters: Filters): Promise<EngineHit[]> {
       const response = await pagefind.search(query, { filters: pagefindFilters(filters) });
-      return (response?.results ?? []).map((r) => ({ id: r.id, score: r.score, words: r.words, data: r.data }));
+      // `data` holds on to Pagefind's result object: in worker mode Pagefind frees a result's data once
+      // that object is garbage collected, and the hits outlive it (ranking copies them).
+      return (response?.results ?? []).map((r) => ({ id: r.id, score: r.score, words: r.words, data: () => r.data() }));
     },
     count(filters: Filters): Promise<number> {
       const selection = pagefindFilters(filters);

@@ -21,8 +21,8 @@ import type { Episode } from '../transcript/schema.ts';
 import type { Anchor } from './record-fields.ts';
 import { tokenCount } from './text.ts';
 
-/** A paragraph joins a passage only if the passage stays within this many words. */
-export const PASSAGE_WORDS = 600;
+export { PASSAGE_WORDS } from './record-fields.ts';
+import { PASSAGE_WORDS } from './record-fields.ts';
 
 export interface SearchPassage {
   /** Deep link: episode page + `#` + first paragraph id. */

@@ -25,6 +25,8 @@ export interface Concept {
   alternatives: string[];
   /** A stop or question word (`the`, `what`): searched only when the query has nothing else. */
   stop: boolean;
+  /** A word of a person's name (host, guest, speaker): it says whose talk is asked about, so it counts for the whole record it is found in. */
+  name?: boolean;
 }
 
 export interface QueryPlan {
@@ -134,7 +136,9 @@ function concepts(slots: readonly Slot[], speller: Speller | null): Concept[] {
     const compound = !slot.form.includes(' ') && speller ? speller.splitCompound(slot.form) : null;
     const forms = compound ? [compound, ...slot.alternatives] : slot.alternatives;
     const alternatives = [...new Set(forms)].filter((a) => a !== slot.form).slice(0, MAX_ALTERNATIVES);
-    out.push({ form: slot.form, alternatives, stop: slot.form.split(' ').every((w) => STOP_WORDS.has(w)) });
+    const concept: Concept = { form: slot.form, alternatives, stop: slot.form.split(' ').every((w) => STOP_WORDS.has(w)) };
+    if (speller && !slot.form.includes(' ') && speller.isPerson(slot.form) && !concept.stop) concept.name = true;
+    out.push(concept);
   }
   if (out.every((c) => c.stop)) for (const c of out) c.stop = false;
   return out;

@@ -14,6 +14,7 @@
  */
 import { adjacentPairs, bestWindow } from './match-window.ts';
 import type { Match } from './match-window.ts';
+import { PASSAGE_WORDS } from './record-fields.ts';
 import type { Concept } from './query-plan.ts';
 import type { EngineHit, Filters, SearchEngine } from './run-search.ts';
 
@@ -71,7 +72,7 @@ export const MAX_CONCEPTS = 10;
 export interface ScoredHit extends EngineHit {
   /** The ranking score. */
   rank: number;
-  /** Concepts (indices into the searched concepts) the record holds, in its text or its metadata. */
+  /** Concepts (indices into the searched concepts) the moment holds: said within it, or held by its record as a whole (metadata, a person's name). */
   concepts: number[];
   /** Matching words in the content, with the concept each matched. */
   matches: Match[];
@@ -123,6 +124,24 @@ export function idf(found: number, total: number): number {
   return Math.log(1 + (n - found + 0.5) / (found + 0.5));
 }
 
+/** How many spans of COVERAGE_WORDS words the hits hold the concept in (a metadata-only hit counts as one). */
+function spansHolding(hits: readonly EngineHit[]): number {
+  let n = 0;
+  for (const hit of hits) {
+    if (hit.words.length === 0) {
+      n++;
+      continue;
+    }
+    let last = -1;
+    for (const position of hit.words) {
+      const span = Math.floor(position / COVERAGE_WORDS);
+      if (span !== last) n++;
+      last = span;
+    }
+  }
+  return n;
+}
+
 /**
  * Score every record found by any concept and sort: the records holding the
  * most (IDF-weighted) concepts first, closer together first, then by
@@ -135,8 +154,13 @@ export function rankByCoverage(
   perConcept: readonly ConceptHits[],
   total: number,
   weights: RankingWeights = RANKING_WEIGHTS,
+  /** Concepts (indexes) that are names: they count for every moment of a record that holds them. */
+  names: ReadonlySet<number> = new Set(),
 ): { hits: ScoredHit[]; idfs: number[] } {
-  const idfs = perConcept.map((c) => idf(c.hits.length, total));
+  // Document frequency over answer-sized spans, not records: a record is a window of several hundred
+  // words, and on a small archive nearly every one holds a common word, flattening the IDF.
+  const spans = total * Math.max(1, PASSAGE_WORDS / COVERAGE_WORDS);
+  const idfs = perConcept.map((c) => idf(spansHolding(c.hits), spans));
   const records = new Map<string, { hit: EngineHit; score: number; concepts: number[]; matches: Match[]; text: number; metadata: number }>();
   perConcept.forEach((c, concept) => {
     const weight = idfs[concept] ?? 0;
@@ -161,7 +185,13 @@ export function rankByCoverage(
   for (const record of records.values()) {
     if (record.matches.length === 0) continue;
     // A record is a window of several paragraphs: each place in it where the query's words come together is a moment of its own.
+    // Names (a speaker, a show) found anywhere in the record speak for all of it: "what did Ama say about heat pumps"
+    // is answered where Ama's conversation turns to heat pumps, not only where her name is said.
+    const named = record.concepts.filter((c) => names.has(c));
+    const textual = new Set(record.matches.map((m) => m.concept));
     momentsOf(record.matches, idfs).forEach((matches, k) => {
+      const inside = new Set(matches.map((m) => m.concept));
+      const scope = named.filter((c) => !inside.has(c)).reduce((sum, c) => sum + (idfs[c] ?? 0), 0);
       const window = bestWindow(matches, idfs);
       let phrase = 0;
       for (const pair of adjacentPairs(matches)) {
@@ -171,8 +201,10 @@ export function rankByCoverage(
       // Coverage within a passage-sized span, not the whole record.
       const covered = bestWindow(matches, idfs, COVERAGE_WORDS)?.weight ?? 0;
       // A record's later moments count for less: one long stretch of talk should not fill the first page.
-      const rank = (covered + weights.metadata * record.metadata + weights.proximity * (window?.weight ?? 0) + weights.phrase * phrase) * LATER_MOMENT ** k;
-      hits.push({ ...record.hit, id: k === 0 ? record.hit.id : `${record.hit.id}@${k}`, score: record.score, rank, concepts: record.concepts, matches });
+      const rank = (covered + weights.metadata * (record.metadata + scope) + weights.proximity * (window?.weight ?? 0) + weights.phrase * phrase) * LATER_MOMENT ** k;
+      // The moment holds the concepts said within it, plus those the record holds as a whole (metadata, names).
+      const held = record.concepts.filter((c) => inside.has(c) || names.has(c) || !textual.has(c));
+      hits.push({ ...record.hit, id: k === 0 ? record.hit.id : `${record.hit.id}@${k}`, score: record.score, rank, concepts: held, matches });
     });
   }
   hits.sort((a, b) => b.rank - a.rank || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -9,6 +9,9 @@
  * needs (show, year) comes from the filters, which are never searched.
  */
 
+/** A paragraph joins a passage (one search record) only if the passage stays within this many words. */
+export const PASSAGE_WORDS = 600;
+
 /** Files the build writes and the search page loads, relative to the site root (under the base path). */
 export const SEARCH_FILES = {
   /** Pagefind's bundle folder (index, fragments, filters, wasm, JS). */
@@ -46,7 +49,12 @@ export const FILTER = {
   speaker: 'speaker',
   year: 'year',
   topic: 'topic',
+  /** `moment` on passages, `page` on episode and topic records: the search page searches each on its own (never a facet). */
+  kind: 'kind',
 } as const;
+
+/** Values of the `kind` filter. */
+export const KIND = { moment: 'moment', page: 'page' } as const;
 
 export type FilterKey = (typeof FILTER)[keyof typeof FILTER];
 

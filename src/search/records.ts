@@ -11,7 +11,7 @@
 import { escapeUTF8 } from 'entities';
 import type { CustomRecord } from 'pagefind';
 import type { SearchEpisode, SearchPassage, SearchTopic } from './passages.ts';
-import { FILTER, META, SPEAKER_SEPARATOR, encodeHidden } from './record-fields.ts';
+import { FILTER, KIND, META, SPEAKER_SEPARATOR, encodeHidden } from './record-fields.ts';
 
 /** Language of every record: the site's own `<html lang>`, one index for the whole site. */
 export const INDEX_LANGUAGE = 'en';
@@ -32,7 +32,7 @@ export function passageRecord(passage: SearchPassage): CustomRecord {
   };
   // `;` never ends up in a name, so the list splits back exactly.
   if (passage.speakers.length > 0) meta[META.speaker] = passage.speakers.map((n) => n.replaceAll(';', ',')).join(SPEAKER_SEPARATOR);
-  const filters: Record<string, string[]> = { [FILTER.show]: [passage.show] };
+  const filters: Record<string, string[]> = { [FILTER.kind]: [KIND.moment], [FILTER.show]: [passage.show] };
   if (passage.people.length > 0) filters[FILTER.speaker] = passage.people;
   if (passage.date) filters[FILTER.year] = [passage.date.slice(0, 4)];
   if (passage.topics.length > 0) filters[FILTER.topic] = passage.topics;
@@ -70,6 +70,7 @@ export function episodeDocument(episode: SearchEpisode): string {
     episode.date ? hidden('meta', META.date, episode.date) : '',
     episode.people.length > 0 ? hidden('meta', META.people, episode.people.join(', ')) : '',
     episode.summary ? hidden('meta', META.summary, episode.summary) : '',
+    hidden('filter', FILTER.kind, KIND.page),
     hidden('filter', FILTER.show, episode.show),
     ...episode.people.map((name) => hidden('filter', FILTER.speaker, name)),
     episode.date ? hidden('filter', FILTER.year, episode.date.slice(0, 4)) : '',
@@ -92,6 +93,7 @@ export function topicDocument(topic: SearchTopic): string {
     hidden('meta', META.title, topic.name),
     hidden('meta', META.kind, 'topic'),
     hidden('meta', META.summary, topic.summary),
+    hidden('filter', FILTER.kind, KIND.page),
     hidden('filter', FILTER.topic, topic.name),
   ];
   return indexDocument(topic.name, body, data);

@@ -63,8 +63,15 @@ export class ResultPages {
       const slice = hits.slice(this.#next, this.#next + count);
       this.#next += count;
       budget -= count;
-      const loaded = await Promise.all(slice.map(async (hit) => ({ hit, view: this.#view(hit, await hit.data()) })));
+      const loaded = await Promise.all(
+        slice.map(async (hit) => {
+          const data = await hit.data();
+          // A result whose data cannot be read (Pagefind freed it) is skipped rather than breaking the page.
+          return data ? { hit, view: this.#view(hit, data) } : null;
+        }),
+      );
       for (const result of loaded) {
+        if (!result) continue;
         if (result.view.kind !== 'passage') batch.pages.push(result);
         // Two moments of one record may land on the same paragraph: show it once.
         else if (!this.#shown.has(result.view.href)) {

@@ -7,6 +7,7 @@
 import type { Match } from './match-window.ts';
 import type { QueryPlan } from './query-plan.ts';
 import { MAX_CONCEPTS, rankByCoverage, searchConcepts } from './ranking.ts';
+import { FILTER, KIND } from './record-fields.ts';
 import type { FilterKey } from './record-fields.ts';
 
 /** Selected filter values: a record matches when it has any selected value of every key given. */
@@ -76,11 +77,18 @@ export interface SearchOutcome {
 export interface RunOptions {
   /** False runs only the exact query, as one Pagefind search (the baseline the quality script compares against). */
   expand?: boolean;
+  /**
+   * Which records to search: `moments` (passages, the result list; the default) or `pages` (episode and
+   * topic records, the strip above it). Searched apart, short pages never crowd moments out of a page of results.
+   */
+  records?: 'moments' | 'pages' | 'all';
 }
 
 /** Run `plan` and rank the results. */
-export async function runSearch(plan: QueryPlan, filters: Filters, engine: SearchEngine, options: RunOptions = {}): Promise<SearchOutcome> {
+export async function runSearch(plan: QueryPlan, selected: Filters, engine: SearchEngine, options: RunOptions = {}): Promise<SearchOutcome> {
   const outcome: SearchOutcome = { plan, mode: 'none', shownQuery: null, expandedWith: [], hits: [], weights: [], complete: 0 };
+  const records = options.records ?? 'moments';
+  const filters: Filters = records === 'all' ? selected : { ...selected, [FILTER.kind]: [records === 'pages' ? KIND.page : KIND.moment] };
   if (plan.terms.length === 0) return outcome;
 
   if (options.expand === false || plan.quoted) {
@@ -98,7 +106,8 @@ export async function runSearch(plan: QueryPlan, filters: Filters, engine: Searc
 
   const concepts = plan.concepts.filter((c) => !c.stop).slice(0, MAX_CONCEPTS);
   const [perConcept, total] = await Promise.all([searchConcepts(concepts, filters, engine), engine.count(filters)]);
-  let { hits, idfs } = rankByCoverage(perConcept, total);
+  const names = new Set(concepts.flatMap((c, i) => (c.name ? [i] : [])));
+  let { hits, idfs } = rankByCoverage(perConcept, total, undefined, names);
   let typed = false;
   if (hits.length === 0 && plan.corrected && !plan.quoted) {
     // The correction found nothing: fall back to the words as typed.

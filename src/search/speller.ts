@@ -4,7 +4,7 @@
  * which other spellings of a name occur in the transcripts. Pure; the search
  * page builds one from `dictionary.json`, tests build one from episodes.
  */
-import { frontDecode, TIER_WORDS } from './dictionary.ts';
+import { frontDecode, TIER_WORDS } from './front-code.ts';
 import type { SearchDictionary } from './dictionary.ts';
 import { editDistance, phoneticKey } from './edit-distance.ts';
 
@@ -25,6 +25,7 @@ export class Speller {
   /** The vocabulary in code-unit order, for prefix lookups. */
   readonly #sorted: string[];
   readonly #names = new Set<string>();
+  readonly #people = new Set<string>();
   readonly #variants = new Map<string, string[]>();
   /** Reverse of `variants`: a variant spelling → the names it may stand for. */
   readonly #canonical = new Map<string, string[]>();
@@ -40,6 +41,7 @@ export class Speller {
     });
     this.#sorted = [...this.#rank.keys()].sort();
     for (const w of frontDecode(dictionary.names)) this.#names.add(w);
+    for (const w of frontDecode(dictionary.people ?? '')) this.#people.add(w);
     for (const [name, list] of Object.entries(dictionary.variants)) {
       this.#variants.set(name, list);
       for (const v of list) this.#canonical.set(v, [...(this.#canonical.get(v) ?? []), name]);
@@ -76,6 +78,11 @@ export class Speller {
   /** True when `word` is a word of a name, show, title or topic. */
   isName(word: string): boolean {
     return this.#names.has(word);
+  }
+
+  /** True when `word` is a word of a person's name (a host, guest or named speaker). */
+  isPerson(word: string): boolean {
+    return this.#people.has(word);
   }
 
   /**

@@ -25,7 +25,8 @@ describe('search', () => {
     const dir = inject('siteDir');
     const { pagefind } = await loadPagefind(join(dir, SEARCH_FILES.pagefindDir));
     const all = (await pagefind.search(null, {}))?.results ?? [];
-    expect(all.length).toBeGreaterThan(50);
+    // The sample makes a few dozen records (passages of up to PASSAGE_WORDS words, episodes, topics).
+    expect(all.length).toBeGreaterThan(30);
     const urls = await Promise.all(all.map(async (r) => (await r.data()).url));
     const problems: string[] = [];
     const pages = new Map<string, string>();
@@ -38,7 +39,8 @@ describe('search', () => {
       else if (fragment && !html.includes(` id="${fragment}"`)) problems.push(`${url}: no #${fragment}`);
     }
     expect(problems).toEqual([]);
-    expect(urls.filter((u) => u.includes('#')).length).toBeGreaterThan(50);
+    // Passages link to a paragraph; episode and topic records link to their page.
+    expect(urls.filter((u) => u.includes('#')).length).toBeGreaterThanOrEqual(10);
   });
 
   it('finds a phrase and its first result lands on the paragraph', async () => {

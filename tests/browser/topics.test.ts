@@ -6,6 +6,7 @@
  * topic filter narrowing passages.
  */
 import { describe, expect, it } from 'vitest';
+import { PASSAGE_WORDS } from '../../src/search/record-fields.ts';
 import { openPage } from './harness.ts';
 
 const EPISODE = '/episodes/heat-pumps-and-the-grid/';
@@ -90,15 +91,30 @@ describe('topics', () => {
     expect(await box.isChecked()).toBe(true);
     const hrefs = await filtered.locator('[data-search-result="passage"] a[data-result-link]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs.length).toBeGreaterThan(0);
-    // Every passage left mentions heat pumps: its paragraph or one of the passage's others (at most 3) links to the topic.
+    // Every passage left mentions heat pumps: a paragraph of its record (a window of at most PASSAGE_WORDS words
+    // around the landing paragraph) links to the topic.
     for (const href of hrefs) {
       const [path, id] = (href ?? '').split('#');
       const episode = await openPage(path ?? '/');
-      const near = await episode.evaluate((pid) => {
-        const all = [...document.querySelectorAll('p.para')];
-        const at = all.findIndex((p) => p.id === pid);
-        return all.slice(Math.max(0, at - 2), at + 3).some((p) => p.querySelector('a.topic-link[href="/topics/heat-pumps/"]'));
-      }, id ?? '');
+      const near = await episode.evaluate(
+        ([pid, limit]) => {
+          const all = [...document.querySelectorAll('p.para')];
+          const at = all.findIndex((p) => p.id === pid);
+          if (at < 0) return false;
+          const wordsOf = (p: Element) => (p.textContent ?? '').split(/\s+/).filter(Boolean).length;
+          const links = (p: Element) => p.querySelector('a.topic-link[href="/topics/heat-pumps/"]') !== null;
+          for (const step of [-1, 1]) {
+            let words = 0;
+            for (let i = at; i >= 0 && i < all.length && words <= limit; i += step) {
+              const p = all[i] as Element;
+              if (links(p)) return true;
+              words += wordsOf(p);
+            }
+          }
+          return false;
+        },
+        [id ?? '', PASSAGE_WORDS] as const,
+      );
       expect(near, href ?? '').toBe(true);
       await episode.context().close();
     }

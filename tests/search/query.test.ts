@@ -194,6 +194,13 @@ describe('runSearch', () => {
     const filters = { topic: ['Heat pumps'], year: ['2025'] };
     await runSearch(planQuery('heat grid transformer', speller), filters, filtered);
     expect(seen.length).toBeGreaterThanOrEqual(4);
+    // The result list searches moments only (passages); the strip above it searches pages.
+    expect(seen.every((f) => JSON.stringify(f) === JSON.stringify({ ...filters, kind: ['moment'] }))).toBe(true);
+    seen.length = 0;
+    await runSearch(planQuery('heat grid transformer', speller), filters, filtered, { records: 'pages' });
+    expect(seen.every((f) => JSON.stringify(f) === JSON.stringify({ ...filters, kind: ['page'] }))).toBe(true);
+    seen.length = 0;
+    await runSearch(planQuery('heat grid transformer', speller), filters, filtered, { records: 'all' });
     expect(seen.every((f) => f === filters)).toBe(true);
   });
 

@@ -90,7 +90,7 @@ describe('records', () => {
     const record = passageRecord(second);
     expect(record.content).toBe(words(100));
     expect(record.meta).toEqual({ title: 'Heat <Pumps> & "the" Grid', speaker: 'Speaker 2', data: encodeHidden({ date: '2025-03-12', anchors: second.anchors }) });
-    expect(record.filters).toEqual({ show: ['Signal & Noise'], year: ['2025'] });
+    expect(record.filters).toEqual({ kind: ['moment'], show: ['Signal & Noise'], year: ['2025'] });
   });
 
   it('the episode document escapes every value', () => {
