@@ -14,7 +14,7 @@ import { defineConfig } from 'astro/config';
 import { normalizeBase } from './src/site/base-path.ts';
 
 /**
- * The CSP hash of a script inlined verbatim (src/scripts/inline/).
+ * The CSP hash of a script inlined verbatim (src/client/inline/).
  * @param {string} file
  * @returns {`sha256-${string}`}
  */
@@ -56,7 +56,7 @@ export default defineConfig({
       scriptDirective: {
         resources: ["'self'", "'wasm-unsafe-eval'"],
         // Scripts that must run before first paint (Astro hashes only the scripts it bundles).
-        hashes: [inlineScriptHash('./src/scripts/inline/theme-bootstrap.js'), inlineScriptHash('./src/scripts/inline/episode-js.js')],
+        hashes: [inlineScriptHash('./src/client/inline/theme-bootstrap.js'), inlineScriptHash('./src/client/inline/episode-js.js')],
       },
       // Computed widths (talk-time bars, the outline strip) are style attributes; they never hold content text.
       styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
