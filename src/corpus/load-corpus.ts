@@ -43,6 +43,8 @@ export interface CorpusOptions {
   cacheDir?: string | null;
   /** Discover topics in the transcripts (default true). */
   discoverTopics?: boolean;
+  /** Most discovered topics (default: see src/knowledge/topics/build-topics.ts). */
+  maxDiscoveredTopics?: number;
   /** Progress lines for long loads (a few a second at most). */
   log?: (line: string) => void;
 }
@@ -186,6 +188,7 @@ export function loadCorpus(options: CorpusOptions): Corpus {
   diagnostics.push(...topicFolder.diagnostics);
   const sorted = sortEpisodes(summaries);
   const topicOptions: TopicIndexOptions = { discover: options.discoverTopics !== false };
+  if (options.maxDiscoveredTopics !== undefined) topicOptions.maxDiscovered = options.maxDiscoveredTopics;
   const key = `${codeFingerprint(TOPIC_CODE)}:${topicIndexKey(sorted, topicFolder.topics, topicOptions)}`;
   const topicsFile = cacheDir ? join(cacheDir, 'topics', `${sha256(key).slice(0, 32)}.json`) : null;
   let topics = topicsFile ? readTopicIndex(topicsFile, key) : undefined;

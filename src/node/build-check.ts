@@ -19,6 +19,9 @@ export interface BuildCheckInput {
   cacheDir: string;
   /** Where to write the corpus snapshot for the rest of the build. */
   snapshot: string;
+  /** Topic discovery, from the site config. */
+  discoverTopics?: boolean;
+  maxDiscoveredTopics?: number;
 }
 
 export interface BuildCheck {
@@ -30,10 +33,19 @@ export interface BuildCheck {
   timings: CorpusTimings;
   /** Transcripts', topic files' and the whole index's problems, in that order. */
   diagnostics: Diagnostic[];
+  /** The episodes' show names, for the site config's show settings. */
+  shows: string[];
 }
 
 export function checkForBuild(input: BuildCheckInput, log: (line: string) => void = () => {}): BuildCheck {
-  const corpus = loadCorpus({ episodes: input.episodes, topics: input.topics, cacheDir: input.cacheDir, log });
+  const corpus = loadCorpus({
+    episodes: input.episodes,
+    topics: input.topics,
+    cacheDir: input.cacheDir,
+    log,
+    ...(input.discoverTopics === undefined ? {} : { discoverTopics: input.discoverTopics }),
+    ...(input.maxDiscoveredTopics === undefined ? {} : { maxDiscoveredTopics: input.maxDiscoveredTopics }),
+  });
   writeSnapshot(corpus, input.snapshot);
   return {
     files: corpus.files,
@@ -43,5 +55,6 @@ export function checkForBuild(input: BuildCheckInput, log: (line: string) => voi
     reused: corpus.reused,
     timings: corpus.timings,
     diagnostics: corpus.diagnostics,
+    shows: [...new Set(corpus.summaries.map((s) => s.show))],
   };
 }
