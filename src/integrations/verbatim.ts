@@ -47,7 +47,11 @@ export function verbatim(options: { config: SiteConfig; content: string }): Astr
           timer = setTimeout(() => {
             logger.info(`${[...changed].join(', ')} changed: reloading the page`);
             changed.clear();
-            server.ws.send({ type: 'full-reload' });
+            // Astro keeps each route's getStaticPaths result until its content layer says the content
+            // changed (the same event its own loaders send); without this, a renamed or new episode's
+            // page would not be found, or an old one still routed.
+            for (const [name, environment] of Object.entries(server.environments)) if (name !== 'client') environment.hot.send('astro:content-changed', {});
+            server.environments.client.hot.send({ type: 'full-reload', path: '*' });
           }, RELOAD_DELAY_MS);
         });
       },
