@@ -36,7 +36,8 @@ Commands:
                              and then content/site.yml too)
   build [--content DIR] [--episodes DIR] [--out DIR] [--base PATH] [--site URL]
         [--cache DIR] [--report FILE]
-                             Build the site and its search index into --out (default dist);
+                             Build the site and its search index into --out (default dist),
+                             configured by <content>/site.yml (--base and --site override it);
                              with --episodes alone, no topic files are read (add --content);
                              --cache: where parsed transcripts and index shards are kept
                              (default node_modules/.cache/verbatim); --report: write the
