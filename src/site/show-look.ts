@@ -15,7 +15,7 @@ export interface ShowLook {
   artwork?: string;
 }
 
-/** File name of a show's published artwork: `/shows/<slug>/artwork.png`. */
+/** File name of a show's published artwork, `artwork.png` (the route is src/pages/shows/[slug]/artwork.[ext].ts). */
 export const artworkName = (extension: string) => `artwork${extension}`;
 
 export function showLook(show: Pick<Show, 'name' | 'slug'>, config: Pick<SiteConfig, 'shows'>): ShowLook {

@@ -3,7 +3,8 @@
  * reloads the open page by itself, and shows both the edit and the file's
  * problems in a banner with their line numbers, and in the terminal; an
  * error in the site config restarts the server and puts a site-wide banner
- * on every page; fixing both clears the banners.
+ * on every page; fixing both clears the banners, and the show artwork the
+ * fixed config names is served.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -104,8 +105,11 @@ describe('astro dev', () => {
     await expect(siteWide.textContent()).resolves.toMatch(/heat-pumps\.txt:12:\d+ error/);
 
     // Fixed: no banner anywhere.
-    writeFileSync(config, 'title: Dev server test\nshows:\n  Signal & Noise:\n    colour: "#1d6b5f"\n');
+    copyFileSync('content/artwork/signal-and-noise.png', join(root, 'cover.png'));
+    const before = output.length;
+    writeFileSync(config, 'title: Dev server test\nshows:\n  Signal & Noise:\n    colour: "#1d6b5f"\n    artwork: cover.png\n');
     writeFileSync(transcript, original);
+    await waitFor(() => output.slice(before).includes('server restarted'), 'the server to restart on the config change');
     await expect
       .poll(
         async () => {
@@ -116,6 +120,9 @@ describe('astro dev', () => {
       )
       .toBe(0);
     await expect(page.locator('.show-head, .eyebrow').first().textContent()).resolves.toContain('Signal & Noise');
+    // The show's artwork, a file in the content folder, is served by the dev server as by a build.
+    const artwork = await page.request.get(`${url}shows/signal-noise/artwork.png`);
+    expect([artwork.status(), artwork.headers()['content-type']]).toEqual([200, 'image/png']);
     await context.close();
   }, 90_000);
 });
