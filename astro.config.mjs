@@ -1,31 +1,37 @@
 // @ts-check
 /**
- * Astro configuration for the Verbatim site. Everything a deployment may
- * change comes from the environment, so the CLI can build into a temporary
- * folder and serve under a sub-path without editing this file:
- *   VERBATIM_SITE      absolute origin of the deployed site (canonical URLs, feeds)
- *   VERBATIM_BASE      path prefix the site is served under ('/' or '/kb/')
+ * Astro configuration for the Verbatim site. What a deployment changes
+ * (origin, base path, artwork hosts, which feeds are published) comes from
+ * the site config, `content/site.yml` (src/config/site-config.ts): the
+ * resolved copy a `verbatim build` hands over (VERBATIM_CONFIG, with
+ * `--base` and `--site` applied), else the file itself (`astro dev`). The
+ * environment says only where things are, so the CLI can build into a
+ * temporary folder without editing this file:
+ *   VERBATIM_CONTENT   content folder (default content): site.yml, topics/
+ *   VERBATIM_EPISODES  episodes folder (default <content>/episodes)
  *   VERBATIM_OUT       output folder (default dist)
- *   VERBATIM_EPISODES  episodes folder, read by src/content.config.ts
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
-import { normalizeBase } from './src/site/base-path.ts';
+import { verbatim } from './src/integrations/verbatim.ts';
+import { contentDir } from './src/node/content-dirs.ts';
+import { astroSettings, currentSiteConfig } from './src/node/site-config-file.ts';
 
 /**
- * The CSP hash of a script inlined verbatim (src/scripts/inline/).
+ * The CSP hash of a script inlined verbatim (src/client/inline/).
  * @param {string} file
  * @returns {`sha256-${string}`}
  */
 const inlineScriptHash = (file) => `sha256-${createHash('sha256').update(readFileSync(new URL(file, import.meta.url))).digest('base64')}`;
 
 const env = process.env;
-
+const { config } = currentSiteConfig();
+const settings = astroSettings(config);
 
 export default defineConfig({
-  site: env.VERBATIM_SITE || 'http://localhost:4321',
-  base: normalizeBase(env.VERBATIM_BASE),
+  site: settings.site,
+  base: settings.base,
   outDir: env.VERBATIM_OUT || 'dist',
   output: 'static',
   trailingSlash: 'always',
@@ -34,6 +40,7 @@ export default defineConfig({
   // Pages are small and read without JS; no prefetch or view transitions machinery.
   prefetch: false,
   devToolbar: { enabled: false },
+  integrations: [verbatim({ config, content: contentDir() })],
   // The search index is built after this, by the CLI (src/search-index/build-search-index.ts).
   // A Content-Security-Policy meta tag on every page. Astro hashes the scripts and styles it
   // emits (inline ones included), so nothing else may run: no inline handlers, no injected
@@ -44,7 +51,8 @@ export default defineConfig({
       algorithm: 'SHA-256',
       directives: [
         "default-src 'self'",
-        "img-src 'self' data:",
+        // Show artwork may come from the hosts the site config names (src/node/site-config-file.ts checks them).
+        `img-src 'self' data:${settings.imageOrigins.map((origin) => ` ${origin}`).join('')}`,
         "media-src 'self' https: http:",
         "connect-src 'self'",
         "worker-src 'self' blob:",
@@ -56,7 +64,7 @@ export default defineConfig({
       scriptDirective: {
         resources: ["'self'", "'wasm-unsafe-eval'"],
         // Scripts that must run before first paint (Astro hashes only the scripts it bundles).
-        hashes: [inlineScriptHash('./src/scripts/inline/theme-bootstrap.js'), inlineScriptHash('./src/scripts/inline/episode-js.js')],
+        hashes: [inlineScriptHash('./src/client/inline/theme-bootstrap.js'), inlineScriptHash('./src/client/inline/episode-js.js')],
       },
       // Computed widths (talk-time bars, the outline strip) are style attributes; they never hold content text.
       styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },

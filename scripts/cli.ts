@@ -21,6 +21,8 @@ import { formatShortClock } from '../src/transcript/formats/clock.ts';
 import { buildSite, formatDuration } from '../src/node/site-build.ts';
 import type { SiteBuildOptions } from '../src/node/site-build.ts';
 import { readTopicFolder } from '../src/node/topic-folder.ts';
+import { loadSiteConfig, unknownShows } from '../src/node/site-config-file.ts';
+import { BasePath } from '../src/config/site-config.ts';
 import { topicFileText } from '../src/knowledge/topics/index.ts';
 import { loadCorpus } from '../src/corpus/load-corpus.ts';
 import type { TopicSummary } from '../src/knowledge/topics/index.ts';
@@ -30,10 +32,12 @@ const usage = `Usage: npm run -s verbatim -- <command> [options]
 
 Commands:
   parse FILE... [--json]     Parse transcripts and print the normalized episodes
-  check [DIR] [--json]       Check every transcript under DIR (default content/episodes)
+  check [DIR] [--json]       Check every transcript under DIR (default content/episodes,
+                             and then content/site.yml too)
   build [--content DIR] [--episodes DIR] [--out DIR] [--base PATH] [--site URL]
         [--cache DIR] [--report FILE]
-                             Build the site and its search index into --out (default dist);
+                             Build the site and its search index into --out (default dist),
+                             configured by <content>/site.yml (--base and --site override it);
                              with --episodes alone, no topic files are read (add --content);
                              --cache: where parsed transcripts and index shards are kept
                              (default node_modules/.cache/verbatim); --report: write the
@@ -160,10 +164,16 @@ function checkCommand(args: string[]): number {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no such folder: ${dir}`);
   // The build's own read of the transcripts (and its cache): the same diagnostics a build reports.
   const corpus = loadCorpus({ episodes: dir, indexTopics: false });
-  const { errors, warnings } = printDiagnostics(corpus.diagnostics);
+  const diagnostics = [...corpus.diagnostics];
+  // The default folder is the site's: its config is checked too, as a build would.
+  if (positionals[0] === undefined) {
+    const config = loadSiteConfig('content');
+    diagnostics.unshift(...config.diagnostics, ...unknownShows(config, [...new Set(corpus.summaries.map((e) => e.show))]));
+  }
+  const { errors, warnings } = printDiagnostics(diagnostics);
   const segments = corpus.summaries.reduce((n, e) => n + e.counts.segments, 0);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ diagnostics: corpus.diagnostics, episodes: corpus.summaries.length }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ diagnostics, episodes: corpus.summaries.length }, null, 2)}\n`);
   } else {
     process.stdout.write(
       `${corpus.files} files, ${corpus.summaries.length} episodes, ${segments} segments, ${errors} errors, ${warnings} warnings\n`,
@@ -197,6 +207,7 @@ async function buildCommand(args: string[]): Promise<number> {
   const episodes = values.episodes ?? `${content}/episodes`;
   if (!existsSync(episodes) || !statSync(episodes).isDirectory()) throw new UsageError(`no such folder: ${episodes}`);
   if (values.site !== undefined && !/^https?:\/\/[^/]+/.test(values.site)) throw new UsageError('--site must be an absolute http(s) URL, like https://example.org');
+  if (values.base !== undefined && !BasePath.safeParse(values.base).success) throw new UsageError('--base must be a path like /kb/ (letters, digits, - . _ ~ and slashes)');
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const options: SiteBuildOptions = { content, episodes, out: values.out, log, report: (d) => void printDiagnostics(d) };
   // Another episodes folder does not take the bundled sample's topic files unless --content says so.
@@ -322,10 +333,17 @@ function topicsCommand(args: string[]): number {
   if (!existsSync(episodesDir) || !statSync(episodesDir).isDirectory()) throw new UsageError(`no such folder: ${episodesDir}`);
   const topicsDir = curatedTopicsDir(values.content, values.episodes);
 
-  // The same corpus load as the site build (and its cache): the topics listed are the site's.
-  const corpus = loadCorpus({ episodes: episodesDir, topics: topicsDir });
+  // The same corpus load as the site build (and its cache), with the site config's discovery settings: the topics listed are the site's.
+  const config = topicsDir === null ? null : loadSiteConfig(content);
+  const discovery = config?.config.topics;
+  const corpus = loadCorpus({
+    episodes: episodesDir,
+    topics: topicsDir,
+    ...(discovery ? { discoverTopics: discovery.discover } : {}),
+    ...(discovery?.max === undefined ? {} : { maxDiscoveredTopics: discovery.max }),
+  });
   const index = corpus.topics;
-  const { errors } = printDiagnostics(corpus.diagnostics);
+  const { errors } = printDiagnostics([...(config?.diagnostics ?? []), ...corpus.diagnostics]);
 
   if (suggest) {
     const fresh = index.topics.filter((t) => t.source === 'discovered');

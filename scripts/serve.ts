@@ -1,12 +1,15 @@
 /**
  * A small static file server for a built site, for previews, screenshots
- * and browser tests: `node scripts/serve.ts [DIR] [--port N] [--base PATH]`.
- * Serves DIR (default dist) under the base path, `index.html` for folders
+ * and browser tests: `npm run preview -- [DIR] [--port N] [--base PATH]`
+ * (`node scripts/serve.ts`). Serves DIR (default dist) under the base path
+ * (default: the site config's, content/site.yml), `index.html` for folders
  * (redirecting `/x` to `/x/` as static hosts do), `404.html` for anything
- * missing, with correct MIME types and the headers docs/robustness.md
- * recommends for static hosts (nosniff, referrer policy). Text is sent
- * gzipped to clients that accept it, as static hosts do (Pagefind's index
- * files are gzipped already). Prints the URL once listening.
+ * missing, with correct MIME types and the headers docs/deploy.md asks of a
+ * host (src/node/host-headers.ts): the pages' CSP with `frame-ancestors`,
+ * nosniff, the referrer policy, a year's caching for hashed files and
+ * revalidation for the rest. Text is sent gzipped to clients that accept
+ * it, as static hosts do (Pagefind's index files are gzipped already).
+ * Prints the URL once listening.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -14,6 +17,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { IMMUTABLE, isImmutable, REVALIDATE, siteCsp } from '../src/node/host-headers.ts';
+import { loadSiteConfig } from '../src/node/site-config-file.ts';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -48,7 +53,7 @@ const types: Record<string, string> = {
 };
 
 /** Sent with every response: no content-type sniffing, and other sites see only our origin. */
-const securityHeaders = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'strict-origin-when-cross-origin' };
+const baseHeaders = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'strict-origin-when-cross-origin' };
 
 export interface ServeOptions {
   dir: string;
@@ -64,6 +69,14 @@ export interface ServeOptions {
 export function serve(options: ServeOptions): Promise<{ url: string; close: () => Promise<void> }> {
   const root = resolve(options.dir);
   const base = `/${options.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+  // The policy every page carries, as a header too (a header can also forbid framing); a folder that is no built site gets none.
+  let csp: string | undefined;
+  try {
+    csp = siteCsp(root);
+  } catch {
+    csp = undefined;
+  }
+  const headers = csp ? { ...baseHeaders, 'content-security-policy': csp } : baseHeaders;
   const server = createServer((req, res) => {
     if (options.onResponse) {
       const report = options.onResponse;
@@ -84,7 +97,7 @@ export function serve(options: ServeOptions): Promise<{ url: string; close: () =
       }) as typeof res.end;
       res.on('finish', () => report(new URL(req.url ?? '/', 'http://localhost').pathname, bytes));
     }
-    handle(root, base, req, res);
+    handle(root, base, headers, req, res);
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
@@ -99,7 +112,9 @@ export function serve(options: ServeOptions): Promise<{ url: string; close: () =
   });
 }
 
-function handle(root: string, base: string, req: IncomingMessage, res: ServerResponse): void {
+type Headers = Record<string, string>;
+
+function handle(root: string, base: string, securityHeaders: Headers, req: IncomingMessage, res: ServerResponse): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { ...securityHeaders, allow: 'GET, HEAD' }).end();
     return;
@@ -109,22 +124,23 @@ function handle(root: string, base: string, req: IncomingMessage, res: ServerRes
   try {
     pathname = decodeURIComponent(url.pathname);
   } catch {
-    return notFound(root, res, req.method === 'HEAD');
+    return notFound(root, securityHeaders, res, req.method === 'HEAD');
   }
-  if (`${pathname}/` === base) return redirect(res, base + url.search);
-  if (!pathname.startsWith(base) || pathname.includes('\0')) return notFound(root, res, req.method === 'HEAD');
+  if (`${pathname}/` === base) return redirect(securityHeaders, res, base + url.search);
+  if (!pathname.startsWith(base) || pathname.includes('\0')) return notFound(root, securityHeaders, res, req.method === 'HEAD');
   const file = resolve(root, `.${sep}${pathname.slice(base.length)}`);
-  if (file !== root && !file.startsWith(root + sep)) return notFound(root, res, req.method === 'HEAD');
+  if (file !== root && !file.startsWith(root + sep)) return notFound(root, securityHeaders, res, req.method === 'HEAD');
 
   const stat = statOf(file);
   if (stat?.isDirectory()) {
-    if (!pathname.endsWith('/')) return redirect(res, `${url.pathname}/${url.search}`);
+    if (!pathname.endsWith('/')) return redirect(securityHeaders, res, `${url.pathname}/${url.search}`);
     const index = join(file, 'index.html');
-    if (statOf(index)?.isFile()) return send(res, index, 200, req.method === 'HEAD', gzipAccepted(req));
-    return notFound(root, res, req.method === 'HEAD');
+    if (statOf(index)?.isFile()) return send(securityHeaders, res, index, REVALIDATE, 200, req.method === 'HEAD', gzipAccepted(req));
+    return notFound(root, securityHeaders, res, req.method === 'HEAD');
   }
-  if (stat?.isFile()) return send(res, file, 200, req.method === 'HEAD', gzipAccepted(req));
-  return notFound(root, res, req.method === 'HEAD');
+  const cache = isImmutable(pathname.slice(base.length)) ? IMMUTABLE : REVALIDATE;
+  if (stat?.isFile()) return send(securityHeaders, res, file, cache, 200, req.method === 'HEAD', gzipAccepted(req));
+  return notFound(root, securityHeaders, res, req.method === 'HEAD');
 }
 
 const gzipAccepted = (req: IncomingMessage) => /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
@@ -139,15 +155,15 @@ function statOf(path: string) {
   }
 }
 
-function send(res: ServerResponse, file: string, status: number, headOnly: boolean, gzip = false): void {
+function send(securityHeaders: Headers, res: ServerResponse, file: string, cache: string, status: number, headOnly: boolean, gzip = false): void {
   const type = types[extname(file).toLowerCase()] ?? 'application/octet-stream';
   if (gzip && compressible.test(type)) {
     const body = gzipSync(readFileSync(file));
-    res.writeHead(status, { ...securityHeaders, 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding', 'content-length': body.length, 'cache-control': 'no-cache' });
+    res.writeHead(status, { ...securityHeaders, 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding', 'content-length': body.length, 'cache-control': cache });
     res.end(headOnly ? undefined : body);
     return;
   }
-  res.writeHead(status, { ...securityHeaders, 'content-type': type, 'content-length': statSync(file).size, 'cache-control': 'no-cache' });
+  res.writeHead(status, { ...securityHeaders, 'content-type': type, 'content-length': statSync(file).size, 'cache-control': cache });
   if (headOnly) {
     res.end();
     return;
@@ -155,20 +171,20 @@ function send(res: ServerResponse, file: string, status: number, headOnly: boole
   createReadStream(file).pipe(res);
 }
 
-function redirect(res: ServerResponse, location: string): void {
+function redirect(securityHeaders: Headers, res: ServerResponse, location: string): void {
   res.writeHead(301, { ...securityHeaders, location }).end();
 }
 
-function notFound(root: string, res: ServerResponse, headOnly: boolean): void {
+function notFound(root: string, securityHeaders: Headers, res: ServerResponse, headOnly: boolean): void {
   const page = join(root, '404.html');
-  if (existsSync(page)) return send(res, page, 404, headOnly);
+  if (existsSync(page)) return send(securityHeaders, res, page, REVALIDATE, 404, headOnly);
   res.writeHead(404, { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
 }
 
 if (import.meta.main) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { port: { type: 'string', default: '4321' }, base: { type: 'string', default: process.env.VERBATIM_BASE ?? '/' }, host: { type: 'string' } },
+    options: { port: { type: 'string', default: '4321' }, base: { type: 'string' }, host: { type: 'string' }, content: { type: 'string', default: 'content' } },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -180,6 +196,8 @@ if (import.meta.main) {
     process.stderr.write(`serve: "${dir}" is not a folder; build the site first (npm run site:build)\n`);
     process.exit(2);
   }
-  const { url } = await serve({ dir, port, base: values.base, ...(values.host ? { host: values.host } : {}) });
+  // The base path the site was built for: the site config's unless given (a build with --base needs the same --base here).
+  const base = values.base ?? loadSiteConfig(values.content).config.base;
+  const { url } = await serve({ dir, port, base, ...(values.host ? { host: values.host } : {}) });
   process.stdout.write(`Serving ${resolve(dir)} at ${url}\n`);
 }

@@ -107,5 +107,24 @@ describe('verbatim CLI', () => {
     expect(run('check', '--nope').code).toBe(2);
     expect(run('parse', 'no/such/file.srt').code).toBe(2);
     expect(run('build', '--site', 'javascript:alert(1)').code).toBe(2);
+    expect(run('build', '--base', '/a b/').code).toBe(2);
+  });
+
+  it('topics follows the site config: discover: false lists the topic files only', () => {
+    const content = mkdtempSync(join(tmpdir(), 'verbatim-cli-topics-'));
+    try {
+      cpSync('content/episodes/signal-and-noise', join(content, 'episodes'), { recursive: true });
+      cpSync('content/topics/heat-pumps.md', join(content, 'topics', 'heat-pumps.md'));
+      const sources = () => new Set((JSON.parse(run('topics', '--content', content, '--json').stdout) as { source: string }[]).map((t) => t.source));
+      expect(sources()).toEqual(new Set(['curated', 'discovered']));
+      writeFileSync(join(content, 'site.yml'), 'topics:\n  discover: false\n');
+      expect(sources()).toEqual(new Set(['curated']));
+      // and a mistake in it is reported like any other, at its line
+      writeFileSync(join(content, 'site.yml'), 'topics:\n  discover: no thanks\n');
+      const r = run('topics', '--content', content);
+      expect(r.stderr).toMatch(/site\.yml:2:3 error config-invalid site config topics\.discover: expected a boolean/);
+    } finally {
+      rmSync(content, { recursive: true, force: true });
+    }
   });
 });

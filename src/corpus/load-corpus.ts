@@ -45,6 +45,8 @@ export interface CorpusOptions {
   discoverTopics?: boolean;
   /** Build the topic index at all (default true; `check` needs only the transcripts). */
   indexTopics?: boolean;
+  /** Most discovered topics (default: see src/knowledge/topics/build-topics.ts). */
+  maxDiscoveredTopics?: number;
   /** Progress lines for long loads (a few a second at most). */
   log?: (line: string) => void;
 }
@@ -188,6 +190,7 @@ export function loadCorpus(options: CorpusOptions): Corpus {
   diagnostics.push(...topicFolder.diagnostics);
   const sorted = sortEpisodes(summaries);
   const topicOptions: TopicIndexOptions = { discover: options.discoverTopics !== false };
+  if (options.maxDiscoveredTopics !== undefined) topicOptions.maxDiscovered = options.maxDiscoveredTopics;
   const key = `${codeFingerprint(TOPIC_CODE)}:${topicIndexKey(sorted, topicFolder.topics, topicOptions)}`;
   const topicsFile = cacheDir ? join(cacheDir, 'topics', sha256(key).slice(0, 32)) : null;
   let topics = options.indexTopics === false ? emptyIndex() : topicsFile ? readTopicIndex(topicsFile, key) : undefined;

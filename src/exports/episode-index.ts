@@ -46,7 +46,7 @@ export function episodeIndex(kb: KnowledgeBase, links: SiteLinks, siteName: stri
 
 function entry(episode: Episode, kb: KnowledgeBase, links: SiteLinks): EpisodeIndexEntry {
   const exports: Partial<Record<ExportId, string>> = {};
-  for (const format of exportsOf(episode)) exports[format.id] = absolute(links, exportPath(links.routes, episode, format));
+  for (const format of exportsOf(episode, links.published)) exports[format.id] = absolute(links, exportPath(links.routes, episode, format));
   return {
     slug: episode.slug,
     title: episode.title,

@@ -106,12 +106,18 @@ export function exportById(id: ExportId): TranscriptExport {
 /** What decides an episode's downloads: its slug, and whether it has times. */
 export type Exportable = Pick<EpisodeSummary, 'slug' | 'timed'>;
 
-/** True when `episode` offers `format` (caption formats need a timed transcript). */
-export function offers(episode: Exportable, format: TranscriptExport): boolean {
-  return !format.timedOnly || episode.timed;
+/** Every export's id, in listing order: what a site publishes unless its config says otherwise. */
+export const allExportIds: readonly ExportId[] = transcriptExports.map((f) => f.id);
+
+/**
+ * True when `episode` offers `format`: the site publishes it (`published`,
+ * the site config's `exports`) and, for caption formats, the transcript is timed.
+ */
+export function offers(episode: Exportable, format: TranscriptExport, published: readonly ExportId[] = allExportIds): boolean {
+  return published.includes(format.id) && (!format.timedOnly || episode.timed);
 }
 
 /** The exports this episode offers, in listing order. */
-export function exportsOf(episode: Exportable): TranscriptExport[] {
-  return transcriptExports.filter((format) => offers(episode, format));
+export function exportsOf(episode: Exportable, published: readonly ExportId[] = allExportIds): TranscriptExport[] {
+  return transcriptExports.filter((format) => offers(episode, format, published));
 }

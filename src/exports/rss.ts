@@ -20,6 +20,8 @@ export interface FeedChannel {
   description: string;
   /** Absolute URL of the feed itself (`atom:link rel="self"`). */
   self: string;
+  /** Language tag of the channel (`en-GB`), when known. */
+  language?: string;
   items: FeedItem[];
 }
 
@@ -71,6 +73,7 @@ export function renderRss(channel: FeedChannel): string {
     xmlElement('title', channel.title),
     xmlElement('link', channel.link),
     description(channel.description),
+    ...(channel.language ? [xmlElement('language', channel.language)] : []),
     xmlElement('atom:link', undefined, { href: channel.self, rel: 'self', type: 'application/rss+xml' }),
     xmlElement('generator', 'Verbatim'),
   ].map((l) => `    ${l}`);

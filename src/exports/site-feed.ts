@@ -16,11 +16,12 @@ import type { SiteLinks } from './site-links.ts';
 const DESCRIPTION_CHARS = 300;
 
 /** The feed for all episodes in `kb`. */
-export function siteFeed(kb: KnowledgeBase, links: SiteLinks, site: { name: string; description: string }): FeedChannel {
+export function siteFeed(kb: KnowledgeBase, links: SiteLinks, site: { name: string; description: string; language?: string }): FeedChannel {
   return {
     title: site.name,
     link: absolute(links, links.routes.home),
     description: site.description,
+    ...(site.language ? { language: site.language } : {}),
     self: absolute(links, links.routes.asset('rss.xml')),
     items: kb.episodes.map((episode) => feedItem(episode, kb, links)),
   };
@@ -31,7 +32,7 @@ function feedItem(episode: Episode, kb: KnowledgeBase, links: SiteLinks): FeedIt
     title: episode.title,
     link: absolute(links, links.routes.episode(episode.slug)),
     categories: [episode.show],
-    transcripts: exportsOf(episode).flatMap((format) =>
+    transcripts: exportsOf(episode, links.published).flatMap((format) =>
       format.feedType ? [{ url: absolute(links, exportPath(links.routes, episode, format)), type: format.feedType, captions: format.captions }] : [],
     ),
     people: episodeCredits(episode, kb, links).map((c) => ({

@@ -12,6 +12,8 @@ export interface SiteLinks {
   routes: Routes;
   /** The deployed origin (Astro's `site`, without the base path). */
   site: URL;
+  /** The transcript downloads the site publishes (the site config's `exports`; default all). */
+  published?: readonly ExportId[];
 }
 
 /** `path` (already under the base, e.g. from `routes`) as an absolute URL. */
@@ -34,8 +36,8 @@ export interface ExportLink {
 }
 
 /** The download links an episode offers, with site-relative hrefs. */
-export function exportLinks(routes: Routes, episode: Exportable): ExportLink[] {
-  return exportsOf(episode).map((format) => ({
+export function exportLinks(routes: Routes, episode: Exportable, published?: readonly ExportId[]): ExportLink[] {
+  return exportsOf(episode, published).map((format) => ({
     id: format.id,
     label: format.label,
     description: format.description,
@@ -45,6 +47,6 @@ export function exportLinks(routes: Routes, episode: Exportable): ExportLink[] {
 }
 
 /** Links for this build: `site` from the Astro config, else the origin the page was rendered for. */
-export function siteLinks(routes: Routes, site: URL | undefined, requestUrl: URL): SiteLinks {
-  return { routes, site: site ?? new URL(requestUrl.origin) };
+export function siteLinks(routes: Routes, site: URL | undefined, requestUrl: URL, published?: readonly ExportId[]): SiteLinks {
+  return { routes, site: site ?? new URL(requestUrl.origin), ...(published ? { published } : {}) };
 }

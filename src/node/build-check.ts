@@ -13,6 +13,8 @@ import type { CorpusTimings } from '../corpus/load-corpus.ts';
 import { writeSnapshot } from '../corpus/snapshot.ts';
 import { planSearch } from '../search-index/build-search-index.ts';
 import type { ShardPlan } from '../search-index/build-search-index.ts';
+import type { ExportId } from '../exports/formats.ts';
+import type { DictionaryOptions } from '../search/dictionary.ts';
 import type { Diagnostic } from '../transcript/diagnostics.ts';
 
 export interface BuildCheckInput {
@@ -24,6 +26,13 @@ export interface BuildCheckInput {
   snapshot: string;
   /** Base path of the site: search records link under it. */
   base: string;
+  /** Topic discovery, from the site config. */
+  discoverTopics?: boolean;
+  maxDiscoveredTopics?: number;
+  /** The dictionary's size and suggestions (the site config's `search`). */
+  dictionary?: DictionaryOptions;
+  /** Transcript downloads to publish (the site config's `exports`). */
+  exports?: ExportId[];
 }
 
 export interface BuildCheck {
@@ -37,14 +46,31 @@ export interface BuildCheck {
   diagnostics: Diagnostic[];
   /** The search shards and downloads to make and publish (null when there are errors: nothing is built). */
   search: ShardPlan | null;
+  /** The episodes' show names, for the site config's show settings. */
+  shows: string[];
 }
 
 export function checkForBuild(input: BuildCheckInput, log: (line: string) => void = () => {}): BuildCheck {
-  const corpus = loadCorpus({ episodes: input.episodes, topics: input.topics, cacheDir: input.cacheDir, log });
+  const corpus = loadCorpus({
+    episodes: input.episodes,
+    topics: input.topics,
+    cacheDir: input.cacheDir,
+    log,
+    ...(input.discoverTopics === undefined ? {} : { discoverTopics: input.discoverTopics }),
+    ...(input.maxDiscoveredTopics === undefined ? {} : { maxDiscoveredTopics: input.maxDiscoveredTopics }),
+  });
   writeSnapshot(corpus, input.snapshot);
   const errors = corpus.diagnostics.some((d) => d.severity === 'error');
   return {
-    search: errors ? null : planSearch({ corpus, base: input.base, cacheDir: input.cacheDir }),
+    search: errors
+      ? null
+      : planSearch({
+          corpus,
+          base: input.base,
+          cacheDir: input.cacheDir,
+          ...(input.dictionary ? { dictionary: input.dictionary } : {}),
+          ...(input.exports ? { exports: input.exports } : {}),
+        }),
     files: corpus.files,
     episodes: corpus.summaries.length,
     topics: corpus.topics.topics.length,
@@ -52,5 +78,6 @@ export function checkForBuild(input: BuildCheckInput, log: (line: string) => voi
     reused: corpus.reused,
     timings: corpus.timings,
     diagnostics: corpus.diagnostics,
+    shows: [...new Set(corpus.summaries.map((s) => s.show))],
   };
 }

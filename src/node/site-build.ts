@@ -13,9 +13,10 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { defaultCacheDir } from '../corpus/load-corpus.ts';
 import { publishSearch, runShards } from '../search-index/build-search-index.ts';
-import { normalizeBase } from '../site/base-path.ts';
+import { writeFileAtomic } from '../corpus/atomic-write.ts';
 import type { Diagnostic } from '../transcript/diagnostics.ts';
 import type { BuildCheck, BuildCheckInput } from './build-check.ts';
+import { loadSiteConfig, unknownShows } from './site-config-file.ts';
 
 export interface SiteBuildOptions {
   /** Content folder (episodes/, topics/, site config). */
@@ -30,9 +31,9 @@ export interface SiteBuildOptions {
   searchConcurrency?: number;
   /** Output folder, replaced only when the build succeeds. */
   out: string;
-  /** Path prefix the site is served under (`/` or `/kb/`). */
+  /** Path prefix the site is served under (`/` or `/kb/`); overrides the site config's `base`. */
   base?: string;
-  /** Absolute origin of the deployed site, for canonical URLs and feeds. */
+  /** Absolute origin of the deployed site, for canonical URLs and feeds; overrides the site config's `site`. */
   site?: string;
   /** Progress lines (stderr in the CLI). */
   log: (line: string) => void;
@@ -68,6 +69,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     search: { shards: 0, indexed: 0, passages: 0, dataBytes: 0, dictionaryBytes: 0 },
   };
 
+  // The site config, read once: its problems are reported with the transcripts', and the resolved config goes to astro build as a file.
+  const siteConfig = loadSiteConfig(content, { ...(options.base === undefined ? {} : { base: options.base }), ...(options.site === undefined ? {} : { site: options.site }) });
+  const config = siteConfig.config;
   options.log(`Reading transcripts in ${episodes}`);
   // The corpus the rest of the build reads (pages, search index): src/corpus/snapshot.ts.
   const snapshot = join(mkdtempSync(join(tmpdir(), 'verbatim-corpus-')), 'corpus.json');
@@ -75,12 +79,23 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const cacheDir = resolve(options.cacheDir ?? defaultCacheDir());
   let check: BuildCheck;
   try {
-    check = await runBuildCheck({ episodes, topics: topics === null ? null : resolve(topics), cacheDir, snapshot, base: normalizeBase(options.base) }, options.log);
+    const input: BuildCheckInput = {
+      episodes,
+      topics: topics === null ? null : resolve(topics),
+      cacheDir,
+      snapshot,
+      base: config.base,
+      discoverTopics: config.topics.discover,
+      dictionary: { maxWords: config.search.vocabulary, suggestions: config.search.suggestions },
+      exports: config.exports,
+    };
+    if (config.topics.max !== undefined) input.maxDiscoveredTopics = config.topics.max;
+    check = await runBuildCheck(input, options.log);
   } catch (error) {
     rmSync(dirname(snapshot), { recursive: true, force: true });
     throw error;
   }
-  const { diagnostics } = check;
+  const diagnostics = [...siteConfig.diagnostics, ...unknownShows(siteConfig, check.shows), ...check.diagnostics];
   options.report(diagnostics);
   result.episodes = check.episodes;
   result.errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -107,6 +122,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   // would overwrite each other. Build under the project then, and move the result beside `out`.
   const inProject = temp.startsWith(process.cwd() + sep);
   const renderDir = inProject ? temp : join(process.cwd(), `${TEMP_PREFIX}${process.pid}-${Date.now().toString(36)}`);
+  // The resolved site config (file, defaults, --base and --site), beside the snapshot: src/node/site-config-file.ts.
+  const configFile = join(dirname(snapshot), 'site-config.json');
+  writeFileAtomic(configFile, JSON.stringify(config));
   // Vite reads these as its own settings (a test runner sets BASE_URL=/), which would override `base`.
   const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...inherited } = process.env;
   const env: NodeJS.ProcessEnv = {
@@ -118,9 +136,8 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     VERBATIM_CORPUS: snapshot,
     // The downloads are written beside the search index (src/search-index/index-shard.ts), not by astro.
     VERBATIM_EXPORTS: 'external',
+    VERBATIM_CONFIG: configFile,
   };
-  if (options.base !== undefined) env.VERBATIM_BASE = options.base;
-  if (options.site !== undefined) env.VERBATIM_SITE = options.site;
 
   // The pages (astro build) and, beside them, the search shards and downloads (child processes): two cores, two jobs.
   const plan = check.search;

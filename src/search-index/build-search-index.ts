@@ -21,6 +21,8 @@ import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../corpus/atomic-write.ts';
 import { codeFingerprint, INGEST_CODE } from '../corpus/code-fingerprint.ts';
 import type { Corpus } from '../corpus/load-corpus.ts';
+import { transcriptExports } from '../exports/formats.ts';
+import type { ExportId } from '../exports/formats.ts';
 import { assembleDictionary, dictionarySources, mergeVocabulary, variantCandidates } from '../search/dictionary.ts';
 import type { DictionaryOptions } from '../search/dictionary.ts';
 import { topicRecords } from '../search/passages.ts';
@@ -39,6 +41,8 @@ export interface SearchIndexOptions {
   /** Where shards are made and kept for later builds. */
   cacheDir: string;
   dictionary?: DictionaryOptions;
+  /** Transcript downloads to write for each episode (default: every format). */
+  exports?: readonly ExportId[];
   log?: (line: string) => void;
 }
 
@@ -95,7 +99,8 @@ export function planSearch(options: SearchIndexOptions): ShardPlan {
   const store = join(options.cacheDir, 'shards');
   const topicNames = Object.fromEntries(corpus.topics.topics.map((t) => [t.slug, t.name]));
   const records = topicRecords(corpus.topics, makeRoutes(options.base));
-  const common = digestOf(JSON.stringify([pagefindVersion, codeFingerprint(SEARCH_CODE), options.base, candidates, topicNames]));
+  const exports = [...(options.exports ?? transcriptExports.map((f) => f.id))];
+  const common = digestOf(JSON.stringify([pagefindVersion, codeFingerprint(SEARCH_CODE), options.base, exports, candidates, topicNames]));
   const folders = shards.map((shard) => join(store, shardKey(shard, corpus, common, shard.index === 0 ? records : [])));
   const jobs: string[] = [];
   for (const shard of shards) {
@@ -105,6 +110,7 @@ export function planSearch(options: SearchIndexOptions): ShardPlan {
       shard,
       dir: folder,
       base: options.base,
+      exports,
       candidates,
       links: Object.fromEntries(shard.slugs.map((slug) => [slug, corpus.topics.byEpisode.get(slug)?.links ?? {}])),
       topicNames,

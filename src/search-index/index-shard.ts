@@ -14,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import * as pagefind from 'pagefind';
 import { isTimed } from '../exports/cues.ts';
 import { transcriptExports } from '../exports/formats.ts';
+import type { ExportId } from '../exports/formats.ts';
 import type { EpisodeTopics } from '../knowledge/topics/schema.ts';
 import { VocabularyCounter } from '../search/dictionary.ts';
 import { episodePassages, searchEpisode } from '../search/passages.ts';
@@ -29,6 +30,8 @@ export interface ShardJob {
   dir: string;
   /** Base path of record URLs. */
   base: string;
+  /** Transcript downloads to write (the site config's `exports`). */
+  exports: ExportId[];
   /** Name words the dictionary looks for split spellings of (see dictionary.ts `variantCandidates`). */
   candidates: string[];
   /** The topic index's first mentions per paragraph, for each episode of the shard (the passages' topic filter). */
@@ -98,7 +101,7 @@ export async function indexShard(job: ShardJob, episode: (slug: string) => Episo
     mkdirSync(folder, { recursive: true });
     const timed = isTimed(e);
     for (const format of transcriptExports) {
-      if (format.timedOnly && !timed) continue;
+      if (!job.exports.includes(format.id) || (format.timedOnly && !timed)) continue;
       writeFileSync(join(folder, format.file), format.write(e));
       downloads++;
     }

@@ -2,6 +2,7 @@
  * Props for the listing pages: home, the episodes index, shows (index and
  * one show) and the people index.
  */
+import type { SiteConfig } from '../config/site-config.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { personKey } from '../knowledge/people.ts';
 import type { Show } from '../knowledge/shows.ts';
@@ -9,6 +10,8 @@ import { episodeCard } from './cards.ts';
 import type { EpisodeCard } from './cards.ts';
 import { count, date, duration, hours, plural } from './format.ts';
 import { routes } from './routes.ts';
+import { showLook } from './show-look.ts';
+import type { ShowLook } from './show-look.ts';
 import { initials, toneOf } from './speaker-style.ts';
 
 export interface Stat {
@@ -22,7 +25,12 @@ export interface ShowSummary {
   episodes: string;
   hosts: string[];
   latest?: string;
+  /** Description, colour and artwork from the site config. */
+  look: ShowLook;
 }
+
+/** The part of the site config these views read. */
+type Looks = Pick<SiteConfig, 'shows'>;
 
 export interface PersonSummary {
   name: string;
@@ -34,7 +42,7 @@ export interface PersonSummary {
 }
 
 /** Home: headline stats, latest episodes, shows and the most heard people. */
-export function homeView(kb: KnowledgeBase, latest = 6, people = 6) {
+export function homeView(kb: KnowledgeBase, config: Looks, latest = 6, people = 6) {
   const time = hours(kb.stats.seconds);
   const stats: Stat[] = [
     { value: count(kb.stats.episodes), label: kb.stats.episodes === 1 ? 'episode' : 'episodes' },
@@ -46,7 +54,7 @@ export function homeView(kb: KnowledgeBase, latest = 6, people = 6) {
     stats,
     latest: kb.episodes.slice(0, latest).map((e) => episodeCard(e, kb)),
     more: kb.episodes.length > latest,
-    shows: kb.shows.map(showSummary),
+    shows: kb.shows.map((show) => showSummary(show, config)),
     people: peopleIndexView(kb)
       .map((p, i) => ({ p, n: kb.people.people[i]?.appearances.length ?? 0 }))
       .sort((a, b) => b.n - a.n)
@@ -61,15 +69,15 @@ export function episodesIndexView(kb: KnowledgeBase): { cards: EpisodeCard[]; to
   return { cards: kb.episodes.map((e) => episodeCard(e, kb)), total: plural(kb.episodes.length, 'episode') };
 }
 
-export function showSummary(show: Show): ShowSummary {
-  const summary: ShowSummary = { name: show.name, href: routes.show(show.slug), episodes: plural(show.episodes.length, 'episode'), hosts: show.hosts };
+export function showSummary(show: Show, config: Looks): ShowSummary {
+  const summary: ShowSummary = { name: show.name, href: routes.show(show.slug), episodes: plural(show.episodes.length, 'episode'), hosts: show.hosts, look: showLook(show, config) };
   const newest = show.episodes[0]?.date;
   if (newest) summary.latest = date(newest, 'short');
   return summary;
 }
 
 /** One show: hosts (linked when in the directory) and its episodes. */
-export function showView(show: Show, kb: KnowledgeBase) {
+export function showView(show: Show, kb: KnowledgeBase, config: Looks) {
   const bySlugKey = new Map(kb.people.people.map((p) => [personKey(p.name), p]));
   let seconds = 0;
   for (const e of show.episodes) seconds += e.duration ?? 0;
@@ -77,6 +85,7 @@ export function showView(show: Show, kb: KnowledgeBase) {
   if (seconds > 0) facts.push(duration(seconds));
   return {
     name: show.name,
+    look: showLook(show, config),
     facts,
     hosts: show.hosts.map((name) => {
       const person = bySlugKey.get(personKey(name));

@@ -101,6 +101,11 @@ export const catalogue = {
   'add-write-failed': entry('error', (a) => `cannot write ${a.path} (${a.reason}); nothing was added, check the folder's permissions`),
   'topic-exists': entry('error', (a) => `topic "${a.name}" already exists (${a.where}); edit that file instead`),
 
+  // Site config (content/site.yml)
+  'config-unknown-key': entry('error', (a) => `unknown key ${a.key} in the site config${a.hint}; it does nothing, so remove or rename it. Known keys here: ${a.known}`),
+  'config-invalid': entry('error', (a) => `site config ${a.key}: ${a.detail}`),
+  'config-show-unknown': entry('warning', (a) => `the site config has settings for the show "${a.name}", but no episode belongs to it; name the show as its episodes do (${a.known})`),
+
   // Topics (content/topics/*.md)
   'topic-no-front-matter': entry('error', () => 'a topic file must start with front matter ("---", then at least "title: Name", then "---"); add it'),
   'topic-unknown-key': entry('warning', (a) => `unknown key "${a.key}" in topic front matter; known keys: ${a.known}`),

@@ -25,6 +25,12 @@ export interface YamlMap {
   lines: Record<string, number>;
   /** For a top-level key whose value is a list: the 1-based line of each item. */
   itemLines: Record<string, number[]>;
+  /**
+   * Where the value at `path` (map keys and list indexes) is written: the
+   * line and column of its key, or of its item in a list; the deepest part
+   * of the path that exists when the rest does not.
+   */
+  locate: (path: readonly PropertyKey[]) => { line: number; column: number };
 }
 
 /** Parse `text` as a YAML map, reporting problems; never throws. */
@@ -32,7 +38,8 @@ export function parseYamlMap(text: string, diagnostics: Diagnostics, lineOffset 
   // No prototype: a `__proto__` or `constructor` key must read back as its own line number.
   const lines: Record<string, number> = Object.create(null) as Record<string, number>;
   const itemLines: Record<string, number[]> = Object.create(null) as Record<string, number[]>;
-  const unusable = (): YamlMap => ({ data: undefined, lines, itemLines });
+  const start = () => ({ line: 1 + lineOffset, column: 1 });
+  const unusable = (): YamlMap => ({ data: undefined, lines, itemLines, locate: start });
   if (text.length > MAX_YAML_CHARS) {
     diagnostics.report('yaml-too-large', 1 + lineOffset, 1, { size: text.length, limit: MAX_YAML_CHARS });
     return unusable();
@@ -76,7 +83,32 @@ export function parseYamlMap(text: string, diagnostics: Diagnostics, lineOffset 
     else diagnostics.report('yaml-alias-limit', 1 + lineOffset, 1);
     return unusable();
   }
-  if (value === null || value === undefined) return { data: {}, lines, itemLines };
+  const locate = (path: readonly PropertyKey[]) => {
+    const matcher = new StringCleaner();
+    const at = (offset: number) => {
+      const pos = counter.linePos(offset);
+      return { line: pos.line + lineOffset, column: pos.col };
+    };
+    let node: unknown = doc.contents;
+    let found = start();
+    for (const part of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && matcher.string(String(p.key.value)) === String(part));
+        if (!pair || !isScalar(pair.key) || !pair.key.range) break;
+        found = at(pair.key.range[0]);
+        node = pair.value;
+      } else if (isSeq(node) && typeof part === 'number') {
+        const item = node.items[part];
+        if (!isNode(item) || !item.range) break;
+        found = at(item.range[0]);
+        node = item;
+      } else {
+        break;
+      }
+    }
+    return found;
+  };
+  if (value === null || value === undefined) return { data: {}, lines, itemLines, locate };
   if (!isMap(doc.contents) || typeof value !== 'object' || Array.isArray(value)) {
     diagnostics.report('frontmatter-not-a-map', 1 + lineOffset, 1);
     return unusable();
@@ -105,7 +137,7 @@ export function parseYamlMap(text: string, diagnostics: Diagnostics, lineOffset 
   for (const key of Object.keys(lines)) cleanLines[cleaner.string(key)] = lines[key] ?? 1;
   const cleanItemLines: Record<string, number[]> = Object.create(null) as Record<string, number[]>;
   for (const key of Object.keys(itemLines)) cleanItemLines[cleaner.string(key)] = itemLines[key] ?? [];
-  return { data, lines: cleanLines, itemLines: cleanItemLines };
+  return { data, lines: cleanLines, itemLines: cleanItemLines, locate };
 }
 
 const firstLine = (message: string) => excerpt(message.split('\n')[0] ?? message, 200);

@@ -17,7 +17,13 @@ export function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
     case 'invalid_type':
       return `expected ${article(issue.expected)}, found ${found}${at}; ${fix(issue.expected, item, String(issue.path[0] ?? ''), typeof inner.at(-1) === 'number')}`;
     case 'too_small':
-      return `must not be empty${at}; give a value or remove the key`;
+      return issue.origin === 'number' || issue.origin === 'int'
+        ? `must be at least ${String(issue.minimum)}${at}, found ${found}`
+        : `must not be empty${at}; give a value or remove the key`;
+    case 'too_big':
+      return issue.origin === 'number' || issue.origin === 'int' ? `must be at most ${String(issue.maximum)}${at}, found ${found}` : `${issue.message}${at}, found ${found}`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((v) => String(v)).join(', ')}${at}, found ${found}`;
     case 'invalid_format':
       return issue.format === 'date'
         ? `expected a date written YYYY-MM-DD, found ${found}${at}`
@@ -37,6 +43,8 @@ function fix(expected: string, item: unknown, key: string, listItem: boolean): s
     const suggestion = listItemSuggestion(item);
     if (suggestion !== '- Name') return `write it as text: ${suggestion}`;
   }
+  if (expected === 'boolean') return `write ${lead}true or ${lead}false`;
+  if (expected === 'int' && typeof item === 'number') return `write a whole number: ${lead}${Math.round(item)}`;
   if (expected === 'array' && typeof item === 'string') {
     const items = item.split(',').map((t) => t.trim()).filter((t) => t !== '');
     if (items.length > 0) return `write a list: ${key}: ${yamlFlowList(items)}`;
@@ -56,6 +64,7 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
 
 function article(type: string): string {
   if (type === 'array') return 'a list';
+  if (type === 'int') return 'a whole number';
   if (type === 'record' || type === 'object') return 'a map of key: value';
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }

@@ -40,10 +40,9 @@ function build(): { status: number | null; output: string } {
     env: {
       ...cleanEnv(),
       ASTRO_TELEMETRY_DISABLED: '1',
-      VERBATIM_EPISODES: resolve('tests/exports/site/episodes'),
+      // The content folder's site.yml sets the origin (SITE) and base path (BASE).
+      VERBATIM_CONTENT: resolve('tests/exports/site'),
       VERBATIM_OUT: out,
-      VERBATIM_SITE: SITE,
-      VERBATIM_BASE: BASE,
     },
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };

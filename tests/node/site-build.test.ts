@@ -35,6 +35,26 @@ describe('buildSite', () => {
   });
 });
 
+describe('buildSite and the site config', () => {
+  it('stops on a config error before rendering, reporting it with the transcripts\' problems', async () => {
+    const content = join(root, 'config-content');
+    mkdirSync(join(content, 'episodes'), { recursive: true });
+    cpSync('tests/fixtures/srt/basic/input.txt', join(content, 'episodes', 'input.txt'));
+    cpSync('tests/fixtures/srt/basic/input.yml', join(content, 'episodes', 'input.yml'));
+    writeFileSync(join(content, 'episodes', 'broken.srt'), '1\n00:00:05,000 --> 00:00:01,000\nBackwards.\n');
+    writeFileSync(join(content, 'site.yml'), 'title: Bridges\nbase: /kb/\nfeeds: [rss, atom]\n');
+    const out = join(root, 'config-site');
+    const lines: string[] = [];
+    const reported: string[] = [];
+    const result = await buildSite({ content, out, log: (l) => lines.push(l), report: (d) => reported.push(...d.map((x) => `${x.file.replace(/^.*\//, '')}:${x.line}:${x.column} ${x.code}`)) });
+    expect(result.ok).toBe(false);
+    expect(result.errors).toBe(2);
+    expect(reported).toEqual(['site.yml:3:14 config-invalid', 'broken.srt:2:1 time-end-before-start']);
+    expect(lines.some((l) => l.includes('astro build'))).toBe(false);
+    expect(readdirSync(root)).not.toContain('config-site');
+  });
+});
+
 describe('verbatim build killed midway', () => {
   it('leaves the previous site in place, and the next build clears the abandoned folder', async () => {
     const { spawn } = await import('node:child_process');

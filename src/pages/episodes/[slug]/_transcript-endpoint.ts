@@ -9,7 +9,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { exportById, offers } from '../../../exports/formats.ts';
 import type { ExportId } from '../../../exports/formats.ts';
-import { loadKnowledge } from '../../../site/knowledge.ts';
+import { loadKnowledge, siteConfig } from '../../../site/knowledge.ts';
 
 /** `getStaticPaths` and `GET` for `/episodes/<slug>/<format file>`. */
 export function transcriptEndpoint(id: ExportId): { getStaticPaths: GetStaticPaths; GET: APIRoute } {
@@ -19,7 +19,8 @@ export function transcriptEndpoint(id: ExportId): { getStaticPaths: GetStaticPat
       // `verbatim build` writes the downloads itself, beside the search index, reading each episode once.
       if (process.env.VERBATIM_EXPORTS === 'external') return [];
       const kb = await loadKnowledge();
-      return kb.episodes.filter((episode) => offers(episode, format)).map((episode) => ({ params: { slug: episode.slug } }));
+      const published = siteConfig().exports;
+      return kb.episodes.filter((episode) => offers(episode, format, published)).map((episode) => ({ params: { slug: episode.slug } }));
     },
     GET: async ({ params }) => {
       const episode = (await loadKnowledge()).episode(String(params.slug));

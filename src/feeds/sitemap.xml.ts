@@ -1,4 +1,4 @@
-/** `/sitemap.xml`: absolute URLs of every page (src/exports/sitemap.ts). */
+/** `/sitemap.xml`: absolute URLs of every page (src/exports/sitemap.ts). Routed when the site config publishes `sitemap`. */
 import type { APIRoute } from 'astro';
 import { siteLinks } from '../exports/site-links.ts';
 import { renderSitemap, sitemapUrls } from '../exports/sitemap.ts';

@@ -1,0 +1,4 @@
+/** `/shows/<slug>/artwork.jpg`: see _artwork-endpoint.ts. */
+import { artworkEndpoint } from './_artwork-endpoint.ts';
+
+export const { getStaticPaths, GET } = artworkEndpoint('.jpg');

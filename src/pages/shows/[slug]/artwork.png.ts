@@ -1,0 +1,4 @@
+/** `/shows/<slug>/artwork.png`: see _artwork-endpoint.ts. */
+import { artworkEndpoint } from './_artwork-endpoint.ts';
+
+export const { getStaticPaths, GET } = artworkEndpoint('.png');
