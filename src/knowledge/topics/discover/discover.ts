@@ -366,7 +366,7 @@ export class Discovery {
     }
 
     // Phrases in a fixed order (by their words), so the candidates do not depend on the order episodes were read in.
-    const ordered = [...phrases.values()].sort((a, b) => compareText(a.keys.join(' '), b.keys.join(' ')));
+    const ordered = [...phrases].sort(([a], [b]) => compareText(a, b)).map(([, phrase]) => phrase);
     const byJoined = new Map<string, Candidate>();
     let nextId = 0;
     for (const phrase of ordered) {

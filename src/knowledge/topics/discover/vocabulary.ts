@@ -19,6 +19,7 @@ import { doubleMetaphone } from 'double-metaphone';
 import { distance } from 'fastest-levenshtein';
 import type { CorpusParagraph } from '../corpus.ts';
 import type { WordToken } from '../words.ts';
+import { PairTable } from '../pair-table.ts';
 
 /** One form: a word or a pair of adjacent words. */
 export interface Form {
@@ -133,7 +134,7 @@ export class Vocabulary {
   #total = 0;
   /** Forms by run-together key, after `index`. */
   #forms: Map<string, Form[]> | undefined;
-  #deletions: Map<string, Set<string>> | undefined;
+  #deletions: DeletionIndex | undefined;
   #sounds: Map<string, Set<string>> | undefined;
 
   /** Add one episode's counts (episodes in order: first-seen orders are kept). */
@@ -245,34 +246,137 @@ export class Vocabulary {
   near(joined: string, maxEdits: 1 | 2): string[] {
     if (joined.length < MIN_FUZZY_LENGTH) return [];
     const { deletions: del, sounds } = this.#fuzzy();
-    const found = new Set<string>();
-    for (const variant of [joined, ...deletions(joined)]) for (const k of del.get(variant) ?? []) found.add(k);
+    const found = new Set<string>(del.near(joined));
     if (maxEdits === 2) for (const code of doubleMetaphone(joined)) for (const k of sounds.get(code) ?? []) found.add(k);
     found.delete(joined);
     return [...found].filter((k) => distance(k, joined) <= maxEdits).sort();
   }
 
-  #fuzzy(): { deletions: Map<string, Set<string>>; sounds: Map<string, Set<string>> } {
+  #fuzzy(): { deletions: DeletionIndex; sounds: Map<string, Set<string>> } {
     if (this.#deletions && this.#sounds) return { deletions: this.#deletions, sounds: this.#sounds };
     if (!this.#forms) throw new Error('Vocabulary.near before index');
-    const del = new Map<string, Set<string>>();
     const sound = new Map<string, Set<string>>();
-    const put = (map: Map<string, Set<string>>, key: string, value: string) => {
-      let set = map.get(key);
-      if (!set) map.set(key, (set = new Set()));
-      set.add(value);
-    };
+    const indexed: string[] = [];
     for (const joined of this.#forms.keys()) {
       // A variant may be one letter shorter than the shortest name looked up ("lama" for "llama").
       if (joined.length < MIN_FUZZY_LENGTH - 1 || this.count(joined) >= MAX_VARIANT_COUNT) continue;
-      put(del, joined, joined);
-      for (const d of deletions(joined)) put(del, d, joined);
-      for (const code of doubleMetaphone(joined)) put(sound, code, joined);
+      indexed.push(joined);
+      for (const code of doubleMetaphone(joined)) {
+        let set = sound.get(code);
+        if (!set) sound.set(code, (set = new Set()));
+        set.add(joined);
+      }
     }
-    this.#deletions = del;
+    this.#deletions = new DeletionIndex(indexed);
     this.#sounds = sound;
-    return { deletions: del, sounds: sound };
+    return { deletions: this.#deletions, sounds: sound };
   }
+}
+
+/**
+ * Keys that share a string with a looked-up key when each loses at most one
+ * character (symmetric deletion: the key itself, one deletion of it, or one
+ * more character, or one character changed or moved). Every key and each
+ * of its one-character deletions is indexed by a 32-bit hash of its
+ * characters, worked out from prefix and suffix hashes without making the
+ * strings, in one flat table; what a lookup finds is checked exactly.
+ */
+class DeletionIndex {
+  readonly #keys: readonly string[];
+  /** Entries grouped by bucket: `#start[b]` to `#start[b + 1]` in `#hashes` and `#owners`. */
+  readonly #start: Int32Array;
+  readonly #hashes: Int32Array;
+  readonly #owners: Int32Array;
+  readonly #mask: number;
+
+  constructor(keys: readonly string[]) {
+    this.#keys = keys;
+    let entries = 0;
+    for (const k of keys) entries += k.length + 1;
+    let buckets = 1024;
+    while (buckets < entries) buckets *= 2;
+    this.#mask = buckets - 1;
+    const hashes = new Int32Array(entries);
+    const owners = new Int32Array(entries);
+    let at = 0;
+    keys.forEach((k, i) => {
+      at = deletionHashes(k, hashes, at);
+      owners.fill(i, at - k.length - 1, at);
+    });
+    // Counting sort by bucket.
+    const start = new Int32Array(buckets + 1);
+    for (let e = 0; e < entries; e++) {
+      const b = mixHash(hashes[e] as number) & this.#mask;
+      start[b + 1] = (start[b + 1] as number) + 1;
+    }
+    for (let b = 0; b < buckets; b++) start[b + 1] = (start[b + 1] as number) + (start[b] as number);
+    const fill = start.slice(0, buckets);
+    this.#hashes = new Int32Array(entries);
+    this.#owners = new Int32Array(entries);
+    for (let e = 0; e < entries; e++) {
+      const h = hashes[e] as number;
+      const b = mixHash(h) & this.#mask;
+      const to = fill[b] as number;
+      fill[b] = to + 1;
+      this.#hashes[to] = h;
+      this.#owners[to] = owners[e] as number;
+    }
+    this.#start = start;
+  }
+
+  /** Indexed keys k with ({k} ∪ deletions(k)) ∩ ({q} ∪ deletions(q)) not empty (q itself included when indexed). */
+  near(q: string): string[] {
+    const probe = new Int32Array(q.length + 1);
+    deletionHashes(q, probe, 0);
+    const own = new Set([q, ...deletions(q)]);
+    const seen = new Set<number>();
+    const out: string[] = [];
+    for (const h of probe) {
+      const b = mixHash(h) & this.#mask;
+      for (let e = this.#start[b] as number; e < (this.#start[b + 1] as number); e++) {
+        if (this.#hashes[e] !== h) continue;
+        const owner = this.#owners[e] as number;
+        if (seen.has(owner)) continue;
+        seen.add(owner);
+        const k = this.#keys[owner] as string;
+        if (own.has(k) || deletions(k).some((d) => own.has(d))) out.push(k);
+      }
+    }
+    return out;
+  }
+}
+
+let prefixBuffer = new Int32Array(64);
+
+/** Polynomial hash base (odd), for hashes of a string with one character left out. */
+const BASE = 0x01000193;
+
+/**
+ * Write the hash of `s`, then of `s` without each of its characters in
+ * turn, into `out` from `at`; returns the position after them. The hash of
+ * a string is the same whether it is a key or a deletion of another.
+ */
+function deletionHashes(s: string, out: Int32Array, at: number): number {
+  const n = s.length;
+  // prefix[i] = hash of s[0, i); suffix hash of s[j, n) built from the right with its power.
+  if (prefixBuffer.length < n + 1) prefixBuffer = new Int32Array(2 * n + 2);
+  const prefix = prefixBuffer;
+  for (let i = 0; i < n; i++) prefix[i + 1] = (Math.imul(prefix[i] as number, BASE) + s.charCodeAt(i)) | 0;
+  out[at++] = prefix[n] as number;
+  let suffix = 0;
+  let power = 1;
+  for (let j = n - 1; j >= 0; j--) {
+    // s without character j: prefix[j] shifted past the n - 1 - j characters after it, plus their hash.
+    out[at + j] = (Math.imul(prefix[j] as number, power) + suffix) | 0;
+    suffix = (suffix + Math.imul(s.charCodeAt(j), power)) | 0;
+    power = Math.imul(power, BASE);
+  }
+  return at + n;
+}
+
+function mixHash(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  return h ^ (h >>> 16);
 }
 
 /** Dunning's G² for a 2×2 table of counts. */
@@ -289,98 +393,5 @@ function logLikelihood(k11: number, k12: number, k21: number, k22: number): numb
 function deletions(s: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < s.length; i++) out.push(s.slice(0, i) + s.slice(i + 1));
-  return out;
-}
-
-/**
- * Counts of pairs of small integers, in the order first added: an
- * open-addressing table over typed arrays (a Map keyed by a number made of
- * both would hold a heap number per pair).
- */
-class PairTable {
-  #slots = new Int32Array(1024);
-  #first = new Int32Array(512);
-  #second = new Int32Array(512);
-  #counts = new Int32Array(512);
-  #size = 0;
-
-  get size(): number {
-    return this.#size;
-  }
-
-  /** Add `n` to the count of (a, b). */
-  add(a: number, b: number, n: number): void {
-    const mask = this.#slots.length - 1;
-    let slot = pairHash(a, b) & mask;
-    for (let held = this.#slots[slot] as number; held !== 0; held = this.#slots[slot] as number) {
-      const i = held - 1;
-      if (this.#first[i] === a && this.#second[i] === b) {
-        this.#counts[i] = (this.#counts[i] as number) + n;
-        return;
-      }
-      slot = (slot + 1) & mask;
-    }
-    const i = this.#size++;
-    if (i === this.#first.length) {
-      this.#first = grown(this.#first);
-      this.#second = grown(this.#second);
-      this.#counts = grown(this.#counts);
-    }
-    this.#first[i] = a;
-    this.#second[i] = b;
-    this.#counts[i] = n;
-    this.#slots[slot] = i + 1;
-    if (this.#size * 2 > this.#slots.length) this.#rehash();
-  }
-
-  /** The count of (a, b), 0 when never added. */
-  get(a: number, b: number): number {
-    const mask = this.#slots.length - 1;
-    let slot = pairHash(a, b) & mask;
-    for (let held = this.#slots[slot] as number; held !== 0; held = this.#slots[slot] as number) {
-      const i = held - 1;
-      if (this.#first[i] === a && this.#second[i] === b) return this.#counts[i] as number;
-      slot = (slot + 1) & mask;
-    }
-    return 0;
-  }
-
-  /** Every pair and its count, in the order first added. */
-  forEach(visit: (a: number, b: number, count: number) => void): void {
-    for (let i = 0; i < this.#size; i++) visit(this.#first[i] as number, this.#second[i] as number, this.#counts[i] as number);
-  }
-
-  /** (a, b, count) triples in the order first added. */
-  triples(): Int32Array {
-    const out = new Int32Array(this.#size * 3);
-    for (let i = 0; i < this.#size; i++) {
-      out[3 * i] = this.#first[i] as number;
-      out[3 * i + 1] = this.#second[i] as number;
-      out[3 * i + 2] = this.#counts[i] as number;
-    }
-    return out;
-  }
-
-  #rehash(): void {
-    const slots = new Int32Array(this.#slots.length * 2);
-    const mask = slots.length - 1;
-    for (let i = 0; i < this.#size; i++) {
-      let slot = pairHash(this.#first[i] as number, this.#second[i] as number) & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = i + 1;
-    }
-    this.#slots = slots;
-  }
-}
-
-function pairHash(a: number, b: number): number {
-  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b);
-  h ^= h >>> 15;
-  return Math.imul(h, 0x2c1b3c6d) ^ (h >>> 13);
-}
-
-function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const out = new Int32Array(a.length * 2);
-  out.set(a);
   return out;
 }
