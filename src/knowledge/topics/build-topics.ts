@@ -40,6 +40,13 @@ export interface TopicIndexOptions {
    * the same with or without it.
    */
   cache?: TopicPartCache;
+  /**
+   * A digest of everything an episode is made from (a caller that caches
+   * parsed episodes has one), used in the cache's keys instead of hashing
+   * the episode's speech (parts.ts `contentDigest`); `position` is the
+   * episode's place in `episodes`.
+   */
+  contentKey?: (episode: Episode, position: number) => string;
 }
 
 export interface TopicIndex {
@@ -109,6 +116,7 @@ export function buildTopicIndex(episodes: Iterable<Episode>, curated: readonly C
   const contents: Array<{ source: string; content: string }> = [];
   const contentOf = (e: Episode, i: number): string | undefined => {
     if (!cache) return undefined;
+    if (options.contentKey) return options.contentKey(e, i);
     const known = contents[i];
     if (known && known.source === e.source.digest) return known.content;
     const content = contentDigest(e);
@@ -200,15 +208,17 @@ export function buildTopicIndex(episodes: Iterable<Episode>, curated: readonly C
 
     const tagged = taggedDrafts(episode, tagNames);
     const places = new EpisodePlaces(episode);
-    drafts.forEach((d, i) => {
+    // The topics it mentions or is tagged with, in the order of the list of topics.
+    const present = [...new Set([...hits.keys(), ...tagged])].sort((a, b) => a - b);
+    for (const i of present) {
+      const d = drafts[i] as Draft;
       const list = hits.get(i);
       const isTagged = tagged.has(i);
-      if (!list && !isTagged) return;
       const n = list?.length ?? 0;
       const tally = tallies[i] as Tally;
       tally.episodes.push({ slug: episode.slug, mentions: n, tagged: isTagged });
       view.topics.push({ slug: d.slug, name: d.name, mentions: n });
-      if (!list) return;
+      if (!list) continue;
       tally.mentions += n;
       tally.depth += Math.log2(1 + n);
       keepQuoted(tally, n, episode, () => quotedEpisode(episode, list, places));
@@ -218,7 +228,7 @@ export function buildTopicIndex(episodes: Iterable<Episode>, curated: readonly C
         if (person) person.mentions += k;
         else tally.speakers.set(id, { id, name: episode.speakers.find((s) => s.id === id)?.name ?? id, mentions: k });
       }
-    });
+    }
     view.topics.sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : 1));
     for (const list of Object.values(view.links)) list.sort((a, b) => a.start - b.start);
   }
