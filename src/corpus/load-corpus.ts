@@ -6,8 +6,11 @@
  * episode is cached on disk by a digest of its bytes, its sidecar's bytes,
  * its path and the code that parses it (episode-codec.ts), with its
  * summary and diagnostics in the folder's cache index; the topic index is
- * cached by a digest of what it is built from. Episodes are read from the
- * cache one at a time when a page or an index needs the whole transcript.
+ * cached by a digest of what it is built from, and each episode's parts of
+ * it by the episode's digest (topic-parts.ts), so that an edit rebuilds it
+ * from the edited episode's text and the others' parts. Episodes are read
+ * from the cache one at a time when a page or an index needs the whole
+ * transcript.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -33,6 +36,7 @@ import { decodeEpisode, encodeEpisode } from './episode-codec.ts';
 import { summarizeEpisode } from './summary.ts';
 import type { EpisodeSummary } from './summary.ts';
 import { readTopicIndex, topicIndexKey, writeTopicIndex } from './topic-index-cache.ts';
+import { TopicPartStore } from './topic-parts.ts';
 
 export interface CorpusOptions {
   /** Episodes folder. */
@@ -100,6 +104,8 @@ interface CacheIndex {
   files: Record<string, CachedFile>;
   /** The topic index file written last, removed when a newer one replaces it. */
   topicsFile?: string;
+  /** The topic index's cached parts the last build used (topic-parts.ts), removed when no longer used. */
+  topicParts?: string[];
 }
 
 const CACHE_VERSION = 1;
@@ -173,6 +179,7 @@ export function loadCorpus(options: CorpusOptions): Corpus {
   if (indexFile) {
     removeSuperseded(previous, next, blobPath);
     next.topicsFile = previous.topicsFile;
+    if (previous.topicParts) next.topicParts = previous.topicParts;
     writeFileAtomic(indexFile, JSON.stringify(next));
   }
   const readDone = performance.now();
@@ -202,11 +209,20 @@ export function loadCorpus(options: CorpusOptions): Corpus {
         for (const s of sorted) yield episode(s.slug);
       },
     };
-    topics = buildTopicIndex(episodes, topicFolder.topics, topicOptions);
+    // Each episode's parts of the index are cached too, by what the episode is made from (its file digest), so
+    // that after an edit only the edited episode is read again (and the other passes only if their topics changed).
+    const parts = cacheDir ? new TopicPartStore(cacheDir, codeFingerprint(TOPIC_CODE)) : undefined;
+    const contentKey = (_: Episode, position: number) => digestOf.get(sorted[position] as EpisodeSummary) ?? '';
+    topics = buildTopicIndex(episodes, topicFolder.topics, { ...topicOptions, ...(parts ? { cache: parts, contentKey } : {}) });
+    if (topics.reused) log(`  topic index: ${topics.reused.read} of ${sorted.length} episodes' counts reused, ${topics.reused.count} possible mentions, ${topics.reused.mentions} mentions`);
     if (topicsFile && indexFile) {
       writeTopicIndex(topicsFile, key, topics);
       if (next.topicsFile && next.topicsFile !== topicsFile) rmSync(next.topicsFile, { recursive: true, force: true });
       next.topicsFile = topicsFile;
+      if (parts) {
+        parts.prune(next.topicParts ?? []);
+        next.topicParts = [...parts.used];
+      }
       writeFileAtomic(indexFile, JSON.stringify(next));
     }
   }

@@ -73,6 +73,23 @@ describe('loadCorpus', () => {
     expect(contents(edited)).toEqual(contents(loadCorpus({ ...content, cacheDir: null })));
   });
 
+  it('rebuilds the topic index from the cached parts of unchanged episodes, and keeps only the parts in use', () => {
+    const edit = sampleCopy('parts');
+    const partsCache = join(work, 'parts-cache');
+    const partFiles = () => readdirSync(join(partsCache, 'topic-parts')).filter((f) => f.endsWith('.vtp')).sort();
+    const first = loadCorpus({ ...edit, cacheDir: partsCache });
+    expect(first.topics.reused).toEqual({ read: 0, count: 0, mentions: 0 });
+    const before = partFiles();
+    expect(before).toHaveLength(3 * 6);
+    appendFileSync(join(edit.episodes, 'signal-and-noise', '02-the-price-of-a-kilowatt.txt'), '\n');
+    const edited = loadCorpus({ ...edit, cacheDir: partsCache });
+    expect(edited.topics.reused?.read).toBe(5);
+    expect(contents(edited)).toEqual(contents(loadCorpus({ ...edit, cacheDir: null })));
+    const after = partFiles();
+    expect(after).toHaveLength(3 * 6);
+    expect(after.filter((f) => !before.includes(f)).length).toBeGreaterThan(0);
+  });
+
   it('re-reads a sidecar edit and a renamed file', () => {
     const sidecar = join(content.episodes, 'signal-and-noise', '01-heat-pumps-and-the-grid.yml');
     appendFileSync(sidecar, 'slug: heat-pumps\n');

@@ -12,7 +12,8 @@ import { readFileSync } from 'node:fs';
 import { buildTopicIndex } from '../../src/knowledge/topics/build-topics.ts';
 import { backgroundZipf, generalZipf } from '../../src/knowledge/topics/discover/background.ts';
 import { PhraseTable } from '../../src/knowledge/topics/discover/phrase-table.ts';
-import { Tagger } from '../../src/knowledge/topics/discover/tagger.ts';
+import type { PhrasePart } from '../../src/knowledge/topics/discover/phrase-table.ts';
+import { Tagger, tagEpisode } from '../../src/knowledge/topics/discover/tagger.ts';
 import { episodeFromCues } from './make-episodes.ts';
 
 const filler = Array.from({ length: 30 }, (_, i) => ['We talked about the weather.', 'It was a long drive home.', 'Everyone had an opinion.'][i % 3] as string);
@@ -56,21 +57,26 @@ describe('discovery rules', () => {
     expect(topics.map((t) => t.name.toLowerCase())).toContain('amber ledger');
   });
 
-  it('tags in a worker thread exactly what it tags here', () => {
+  it('tags in a worker thread exactly what it tags here, and hands the parts on in order', () => {
     const texts = ['Nvidia sells GPUs to data centers.', 'The data center in Texas uses power.', 'open source models and large language models', 'DeepSeek trained a reasoning model.'];
-    const here = new PhraseTable();
-    const tagger = new Tagger(true, 40);
-    for (let i = 0; i < 6; i++) {
-      for (const t of texts) {
-        here.add(t, t === t.toLowerCase());
-        tagger.add(t, t === t.toLowerCase());
-      }
-    }
+    const episodes = Array.from({ length: 12 }, (_, i) => texts.map((t, k) => (k === i % 4 ? `${t} Episode ${i} of Quorbex.` : t)));
+    const lowercase = (list: string[]) => list.map((t) => t === t.toLowerCase());
+    const delivered: Array<[number, PhrasePart]> = [];
+    const tagger = new Tagger((index, part) => delivered.push([index, part]), true, 40);
+    episodes.forEach((list, i) => tagger.tag(i, list, lowercase(list)));
     const threaded = tagger.threaded;
-    const there = tagger.finish();
+    tagger.finish();
     expect(threaded).toBe(true);
-    expect([...there.phrases]).toEqual([...here.phrases]);
-    expect([...there.adjectives]).toEqual([...here.adjectives]);
+    expect(tagger.tagged.worker).toBeGreaterThan(0);
+    expect(delivered.map(([i]) => i)).toEqual(episodes.map((_, i) => i));
+    expect(delivered.map(([, part]) => part)).toEqual(episodes.map((list) => tagEpisode(list, lowercase(list))));
+    // Merged in order, the parts make the table one pass over all the text makes.
+    const here = new PhraseTable();
+    for (const list of episodes) list.forEach((t, k) => here.add(t, lowercase(list)[k] ?? false));
+    const merged = new PhraseTable();
+    for (const [, part] of delivered) merged.merge(part);
+    expect([...merged.phrases]).toEqual([...here.phrases]);
+    expect([...merged.adjectives]).toEqual([...here.adjectives]);
   });
 
   it('reads the written-English table its package gives', () => {

@@ -12,11 +12,14 @@ import { diagnostic } from '../../transcript/diagnostics.ts';
 import type { Diagnostic } from '../../transcript/diagnostics.ts';
 import type { Episode } from '../../transcript/schema.ts';
 import { slugify } from '../../transcript/slug.ts';
+import type { Paragraph } from '../../transcript/schema.ts';
 import { AliasMatcher } from './alias-matcher.ts';
 import type { AliasCase, AliasEntry } from './alias-matcher.ts';
 import { speechParagraphs } from './corpus.ts';
 import { Discovery } from './discover/discover.ts';
 import { QUOTED_EPISODES } from './page-caps.ts';
+import { canonicalOrder, contentDigest, decodePart, encodePart, isInt32, matcherDigest, partKey } from './parts.ts';
+import type { TopicPartCache } from './parts.ts';
 import { EpisodePlaces, quotedEpisode } from './quoted-episode.ts';
 import type { Hit } from './quoted-episode.ts';
 import { Cooccurrence } from './related.ts';
@@ -30,6 +33,20 @@ export interface TopicIndexOptions {
   maxDiscovered?: number;
   /** Tag in a worker thread once the corpus is large (default true; the index is the same either way). */
   worker?: boolean;
+  /**
+   * Where what each episode contributes to each pass is kept between builds
+   * (parts.ts), so that only episodes that changed are read again, and the
+   * other passes too only when the topics they match changed. The index is
+   * the same with or without it.
+   */
+  cache?: TopicPartCache;
+  /**
+   * A digest of everything an episode is made from (a caller that caches
+   * parsed episodes has one), used in the cache's keys instead of hashing
+   * the episode's speech (parts.ts `contentDigest`); `position` is the
+   * episode's place in `episodes`.
+   */
+  contentKey?: (episode: Episode, position: number) => string;
 }
 
 export interface TopicIndex {
@@ -40,6 +57,8 @@ export interface TopicIndex {
   byEpisode: ReadonlyMap<string, EpisodeTopics>;
   /** Problems with the topic files (conflicting aliases, unknown related topics, unmentioned topics). */
   diagnostics: Diagnostic[];
+  /** Episodes whose parts came from the cache, by pass (absent without a cache). */
+  reused?: { read: number; count: number; mentions: number };
 }
 
 /** A topic while the index is built: what to match, and where it came from. */
@@ -67,6 +86,21 @@ interface Tally {
 }
 
 /**
+ * The mentions found in one episode (the third pass's part, cached under
+ * the episode's content digest and the matcher's): for each, in text order,
+ * the speech paragraph (by position among the episode's speech
+ * paragraphs), the topic (by its canonical number in the matcher) and the
+ * character range in the paragraph's text.
+ */
+interface MentionsPart {
+  paragraphs: number;
+  at: Int32Array;
+  topic: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+}
+
+/**
  * Build the topic index from the episodes and the curated topic files.
  * `episodes` may be any iterable that yields the same episodes in the same
  * order each time it is iterated (a lazy one that loads each episode from
@@ -76,15 +110,33 @@ interface Tally {
 export function buildTopicIndex(episodes: Iterable<Episode>, curated: readonly CuratedTopic[], options: TopicIndexOptions = {}): TopicIndex {
   const diagnostics: Diagnostic[] = [];
   const drafts = curatedDrafts(curated, diagnostics);
+  const cache = options.cache;
+  const reused = { read: 0, count: 0, mentions: 0 };
+  // Each episode's content digest (parts.ts), worked out in the first pass and checked against its source digest after.
+  const contents: Array<{ source: string; content: string }> = [];
+  const contentOf = (e: Episode, i: number): string | undefined => {
+    if (!cache) return undefined;
+    if (options.contentKey) return options.contentKey(e, i);
+    const known = contents[i];
+    if (known && known.source === e.source.digest) return known.content;
+    const content = contentDigest(e);
+    contents[i] = { source: e.source.digest, content };
+    return content;
+  };
 
   if (options.discover !== false) {
     const discovery = new Discovery({
       reserved: matcherEntries(drafts, 2),
       ...(options.maxDiscovered === undefined ? {} : { maxTopics: options.maxDiscovered }),
       ...(options.worker === undefined ? {} : { worker: options.worker }),
+      ...(cache ? { cache } : {}),
     });
-    for (const e of episodes) discovery.read(e);
-    if (discovery.needsCounting) for (const e of episodes) discovery.count(e);
+    let i = 0;
+    for (const e of episodes) discovery.read(e, contentOf(e, i++));
+    i = 0;
+    if (discovery.needsCounting) for (const e of episodes) discovery.count(e, contentOf(e, i++));
+    reused.read = discovery.reused.read;
+    reused.count = discovery.reused.count;
     const taken = new Set(drafts.map((d) => d.slug));
     for (const t of discovery.topics()) {
       const slug = uniqueSlug(slugify(t.name) || 'topic', taken);
@@ -92,61 +144,81 @@ export function buildTopicIndex(episodes: Iterable<Episode>, curated: readonly C
     }
   }
 
-  // One matcher, one pass over every paragraph of every episode.
-  const matcher = new AliasMatcher();
-  drafts.forEach((d, topic) => {
-    const priority = d.source === 'curated' ? 2 : 1;
-    for (const form of d.forms) matcher.add({ keys: form.keys, case: form.case, topic, exclude: false, priority });
-    for (const keys of d.exclude) matcher.add({ keys, case: 'any', topic, exclude: true, priority });
+  // One matcher, one pass over every paragraph of every episode. Its topics are numbered canonically (by what
+  // it matches of each), so that its digest, and the cached parts of this pass, survive a reordering of the topics.
+  const rank = canonicalOrder(drafts.map((d) => JSON.stringify([d.source === 'curated' ? 2 : 1, d.forms.map((f) => [f.keys, f.case]), d.exclude])));
+  const draftOf = new Int32Array(drafts.length);
+  rank.forEach((r, i) => {
+    draftOf[r] = i;
   });
+  const matcher = new AliasMatcher();
+  const entries: AliasEntry[] = [];
+  drafts.forEach((d, i) => {
+    const topic = rank[i] as number;
+    const priority = d.source === 'curated' ? 2 : 1;
+    for (const form of d.forms) entries.push({ keys: form.keys, case: form.case, topic, exclude: false, priority });
+    for (const keys of d.exclude) entries.push({ keys, case: 'any', topic, exclude: true, priority });
+  });
+  for (const entry of entries) matcher.add(entry);
+  const digest = cache ? matcherDigest(entries) : '';
   const tagNames = tagLookup(drafts);
   const tallies: Tally[] = drafts.map(() => ({ episodes: [], mentions: 0, depth: 0, quoted: [], speakers: new Map(), voices: [] }));
   const byEpisode = new Map<string, EpisodeTopics>();
   const cooccurrence = new Cooccurrence();
   let count = 0;
   for (const episode of episodes) {
+    const content = contentOf(episode, count);
     count++;
+    const speech = episode.paragraphs.filter((p) => p.kind === 'speech');
+    const key = content === undefined ? undefined : partKey('mentions', content, digest);
+    let part = key === undefined ? undefined : decodePart(cache?.get(key), isMentionsPart);
+    if (part && part.paragraphs === speech.length) {
+      reused.mentions++;
+    } else {
+      part = findMentions(episode, matcher);
+      if (key !== undefined) cache?.set(key, encodePart(part));
+    }
+
     const view: EpisodeTopics = { episode: episode.slug, topics: [], links: {} };
     byEpisode.set(episode.slug, view);
     const hits = new Map<number, Hit[]>();
     const voices = new Map<number, Map<string, number>>();
-    const sets: Array<Set<number> | undefined> = [];
-    for (const p of speechParagraphs(episode, 0)) {
-      let set: Set<number> | undefined;
-      for (const m of matcher.scan(p.tokens, p.breaks, p.lowercase)) {
-        const first = p.tokens[m.first];
-        const last = p.tokens[m.last];
-        if (!first || !last) continue;
-        let list = hits.get(m.topic);
-        if (!list) hits.set(m.topic, (list = []));
-        list.push({ paragraph: p.paragraph, start: first.start, end: last.end });
-        if (p.paragraph.speaker) {
-          let bySpeaker = voices.get(m.topic);
-          if (!bySpeaker) voices.set(m.topic, (bySpeaker = new Map()));
-          bySpeaker.set(p.paragraph.speaker, (bySpeaker.get(p.paragraph.speaker) ?? 0) + 1);
-        }
-        set ??= new Set();
-        if (!set.has(m.topic)) {
-          set.add(m.topic);
-          // The first mention of each topic in the paragraph links to the topic's page.
-          (view.links[p.paragraph.id] ??= []).push({ topic: drafts[m.topic]?.slug ?? '', start: first.start, end: last.end } satisfies ParagraphTopicLink);
-        }
+    const sets: Array<Set<number> | undefined> = new Array(speech.length).fill(undefined);
+    for (let k = 0; k < part.at.length; k++) {
+      const paragraph = speech[part.at[k] as number] as Paragraph;
+      const topic = draftOf[part.topic[k] as number] as number;
+      const start = part.start[k] as number;
+      const end = part.end[k] as number;
+      let list = hits.get(topic);
+      if (!list) hits.set(topic, (list = []));
+      list.push({ paragraph, start, end });
+      if (paragraph.speaker) {
+        let bySpeaker = voices.get(topic);
+        if (!bySpeaker) voices.set(topic, (bySpeaker = new Map()));
+        bySpeaker.set(paragraph.speaker, (bySpeaker.get(paragraph.speaker) ?? 0) + 1);
       }
-      sets.push(set);
+      const set = (sets[part.at[k] as number] ??= new Set());
+      if (!set.has(topic)) {
+        set.add(topic);
+        // The first mention of each topic in the paragraph links to the topic's page.
+        (view.links[paragraph.id] ??= []).push({ topic: drafts[topic]?.slug ?? '', start, end } satisfies ParagraphTopicLink);
+      }
     }
     cooccurrence.addEpisode(sets);
 
     const tagged = taggedDrafts(episode, tagNames);
     const places = new EpisodePlaces(episode);
-    drafts.forEach((d, i) => {
+    // The topics it mentions or is tagged with, in the order of the list of topics.
+    const present = [...new Set([...hits.keys(), ...tagged])].sort((a, b) => a - b);
+    for (const i of present) {
+      const d = drafts[i] as Draft;
       const list = hits.get(i);
       const isTagged = tagged.has(i);
-      if (!list && !isTagged) return;
       const n = list?.length ?? 0;
       const tally = tallies[i] as Tally;
       tally.episodes.push({ slug: episode.slug, mentions: n, tagged: isTagged });
       view.topics.push({ slug: d.slug, name: d.name, mentions: n });
-      if (!list) return;
+      if (!list) continue;
       tally.mentions += n;
       tally.depth += Math.log2(1 + n);
       keepQuoted(tally, n, episode, () => quotedEpisode(episode, list, places));
@@ -156,7 +228,7 @@ export function buildTopicIndex(episodes: Iterable<Episode>, curated: readonly C
         if (person) person.mentions += k;
         else tally.speakers.set(id, { id, name: episode.speakers.find((s) => s.id === id)?.name ?? id, mentions: k });
       }
-    });
+    }
     view.topics.sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : 1));
     for (const list of Object.values(view.links)) list.sort((a, b) => a.start - b.start);
   }
@@ -196,7 +268,39 @@ export function buildTopicIndex(episodes: Iterable<Episode>, curated: readonly C
   }
   relatedTopics(drafts, kept, cooccurrence, diagnostics);
   topics.sort((a, b) => b.score - a.score || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { topics, bySlug: new Map(topics.map((t) => [t.slug, t])), byEpisode, diagnostics };
+  const index: TopicIndex = { topics, bySlug: new Map(topics.map((t) => [t.slug, t])), byEpisode, diagnostics };
+  if (cache) index.reused = reused;
+  return index;
+}
+
+/** The third pass over one episode: every mention, leftmost-longest, in text order. */
+function findMentions(episode: Episode, matcher: AliasMatcher): MentionsPart {
+  const at: number[] = [];
+  const topic: number[] = [];
+  const start: number[] = [];
+  const end: number[] = [];
+  let paragraphs = 0;
+  for (const p of speechParagraphs(episode, 0)) {
+    for (const m of matcher.scan(p.tokens, p.breaks, p.lowercase)) {
+      const first = p.tokens[m.first];
+      const last = p.tokens[m.last];
+      if (!first || !last) continue;
+      at.push(paragraphs);
+      topic.push(m.topic);
+      start.push(first.start);
+      end.push(last.end);
+    }
+    paragraphs++;
+  }
+  return { paragraphs, at: Int32Array.from(at), topic: Int32Array.from(topic), start: Int32Array.from(start), end: Int32Array.from(end) };
+}
+
+/** Shape of a cached third-pass part. */
+function isMentionsPart(x: unknown): x is MentionsPart {
+  const m = x as Partial<MentionsPart> | null;
+  if (!m || typeof m.paragraphs !== 'number' || !isInt32(m.at) || !isInt32(m.topic) || !isInt32(m.start) || !isInt32(m.end)) return false;
+  const n = m.at.length;
+  return m.topic.length === n && m.start.length === n && m.end.length === n;
 }
 
 /**

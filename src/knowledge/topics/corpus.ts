@@ -1,7 +1,7 @@
 /**
  * The text that topics are found in: the speech paragraphs of one episode,
- * tokenized (words.ts) when that episode is read and dropped with it, so
- * the index never holds more than one episode's text. Sound annotations
+ * tokenized (words.ts) one at a time as they are read, so the index never
+ * holds more than one episode's text, nor more than one paragraph's words. Sound annotations
  * ([music], [laughter]) are not text.
  */
 import type { Episode, Paragraph } from '../../transcript/schema.ts';
@@ -27,17 +27,22 @@ export interface CorpusParagraph {
   lowercase: boolean;
 }
 
-/** The speech paragraphs of `episode`, the `index`-th episode read, tokenized. */
-export function speechParagraphs(episode: Episode, index: number): CorpusParagraph[] {
+/**
+ * The speech paragraphs of `episode`, the `index`-th episode read, each
+ * tokenized as it is asked for (so a paragraph's words are let go once the
+ * next is read).
+ */
+export function* speechParagraphs(episode: Episode, index: number): Generator<CorpusParagraph> {
   const speech = episode.paragraphs.filter((p) => p.kind === 'speech');
   const duration = episode.duration;
   const share = Math.ceil(speech.length * EDGE_SHARE);
-  return speech.map((paragraph, i) => {
+  for (let i = 0; i < speech.length; i++) {
+    const paragraph = speech[i] as Paragraph;
     const { tokens, breaks } = tokenize(paragraph.text);
     const edge =
       duration !== null && paragraph.start !== null
         ? paragraph.start < EDGE_SECONDS || (paragraph.end ?? paragraph.start) > duration - EDGE_SECONDS
         : i < share || i >= speech.length - share;
-    return { episode: index, paragraph, tokens, breaks, edge, lowercase: !/\p{Lu}/u.test(paragraph.text) };
-  });
+    yield { episode: index, paragraph, tokens, breaks, edge, lowercase: !/\p{Lu}/u.test(paragraph.text) };
+  }
 }

@@ -20,7 +20,7 @@ import { speechParagraphs } from './corpus.ts';
 import type { CorpusParagraph } from './corpus.ts';
 import { backgroundZipf } from './discover/background.ts';
 import { discoveryRules } from './discover/discover.ts';
-import { MIN_FUZZY_LENGTH, Vocabulary } from './discover/vocabulary.ts';
+import { EpisodeVocabulary, MIN_FUZZY_LENGTH, Vocabulary } from './discover/vocabulary.ts';
 import { phraseKeys } from './words.ts';
 import type { Episode } from '../../transcript/schema.ts';
 
@@ -65,8 +65,10 @@ export interface TopicDraft {
 export function draftTopic(title: string, corpus: TopicText, claimed: (keys: readonly string[]) => boolean = () => false): TopicDraft {
   const keys = phraseKeys(title);
   const id = keys.join(' ');
+  const counter = new EpisodeVocabulary();
+  for (const p of corpus.paragraphs) counter.addParagraph(p);
   const vocabulary = new Vocabulary();
-  for (const p of corpus.paragraphs) vocabulary.addParagraph(p);
+  vocabulary.merge(counter.part());
   // Every two-word form is looked up by its run-together key ("heat pomp" near "heatpump"), as one command's work.
   vocabulary.index(new Set([keys.join('')]), () => true);
   const candidates = new Map<string, string[]>();

@@ -55,31 +55,102 @@ export function markupRanges(text: string): Array<[number, number]> {
  * than a hyphen or apostrophe (a sentence end, a comma, a bracket, markup):
  * a multi-word alias never matches across one. Caption boundaries are only
  * spaces in paragraph text, so they never break a phrase.
+ *
+ * The words are those of `wordPattern`; this runs three times over every
+ * transcript when the topic index is built, so words of ASCII letters,
+ * digits and apostrophes (nearly all of them) are found by a loop over
+ * character codes and looked up by their characters (`Spellings`) without
+ * cutting a string out of the text; only a word with another non-ASCII
+ * character goes through the pattern. tests/topics/tokenize.test.ts checks
+ * the two ways agree.
  */
 export function tokenize(text: string): { tokens: WordToken[]; breaks: Set<number> } {
   const tokens: WordToken[] = [];
   const breaks = new Set<number>();
   const markup = markupRanges(text);
+  const length = text.length;
   let m = 0;
   let previousEnd = 0;
-  wordPattern.lastIndex = 0;
-  for (let match = wordPattern.exec(text); match !== null; match = wordPattern.exec(text)) {
-    const start = match.index;
-    const end = start + match[0].length;
+  let at = 0;
+  while (at < length) {
+    const c = text.charCodeAt(at);
+    let start = at;
+    let end: number;
+    let word: WordInfo | undefined;
+    if (c < 128) {
+      if (!asciiWordChar(c)) {
+        at++;
+        continue;
+      }
+      // A word of ASCII letters and digits, with inner apostrophes; hashed as it is read.
+      let hash = 0;
+      let i = at;
+      let plain = true;
+      for (;;) {
+        const d = i < length ? text.charCodeAt(i) : -1;
+        if (d >= 0 && d < 128 && asciiWordChar(d)) {
+          hash = (Math.imul(hash, 31) + d) | 0;
+          i++;
+          continue;
+        }
+        if (d === 39 || d === 0x2019) {
+          const e = i + 1 < length ? text.charCodeAt(i + 1) : -1;
+          if (e >= 0 && e < 128 && asciiWordChar(e)) {
+            hash = (Math.imul(hash, 31) + d) | 0;
+            i++;
+            continue;
+          }
+          if (e >= 128 && e !== 0x2019) plain = false; // maybe a letter beyond ASCII after the apostrophe
+          break;
+        }
+        if (d >= 128) plain = false; // maybe a letter beyond ASCII: the pattern decides
+        break;
+      }
+      if (plain) {
+        end = i;
+        word = spellings.find(text, start, end, hash);
+      } else {
+        end = -1;
+      }
+    } else {
+      end = -1;
+    }
+    if (end < 0) {
+      // Beyond ASCII: the pattern says whether a word starts here, and where it ends.
+      stickyWordPattern.lastIndex = at;
+      const match = stickyWordPattern.exec(text);
+      if (match === null) {
+        // On by a code point, as the pattern's own search goes.
+        at += c >= 0xd800 && c <= 0xdbff && at + 1 < length && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+        continue;
+      }
+      start = at;
+      end = at + match[0].length;
+      word = wordInfo(match[0]);
+    }
+    at = end;
     while (m < markup.length && (markup[m] as [number, number])[1] <= start) m++;
     const range = markup[m];
     if (range && range[0] <= start && start < range[1]) continue;
-    const word = wordInfo(match[0]);
-    if (word.key === '') continue;
+    const info = word as WordInfo;
+    if (info.key === '') continue;
     // Between words there is nearly always one space, which breaks nothing.
-    if (tokens.length > 0 && !(start === previousEnd + 1 && text.charCodeAt(previousEnd) === 32) && breakPattern.test(text.slice(previousEnd, start))) {
+    if (tokens.length > 0 && !(start === previousEnd + 1 && text.charCodeAt(previousEnd) === 32) && breaksPhrase(text, previousEnd, start)) {
       breaks.add(tokens.length);
     }
     previousEnd = end;
-    tokens.push({ key: word.key, start, end, caps: word.caps, capitalized: word.capitalized });
+    tokens.push({ key: info.key, start, end, caps: info.caps, capitalized: info.capitalized });
   }
   return { tokens, breaks };
 }
+
+/** ASCII letters and digits: the only ASCII characters in `wordPattern`'s class. */
+function asciiWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+/** The pattern anchored where it is tried: a word starting exactly there. */
+const stickyWordPattern = new RegExp(wordPattern.source, 'uy');
 
 /** What a written word folds to, by its spelling: words repeat, so each spelling is worked out once. */
 interface WordInfo {
@@ -100,8 +171,118 @@ function wordInfo(word: string): WordInfo {
   return info;
 }
 
-/** Punctuation between two words that ends a phrase; a dot only before a space ("U.S." stays one phrase). */
-const breakPattern = /[.!?;:,…]\s|[()"“”[\]]|>>/;
+/**
+ * Spellings seen, found by their characters in a text (no string is cut
+ * out of the text for a spelling seen before): an open-addressing table
+ * keyed by a hash of the characters, checked character by character.
+ */
+class Spellings {
+  #slots = new Int32Array(1 << 16);
+  #mask = (1 << 16) - 1;
+  #words: string[] = [];
+  #infos: WordInfo[] = [];
+  #hashes: number[] = [];
+
+  /** The info of `text.slice(start, end)`, whose characters hash to `hash`. */
+  find(text: string, start: number, end: number, hash: number): WordInfo {
+    const n = end - start;
+    let slot = mix(hash) & this.#mask;
+    for (let held = this.#slots[slot] as number; held !== 0; held = this.#slots[slot] as number) {
+      const i = held - 1;
+      if (this.#hashes[i] === hash) {
+        const w = this.#words[i] as string;
+        if (w.length === n) {
+          let k = 0;
+          while (k < n && w.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+          if (k === n) return this.#infos[i] as WordInfo;
+        }
+      }
+      slot = (slot + 1) & this.#mask;
+    }
+    const word = text.slice(start, end);
+    const info = wordInfo(word);
+    if (this.#words.length >= INFO_CACHE_SIZE) {
+      this.#reset();
+      return this.find(text, start, end, hash);
+    }
+    this.#words.push(word);
+    this.#infos.push(info);
+    this.#hashes.push(hash);
+    this.#slots[slot] = this.#words.length;
+    if (this.#words.length * 2 > this.#slots.length) this.#grow();
+    return info;
+  }
+
+  #reset(): void {
+    this.#slots = new Int32Array(1 << 16);
+    this.#mask = (1 << 16) - 1;
+    this.#words = [];
+    this.#infos = [];
+    this.#hashes = [];
+  }
+
+  #grow(): void {
+    const slots = new Int32Array(this.#slots.length * 2);
+    const mask = slots.length - 1;
+    this.#hashes.forEach((hash, i) => {
+      let slot = mix(hash) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = i + 1;
+    });
+    this.#slots = slots;
+    this.#mask = mask;
+  }
+}
+
+/** Spread a polynomial hash's bits over the low ones the table uses. */
+function mix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  return h ^ (h >>> 16);
+}
+
+const spellings = new Spellings();
+
+/**
+ * True when the text between two words ends a phrase, as the pattern
+ * /[.!?;:,…]\s|[()"“”[\]]|>>/ finds: a sentence or clause mark before
+ * white space (a dot only before a space: "U.S." stays one phrase), a
+ * bracket or a quotation mark, or `>>`.
+ */
+function breaksPhrase(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    switch (c) {
+      case 46: // .
+      case 33: // !
+      case 63: // ?
+      case 59: // ;
+      case 58: // :
+      case 44: // ,
+      case 0x2026: // …
+        if (i + 1 < to && isSpace(text.charCodeAt(i + 1))) return true;
+        break;
+      case 40: // (
+      case 41: // )
+      case 34: // "
+      case 0x201c: // “
+      case 0x201d: // ”
+      case 91: // [
+      case 93: // ]
+        return true;
+      case 62: // >
+        if (i + 1 < to && text.charCodeAt(i + 1) === 62) return true;
+        break;
+    }
+  }
+  return false;
+}
+
+/** White space as `\s` means it in a regular expression. */
+function isSpace(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 /** True for a word of two or more letters written all in capitals. */
 export function isCaps(word: string): boolean {

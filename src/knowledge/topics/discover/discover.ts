@@ -26,15 +26,19 @@ import { AliasMatcher } from '../alias-matcher.ts';
 import type { AliasCase, AliasEntry } from '../alias-matcher.ts';
 import type { Episode } from '../../../transcript/schema.ts';
 import { speechParagraphs } from '../corpus.ts';
+import { canonicalOrder, decodePart, encodePart, isInt32, isStrings, matcherDigest, partKey } from '../parts.ts';
+import type { TopicPartCache } from '../parts.ts';
 import { backgroundZipf, generalZipf } from './background.ts';
 import { Headlines } from './headlines.ts';
 import { NameWords } from './names.ts';
-import type { Phrase } from './phrase-table.ts';
+import { PhraseTable } from './phrase-table.ts';
+import type { Phrase, PhrasePart } from './phrase-table.ts';
 import { Tagger } from './tagger.ts';
 import { phraseKeys } from '../words.ts';
-import { MentionLattice } from './lattice.ts';
-import type { Counts } from './lattice.ts';
-import { MIN_FUZZY_LENGTH, Vocabulary } from './vocabulary.ts';
+import { EpisodeLattice, MentionLattice } from './lattice.ts';
+import type { Counts, LatticePart } from './lattice.ts';
+import { EpisodeVocabulary, MIN_FUZZY_LENGTH, Vocabulary } from './vocabulary.ts';
+import type { VocabularyPart } from './vocabulary.ts';
 
 /** Thresholds of discovery; documented in docs/topics.md. */
 export const discoveryRules = {
@@ -137,6 +141,30 @@ export interface DiscoveryOptions {
   maxTopics?: number;
   /** Tag in a worker thread once the corpus is large (default true; the output is the same either way). */
   worker?: boolean;
+  /** Where each episode's parts of the two passes are cached (see parts.ts); the output is the same with or without. */
+  cache?: TopicPartCache;
+}
+
+/** What the first pass keeps of one episode (cached under its content digest). */
+interface Reading {
+  /** Words and speech paragraphs. */
+  words: number;
+  paragraphs: number;
+  vocabulary: VocabularyPart;
+  phrases: PhrasePart;
+}
+
+/** The candidates after the first pass, and the matcher that finds them in the second. */
+interface Plan {
+  active: Candidate[];
+  matcher: AliasMatcher;
+  /** Candidate ids by the canonical numbers the matcher's entries carry. */
+  idOf: Int32Array;
+  /** The two-word forms whose spellings are heard, by their canonical number, and each entry's number. */
+  spelledForms: Array<{ c: Candidate; form: { variant: boolean } }>;
+  spelledRef: Map<AliasEntry, number>;
+  /** Digest of the matcher (parts.ts), part of the second pass's cache keys. */
+  digest: string;
 }
 
 /**
@@ -144,14 +172,19 @@ export interface DiscoveryOptions {
  * episode (its noun phrases, word forms and metadata are counted), then
  * `count` each episode again in the same order (where the candidates found
  * in the first pass could be mentioned, see lattice.ts), then `topics()`.
- * Between episodes it keeps counts and candidates, never text.
+ * Between episodes it keeps counts and candidates, never text. Each pass
+ * makes a part per episode and merges it in order; with a cache, a part
+ * found there is merged instead of reading the text (the first pass's by
+ * the episode's content digest, the second's also by the candidates').
  */
 export class Discovery {
   readonly #options: DiscoveryOptions;
+  readonly #cache: TopicPartCache | undefined;
   readonly #names = new NameWords();
   readonly #headlines = new Headlines();
   readonly #tagger: Tagger;
-  /** The noun phrases, once the first pass is over. */
+  /** The noun phrases, filled as the episodes' parts come in. */
+  readonly #table = new PhraseTable();
   #phrases = new Map<string, Phrase>();
   #adjectives = new Map<string, number>();
   readonly #vocabulary = new Vocabulary();
@@ -162,8 +195,10 @@ export class Discovery {
   /** Words of each episode, by position. */
   readonly #episodeWords: number[] = [];
   #paragraphs = 0;
+  /** First-pass parts waiting for their phrases (from the tagger) before they are cached, by episode position. */
+  readonly #waiting = new Map<number, { key: string; reading: Omit<Reading, 'phrases'> }>();
   /** After the first pass: the candidates and the matcher that finds them. */
-  #plan: { active: Candidate[]; matcher: AliasMatcher; formOf: Map<AliasEntry, { c: Candidate; variant: boolean }> } | undefined;
+  #plan: Plan | undefined;
   /** Spellings of two-word forms heard in the second pass, by candidate and whether the form is a variant. */
   readonly #pairSpellings = new Map<Candidate, { own: Map<string, number>; variant: Map<string, number> }>();
   /** Why phrases were dropped, by their words, for `explain`. */
@@ -171,42 +206,92 @@ export class Discovery {
   /** Candidates by run-together key, for `explain`. */
   #byJoined = new Map<string, Candidate>();
   #chosen = new Set<number>();
+  /** Episodes whose parts came from the cache, by pass. */
+  readonly reused = { read: 0, count: 0 };
 
   constructor(options: DiscoveryOptions = {}) {
     this.#options = options;
-    this.#tagger = new Tagger(options.worker !== false);
+    this.#cache = options.cache;
+    this.#tagger = new Tagger((index, part) => this.#tagged(index, part), options.worker !== false);
   }
 
-  /** First pass: count the noun phrases, word forms and metadata of the next episode. */
-  read(episode: Episode): void {
+  /**
+   * First pass: count the noun phrases, word forms and metadata of the next
+   * episode. `content` is its content digest (parts.ts), needed to use the cache.
+   */
+  read(episode: Episode, content?: string): void {
     if (this.#plan) throw new Error('Discovery.read after the first pass ended');
     const index = this.#episodes++;
     this.#names.add(episode);
     this.#headlines.add(episode);
-    this.#episodeWords.push(0);
-    for (const p of speechParagraphs(episode, index)) {
-      this.#paragraphs++;
-      this.#words += p.tokens.length;
-      this.#episodeWords[index] = (this.#episodeWords[index] ?? 0) + p.tokens.length;
-      this.#vocabulary.addParagraph(p);
-      this.#tagger.add(p.paragraph.text, p.lowercase);
+    const key = content === undefined || !this.#cache ? undefined : partKey('read', content);
+    const cached = key === undefined ? undefined : decodePart(this.#cache?.get(key), isReading);
+    if (cached) {
+      this.reused.read++;
+      this.#counts(index, cached);
+      this.#tagger.put(index, cached.phrases);
+      return;
     }
+    const counter = new EpisodeVocabulary();
+    const texts: string[] = [];
+    const lowercase: boolean[] = [];
+    let words = 0;
+    for (const p of speechParagraphs(episode, index)) {
+      words += p.tokens.length;
+      counter.addParagraph(p);
+      texts.push(p.paragraph.text);
+      lowercase.push(p.lowercase);
+    }
+    const reading = { words, paragraphs: texts.length, vocabulary: counter.part() };
+    this.#counts(index, reading);
+    if (key !== undefined) this.#waiting.set(index, { key, reading });
+    this.#tagger.tag(index, texts, lowercase);
   }
 
-  /** Second pass: note where the candidates could be mentioned in the next episode (the same episodes, in the same order). */
-  count(episode: Episode): void {
+  /** Add an episode's word counts. */
+  #counts(index: number, reading: Omit<Reading, 'phrases'>): void {
+    this.#paragraphs += reading.paragraphs;
+    this.#words += reading.words;
+    this.#episodeWords[index] = reading.words;
+    this.#vocabulary.merge(reading.vocabulary);
+  }
+
+  /** An episode's phrases, in episode order: counted, and its first-pass part cached. */
+  #tagged(index: number, phrases: PhrasePart): void {
+    this.#table.merge(phrases);
+    const waiting = this.#waiting.get(index);
+    if (!waiting) return;
+    this.#waiting.delete(index);
+    this.#cache?.set(waiting.key, encodePart({ ...waiting.reading, phrases } satisfies Reading));
+  }
+
+  /**
+   * Second pass: note where the candidates could be mentioned in the next
+   * episode (the same episodes, in the same order); `content` as for `read`.
+   */
+  count(episode: Episode, content?: string): void {
     const plan = (this.#plan ??= this.#candidates());
     const index = this.#counted++;
     if (index >= this.#episodes) throw new Error('Discovery.count: more episodes than the first pass read');
-    const spelled = (entry: AliasEntry, surface: string) => {
-      const form = plan.formOf.get(entry);
-      if (!form) return;
-      let heard = this.#pairSpellings.get(form.c);
-      if (!heard) this.#pairSpellings.set(form.c, (heard = { own: new Map(), variant: new Map() }));
-      const target = form.variant ? heard.variant : heard.own;
-      target.set(surface, (target.get(surface) ?? 0) + 1);
-    };
-    for (const p of speechParagraphs(episode, index)) this.#lattice.addParagraph(p, plan.matcher, spelled);
+    const key = content === undefined || !this.#cache ? undefined : partKey('count', content, plan.digest);
+    let part = key === undefined ? undefined : decodePart(this.#cache?.get(key), isLatticePart);
+    if (part) {
+      this.reused.count++;
+    } else {
+      const lattice = new EpisodeLattice();
+      for (const p of speechParagraphs(episode, index)) lattice.addParagraph(p, plan.matcher, (entry) => plan.spelledRef.get(entry));
+      part = lattice.part();
+      if (key !== undefined) this.#cache?.set(key, encodePart(part));
+    }
+    this.#lattice.append(part, index, (topic) => plan.idOf[topic] as number);
+    part.surfaces.forEach((surface, i) => {
+      const spelled = plan.spelledForms[part.spelled[i] as number];
+      if (!spelled) return;
+      let heard = this.#pairSpellings.get(spelled.c);
+      if (!heard) this.#pairSpellings.set(spelled.c, (heard = { own: new Map(), variant: new Map() }));
+      const target = spelled.form.variant ? heard.variant : heard.own;
+      target.set(surface, (target.get(surface) ?? 0) + (part.surfaceCounts[i] as number));
+    });
   }
 
   /** True when the second pass is needed (some episode had speech). */
@@ -265,8 +350,10 @@ export class Discovery {
   }
 
   /** 2. Static filters, 3. variants merged: the candidates, and one matcher for them and the reserved aliases. */
-  #candidates(): { active: Candidate[]; matcher: AliasMatcher; formOf: Map<AliasEntry, { c: Candidate; variant: boolean }> } {
-    ({ phrases: this.#phrases, adjectives: this.#adjectives } = this.#tagger.finish());
+  #candidates(): Plan {
+    this.#tagger.finish();
+    if (this.#waiting.size > 0) throw new Error('topic discovery: an episode was never tagged');
+    ({ phrases: this.#phrases, adjectives: this.#adjectives } = this.#table);
     const reserved = this.#options.reserved ?? [];
     const names = this.#names;
     const phrases = this.#phrases;
@@ -279,7 +366,7 @@ export class Discovery {
     }
 
     // Phrases in a fixed order (by their words), so the candidates do not depend on the order episodes were read in.
-    const ordered = [...phrases.values()].sort((a, b) => compareText(a.keys.join(' '), b.keys.join(' ')));
+    const ordered = [...phrases].sort(([a], [b]) => compareText(a, b)).map(([, phrase]) => phrase);
     const byJoined = new Map<string, Candidate>();
     let nextId = 0;
     for (const phrase of ordered) {
@@ -334,17 +421,47 @@ export class Discovery {
     for (const c of active) setCases(c);
 
     // Curated aliases claim their words first: they count for no candidate.
+    // Candidates are numbered canonically in the matcher (by their forms), so its digest, and the cached parts of
+    // the second pass, do not change when candidate ids or the order of the list do.
+    const signatures = active.map((c) => JSON.stringify([...c.forms.values()].map((f) => [f.keys, f.case])));
+    const rank = canonicalOrder(signatures);
+    const idOf = new Int32Array(active.length);
+    const byRank: Candidate[] = [];
+    active.forEach((c, i) => {
+      idOf[rank[i] as number] = c.id;
+      byRank[rank[i] as number] = c;
+    });
     const matcher = new AliasMatcher();
-    const formOf = new Map<AliasEntry, { c: Candidate; variant: boolean }>();
-    for (const entry of reserved) matcher.add({ ...entry, topic: -1 });
-    for (const c of active) {
+    const entries: AliasEntry[] = [];
+    const add = (entry: AliasEntry) => {
+      matcher.add(entry);
+      entries.push(entry);
+    };
+    for (const entry of reserved) add({ ...entry, topic: -1 });
+    const entryOf = new Map<Candidate, AliasEntry[]>();
+    active.forEach((c, i) => {
+      const list: AliasEntry[] = [];
       for (const form of c.forms.values()) {
-        const entry: AliasEntry = { keys: form.keys, case: form.case, topic: c.id, exclude: false, priority: 1 };
-        matcher.add(entry);
-        if (form.keys.length === 2) formOf.set(entry, { c, variant: form.variant });
+        const entry: AliasEntry = { keys: form.keys, case: form.case, topic: rank[i] as number, exclude: false, priority: 1 };
+        add(entry);
+        list.push(entry);
       }
+      entryOf.set(c, list);
+    });
+    // The two-word forms whose spellings are heard, numbered in canonical order.
+    const spelledForms: Plan['spelledForms'] = [];
+    const spelledRef = new Map<AliasEntry, number>();
+    for (const c of byRank) {
+      const forms = [...c.forms.values()];
+      (entryOf.get(c) ?? []).forEach((entry, k) => {
+        const form = forms[k];
+        if (!form || form.keys.length !== 2) return;
+        spelledRef.set(entry, spelledForms.length);
+        spelledForms.push({ c, form });
+      });
     }
-    return { active, matcher, formOf };
+    const digest = matcherDigest(entries, [...signatures].sort().join('\n'));
+    return { active, matcher, idOf, spelledForms, spelledRef, digest };
   }
 
   /** 4. Count, drop the failing longest first, recount; 5. rank and cap. */
@@ -781,4 +898,28 @@ function aliasList(name: string, c: Candidate): string[] {
     out.push(s);
   }
   return out;
+}
+
+/** Shape of a cached first-pass part. */
+function isReading(x: unknown): x is Reading {
+  const r = x as Partial<Reading> | null;
+  if (!r || typeof r.words !== 'number' || typeof r.paragraphs !== 'number' || !r.vocabulary || !r.phrases) return false;
+  const v = r.vocabulary;
+  const p = r.phrases;
+  return (
+    isStrings(v.words) && isInt32(v.counts) && v.counts.length === v.words.length &&
+    isInt32(v.surfaceWords) && isStrings(v.surfaces) && isInt32(v.surfaceCounts) && v.surfaces.length === v.surfaceWords.length && v.surfaces.length === v.surfaceCounts.length &&
+    isInt32(v.pairs) && v.pairs.length % 3 === 0 &&
+    isStrings(p.ids) && isInt32(p.numbers) && p.numbers.length === p.ids.length * 6 &&
+    isInt32(p.surfacePhrases) && isStrings(p.surfaces) && isInt32(p.surfaceCounts) && p.surfaces.length === p.surfacePhrases.length && p.surfaces.length === p.surfaceCounts.length &&
+    isStrings(p.adjectives) && isInt32(p.adjectiveCounts) && p.adjectives.length === p.adjectiveCounts.length
+  );
+}
+
+/** Shape of a cached second-pass part. */
+function isLatticePart(x: unknown): x is LatticePart {
+  const l = x as Partial<LatticePart> | null;
+  if (!l || typeof l.words !== 'number' || !isInt32(l.first) || !isInt32(l.last) || !isInt32(l.topic) || !(l.edge instanceof Uint8Array)) return false;
+  const n = l.first.length;
+  return l.last.length === n && l.topic.length === n && l.edge.length === n && isInt32(l.spelled) && isStrings(l.surfaces) && isInt32(l.surfaceCounts) && l.surfaces.length === l.spelled.length && l.surfaces.length === l.surfaceCounts.length;
 }

@@ -10,7 +10,9 @@
  * A record is one (first word, last word, alias) that fits the case rules,
  * in the order the matcher would prefer them; its size is a few bytes per
  * possible mention, so memory grows with the mentions of candidates, not
- * with the text.
+ * with the text. Each episode's records are made on their own
+ * (`EpisodeLattice`, a part that can be cached) and appended in episode
+ * order.
  */
 import type { AliasEntry, AliasMatcher } from '../alias-matcher.ts';
 import type { CorpusParagraph } from '../corpus.ts';
@@ -39,6 +41,89 @@ class Column {
   }
 }
 
+/**
+ * One episode's records (what `MentionLattice.append` adds): word positions
+ * counted from the episode's first word, the alias's topic as the matcher
+ * that found them numbered it, and whether the paragraph is in the intro
+ * or outro; with the spellings of two-word aliases heard, in the order
+ * first heard. Plain arrays, so it can be cached.
+ */
+export interface LatticePart {
+  first: Int32Array;
+  last: Int32Array;
+  topic: Int32Array;
+  edge: Uint8Array;
+  /** Word positions the episode takes (its words, plus one of slack per paragraph). */
+  words: number;
+  /** Spellings heard: the alias (by the number `spelling` gave it), the words as written, how often. */
+  spelled: Int32Array;
+  surfaces: string[];
+  surfaceCounts: Int32Array;
+}
+
+/** Records one episode's possible mentions, paragraph by paragraph, into a `LatticePart`. */
+export class EpisodeLattice {
+  readonly #first = new Column();
+  readonly #last = new Column();
+  readonly #topic = new Column();
+  readonly #edge = new Column();
+  #words = 0;
+  readonly #heard = new Map<string, number>();
+  readonly #spelled: number[] = [];
+  readonly #surfaces: string[] = [];
+  readonly #surfaceCounts: number[] = [];
+
+  /**
+   * Record every alias of `matcher` that could match in the paragraph.
+   * `spelling(entry)`, when it gives a number, hears how that two-word
+   * alias is written there (the vocabulary keeps no spellings of pairs).
+   */
+  addParagraph(p: CorpusParagraph, matcher: AliasMatcher, spelling?: (entry: AliasEntry) => number | undefined): void {
+    const base = this.#words;
+    const edge = p.edge ? 1 : 0;
+    const text = p.paragraph.text;
+    matcher.scanAll(p.tokens, p.breaks, p.lowercase, (first: number, last: number, entry: AliasEntry) => {
+      if (spelling && last === first + 1 && !entry.exclude && entry.topic >= 0) {
+        const ref = spelling(entry);
+        if (ref !== undefined) {
+          const a = p.tokens[first] as { start: number; end: number };
+          const b = p.tokens[last] as { start: number; end: number };
+          const written = text.slice(a.start, b.end);
+          const surface = b.start === a.end + 1 && text.charCodeAt(a.end) === 32 ? written : written.replace(/\s+/g, ' ');
+          const id = `${ref}\u0000${surface}`;
+          let k = this.#heard.get(id);
+          if (k === undefined) {
+            this.#heard.set(id, (k = this.#spelled.length));
+            this.#spelled.push(ref);
+            this.#surfaces.push(surface);
+            this.#surfaceCounts.push(0);
+          }
+          this.#surfaceCounts[k] = (this.#surfaceCounts[k] as number) + 1;
+        }
+      }
+      this.#first.push(base + first);
+      this.#last.push(base + last);
+      this.#topic.push(entry.exclude ? -1 : entry.topic);
+      this.#edge.push(edge);
+    });
+    // One position of slack, so a record never runs into the next paragraph.
+    this.#words += p.tokens.length + 1;
+  }
+
+  part(): LatticePart {
+    return {
+      first: this.#first.data.slice(0, this.#first.length),
+      last: this.#last.data.slice(0, this.#last.length),
+      topic: this.#topic.data.slice(0, this.#topic.length),
+      edge: Uint8Array.from(this.#edge.data.subarray(0, this.#edge.length)),
+      words: this.#words,
+      spelled: Int32Array.from(this.#spelled),
+      surfaces: this.#surfaces,
+      surfaceCounts: Int32Array.from(this.#surfaceCounts),
+    };
+  }
+}
+
 export class MentionLattice {
   /** Word position of the record's first and last word, counted over all paragraphs read. */
   readonly #first = new Column();
@@ -50,29 +135,17 @@ export class MentionLattice {
   /** Words read so far: positions never repeat, so records of different paragraphs never meet. */
   #words = 0;
 
-  /**
-   * Record every alias of `matcher` that could match in the paragraph.
-   * `spelled`, when given, hears how each two-word alias is written there
-   * (the vocabulary keeps no spellings of pairs).
-   */
-  addParagraph(p: CorpusParagraph, matcher: AliasMatcher, spelled?: (entry: AliasEntry, surface: string) => void): void {
+  /** Add the records of the next episode, at position `episode`; `topicId` turns the part's topic numbers into candidate ids. */
+  append(part: LatticePart, episode: number, topicId: (topic: number) => number): void {
     const base = this.#words;
-    const where = p.episode * 2 + (p.edge ? 1 : 0);
-    const text = p.paragraph.text;
-    matcher.scanAll(p.tokens, p.breaks, p.lowercase, (first: number, last: number, entry: AliasEntry) => {
-      if (spelled && last === first + 1 && !entry.exclude && entry.topic >= 0) {
-        const a = p.tokens[first] as { start: number; end: number };
-        const b = p.tokens[last] as { start: number; end: number };
-        const surface = text.slice(a.start, b.end);
-        spelled(entry, b.start === a.end + 1 && text.charCodeAt(a.end) === 32 ? surface : surface.replace(/\s+/g, ' '));
-      }
-      this.#first.push(base + first);
-      this.#last.push(base + last);
-      this.#topic.push(entry.exclude ? -1 : entry.topic);
-      this.#where.push(where);
-    });
-    // One position of slack, so a record never runs into the next paragraph.
-    this.#words += p.tokens.length + 1;
+    for (let i = 0; i < part.first.length; i++) {
+      const t = part.topic[i] as number;
+      this.#first.push(base + (part.first[i] as number));
+      this.#last.push(base + (part.last[i] as number));
+      this.#topic.push(t < 0 ? -1 : topicId(t));
+      this.#where.push(episode * 2 + (part.edge[i] as number));
+    }
+    this.#words += part.words;
   }
 
   /** Records held. */

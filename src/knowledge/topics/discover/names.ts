@@ -20,6 +20,10 @@ export class NameWords {
   private readonly people = new Set<string>();
   private readonly shows = new Set<string>();
   private readonly sounds = new Map<string, string[]>();
+  /** Answers of `isPersonWord`, until a name is added. */
+  private readonly known = new Map<string, boolean>();
+  /** Name words of five letters or more by themselves and each of their one-letter deletions, until a name is added. */
+  private nearIndex: Map<string, string[]> | undefined;
 
   /** Note the speakers, hosts, guests and show of one episode. */
   add(e: Episode): void {
@@ -34,6 +38,8 @@ export class NameWords {
   private addPerson(key: string): void {
     if (this.people.has(key)) return;
     this.people.add(key);
+    this.known.clear();
+    this.nearIndex = undefined;
     for (const code of doubleMetaphone(key)) {
       const list = this.sounds.get(code) ?? [];
       list.push(key);
@@ -43,8 +49,15 @@ export class NameWords {
 
   /** True when `key` is, or is probably a misrecognition of, a word of a speaker's name. */
   isPersonWord(key: string): boolean {
+    let answer = this.known.get(key);
+    if (answer === undefined) this.known.set(key, (answer = this.#isPersonWord(key)));
+    return answer;
+  }
+
+  #isPersonWord(key: string): boolean {
     if (this.people.has(key)) return true;
-    if (key.length >= 5) for (const name of this.people) if (name.length >= 5 && distance(name, key) <= 1) return true;
+    // One edit apart: the two share the word itself or a one-letter deletion of it, so only names found so are measured.
+    if (key.length >= 5) for (const v of [key, ...deletions(key)]) for (const name of this.near().get(v) ?? []) if (distance(name, key) <= 1) return true;
     if (key.length >= 4) {
       // Sounds the same and is close in spelling, closer for short words: "Kadrowski" is Kedrosky (3 edits), "Meta" is not Matt (2).
       const edits = Math.max(1, Math.floor(key.length / 3));
@@ -53,6 +66,20 @@ export class NameWords {
       }
     }
     return false;
+  }
+
+  private near(): Map<string, string[]> {
+    if (this.nearIndex) return this.nearIndex;
+    const index = new Map<string, string[]>();
+    for (const name of this.people) {
+      if (name.length < 5) continue;
+      for (const v of new Set([name, ...deletions(name)])) {
+        const list = index.get(v);
+        if (list) list.push(name);
+        else index.set(v, [name]);
+      }
+    }
+    return (this.nearIndex = index);
   }
 
   /** True when every word of the phrase is a speaker's name word ("Dylan", "Paul Kadrowski"). */
@@ -64,4 +91,11 @@ export class NameWords {
   isShow(keys: readonly string[]): boolean {
     return keys.length > 0 && keys.every((k) => this.shows.has(k) || showFillers.has(k));
   }
+}
+
+/** The strings one deletion away from `s`. */
+function deletions(s: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < s.length; i++) out.push(s.slice(0, i) + s.slice(i + 1));
+  return out;
 }

@@ -1,9 +1,11 @@
 /**
  * The noun phrases of the corpus, counted: what the tagger contributes to
- * discovery. Filled paragraph by paragraph, in the main thread or in the
- * tagging worker (tagger.ts); two tables filled from consecutive parts of
- * the corpus merge into the table one pass would have made, insertion
- * order included, so the result never depends on which thread tagged what.
+ * discovery. Filled paragraph by paragraph, one episode at a time, in the
+ * main thread or in the tagging worker (tagger.ts); each episode's table
+ * becomes a part (`PhrasePart`), and merging the parts in episode order
+ * makes the table one pass would have made, insertion order included, so
+ * the result never depends on which thread tagged what, or on which parts
+ * came from a cache.
  */
 import { nounPhrases } from './noun-phrases.ts';
 import { excludedWord } from './stop-words.ts';
@@ -48,22 +50,77 @@ export class PhraseTable {
     }
   }
 
-  /** Add the counts of a table made from the paragraphs after this one's. */
-  merge(later: { phrases: Map<string, Phrase>; adjectives: Map<string, number> }): void {
-    for (const [id, p] of later.phrases) {
-      const mine = this.phrases.get(id);
-      if (!mine) {
-        this.phrases.set(id, p);
-        continue;
+  /** The table as a part (see `PhrasePart`). */
+  part(): PhrasePart {
+    const ids: string[] = [];
+    const numbers = new Int32Array(this.phrases.size * PHRASE_NUMBERS);
+    const surfacePhrases: number[] = [];
+    const surfaces: string[] = [];
+    const surfaceCounts: number[] = [];
+    let i = 0;
+    for (const [id, p] of this.phrases) {
+      ids.push(id);
+      numbers.set([p.count, p.heads, p.proper, p.cased, p.casedProper, p.adjectiveFirst], i * PHRASE_NUMBERS);
+      for (const [s, n] of p.surfaces) {
+        surfacePhrases.push(i);
+        surfaces.push(s);
+        surfaceCounts.push(n);
       }
-      mine.count += p.count;
-      mine.heads += p.heads;
-      mine.proper += p.proper;
-      mine.cased += p.cased;
-      mine.casedProper += p.casedProper;
-      mine.adjectiveFirst += p.adjectiveFirst;
-      for (const [s, n] of p.surfaces) mine.surfaces.set(s, (mine.surfaces.get(s) ?? 0) + n);
+      i++;
     }
-    for (const [k, n] of later.adjectives) this.adjectives.set(k, (this.adjectives.get(k) ?? 0) + n);
+    return {
+      ids,
+      numbers,
+      surfacePhrases: Int32Array.from(surfacePhrases),
+      surfaces,
+      surfaceCounts: Int32Array.from(surfaceCounts),
+      adjectives: [...this.adjectives.keys()],
+      adjectiveCounts: Int32Array.from(this.adjectives.values()),
+    };
   }
+
+  /** Add the counts of a part made from the paragraphs after this table's. */
+  merge(part: PhrasePart): void {
+    const phrases: Phrase[] = [];
+    part.ids.forEach((id, i) => {
+      let phrase = this.phrases.get(id);
+      if (!phrase) this.phrases.set(id, (phrase = { keys: id.split(' '), count: 0, heads: 0, proper: 0, cased: 0, casedProper: 0, adjectiveFirst: 0, surfaces: new Map() }));
+      const at = i * PHRASE_NUMBERS;
+      const n = part.numbers;
+      phrase.count += n[at] as number;
+      phrase.heads += n[at + 1] as number;
+      phrase.proper += n[at + 2] as number;
+      phrase.cased += n[at + 3] as number;
+      phrase.casedProper += n[at + 4] as number;
+      phrase.adjectiveFirst += n[at + 5] as number;
+      phrases.push(phrase);
+    });
+    part.surfaces.forEach((s, i) => {
+      const phrase = phrases[part.surfacePhrases[i] as number] as Phrase;
+      phrase.surfaces.set(s, (phrase.surfaces.get(s) ?? 0) + (part.surfaceCounts[i] as number));
+    });
+    part.adjectives.forEach((k, i) => this.adjectives.set(k, (this.adjectives.get(k) ?? 0) + (part.adjectiveCounts[i] as number)));
+  }
+}
+
+/** Numbers kept per phrase in a part: count, heads, proper, cased, casedProper, adjectiveFirst. */
+const PHRASE_NUMBERS = 6;
+
+/**
+ * A phrase table as plain arrays, phrases and their spellings in the order
+ * first seen: what one episode contributes, sent between threads and
+ * cached. Merging parts in episode order gives the table one pass over all
+ * the text gives.
+ */
+export interface PhrasePart {
+  /** Phrases by their space-joined keys. */
+  ids: string[];
+  /** PHRASE_NUMBERS per phrase. */
+  numbers: Int32Array;
+  /** Spellings: phrase (by index), spelling, count. */
+  surfacePhrases: Int32Array;
+  surfaces: string[];
+  surfaceCounts: Int32Array;
+  adjectives: string[];
+  adjectiveCounts: Int32Array;
 }

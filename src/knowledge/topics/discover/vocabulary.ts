@@ -6,9 +6,11 @@
  * that speech recognition makes of rare names.
  *
  * Kept compact, as the vocabulary of a large archive is large: words are
- * numbered, a word keeps its spellings, and a pair of adjacent words is one
- * number and a count (the spellings of pairs are collected later, where
- * the candidates are matched). After the counts are in, `index` makes the
+ * numbered, a word keeps its spellings, and a pair of adjacent words is two
+ * numbers and a count in a table of integers (the spellings of pairs are
+ * collected later, where the candidates are matched). Each episode is
+ * counted on its own (`EpisodeVocabulary`, a part that can be cached) and
+ * the parts are merged in episode order. After the counts are in, `index` makes the
  * lookups by run-together key, for the pairs that can matter: those that
  * run together into a wanted key (a candidate's), and those holding a word
  * of no everyday use, which is what a misrecognition looks like.
@@ -17,6 +19,7 @@ import { doubleMetaphone } from 'double-metaphone';
 import { distance } from 'fastest-levenshtein';
 import type { CorpusParagraph } from '../corpus.ts';
 import type { WordToken } from '../words.ts';
+import { PairTable } from '../pair-table.ts';
 
 /** One form: a word or a pair of adjacent words. */
 export interface Form {
@@ -32,46 +35,130 @@ export interface Form {
 const MAX_VARIANT_COUNT = 40;
 /** Shortest run-together key considered for fuzzy lookups. */
 export const MIN_FUZZY_LENGTH = 5;
-/** Pair keys: first word's number × PAIR + second's. */
-const PAIR = 2 ** 24;
 
-export class Vocabulary {
+/**
+ * One episode's words, counted (what `Vocabulary.merge` adds): its words in
+ * the order first seen, with counts; the spellings of each word other than
+ * the word's key itself, as (word, spelling, count) in the order first
+ * seen; and the pairs of adjacent words as (first, second, count), words
+ * by their index here. Kept in this order so that merging the episodes'
+ * parts one after another gives what counting all the text in one go
+ * gives, first-seen orders included. Plain arrays and strings, so it can
+ * be cached.
+ */
+export interface VocabularyPart {
+  words: string[];
+  counts: Int32Array;
+  /** Spellings: `surfaceWords[i]` is the word (by index) spelled `surfaces[i]`, `surfaceCounts[i]` times. */
+  surfaceWords: Int32Array;
+  surfaces: string[];
+  surfaceCounts: Int32Array;
+  /** (first, second, count) triples. */
+  pairs: Int32Array;
+}
+
+/** Counts one episode's words, paragraph by paragraph, into a `VocabularyPart`. */
+export class EpisodeVocabulary {
   readonly #ids = new Map<string, number>();
-  readonly #words: Form[] = [];
-  readonly #pairs = new Map<number, number>();
-  /** Words counted. */
-  #total = 0;
-  /** Forms by run-together key, after `index`. */
-  #forms: Map<string, Form[]> | undefined;
-  #deletions: Map<string, Set<string>> | undefined;
-  #sounds: Map<string, Set<string>> | undefined;
+  readonly #words: string[] = [];
+  readonly #counts: number[] = [];
+  /** Index of each word's spelling as its own key, or -1 before it is seen so. */
+  readonly #keySurface: number[] = [];
+  readonly #surfaceIds = new Map<string, number>();
+  readonly #surfaceWords: number[] = [];
+  readonly #surfaces: string[] = [];
+  readonly #surfaceCounts: number[] = [];
+  readonly #pairs = new PairTable();
 
   /** Count the one- and two-word forms of a paragraph. */
   addParagraph(p: CorpusParagraph): void {
-    if (this.#forms) throw new Error('Vocabulary.addParagraph after index');
     const { tokens, breaks, paragraph } = p;
     const text = paragraph.text;
     let previous = -1;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as WordToken;
-      let id = this.#ids.get(t.key);
+      const key = t.key;
+      let id = this.#ids.get(key);
       if (id === undefined) {
         id = this.#words.length;
-        if (id >= PAIR) throw new Error('vocabulary too large');
-        this.#ids.set(t.key, id);
-        this.#words.push({ keys: [t.key], joined: t.key, count: 0, surfaces: new Map() });
+        this.#ids.set(key, id);
+        this.#words.push(key);
+        this.#counts.push(0);
+        this.#keySurface.push(-1);
       }
-      const word = this.#words[id] as Form;
-      word.count++;
-      this.#total++;
-      const surface = text.slice(t.start, t.end);
-      word.surfaces.set(surface, (word.surfaces.get(surface) ?? 0) + 1);
-      if (previous >= 0 && !breaks.has(i)) {
-        const pair = previous * PAIR + id;
-        this.#pairs.set(pair, (this.#pairs.get(pair) ?? 0) + 1);
+      this.#counts[id] = (this.#counts[id] as number) + 1;
+      // Most words are written as their key ("pump"): no string is cut out of the text for them.
+      let s: number;
+      if (t.end - t.start === key.length && text.startsWith(key, t.start)) {
+        s = this.#keySurface[id] as number;
+        if (s < 0) this.#keySurface[id] = s = this.#newSurface(id, key);
+      } else {
+        const surface = text.slice(t.start, t.end);
+        s = this.#surfaceIds.get(surface) ?? -1;
+        if (s < 0) {
+          s = this.#newSurface(id, surface);
+          this.#surfaceIds.set(surface, s);
+        }
       }
+      this.#surfaceCounts[s] = (this.#surfaceCounts[s] as number) + 1;
+      if (previous >= 0 && !breaks.has(i)) this.#pairs.add(previous, id, 1);
       previous = id;
     }
+  }
+
+  #newSurface(word: number, surface: string): number {
+    this.#surfaceWords.push(word);
+    this.#surfaces.push(surface);
+    this.#surfaceCounts.push(0);
+    return this.#surfaces.length - 1;
+  }
+
+  /** The counts so far. */
+  part(): VocabularyPart {
+    return {
+      words: this.#words,
+      counts: Int32Array.from(this.#counts),
+      surfaceWords: Int32Array.from(this.#surfaceWords),
+      surfaces: this.#surfaces,
+      surfaceCounts: Int32Array.from(this.#surfaceCounts),
+      pairs: this.#pairs.triples(),
+    };
+  }
+}
+
+export class Vocabulary {
+  readonly #ids = new Map<string, number>();
+  readonly #words: Form[] = [];
+  readonly #pairs = new PairTable();
+  /** Words counted. */
+  #total = 0;
+  /** Forms by run-together key, after `index`. */
+  #forms: Map<string, Form[]> | undefined;
+  #deletions: DeletionIndex | undefined;
+  #sounds: Map<string, Set<string>> | undefined;
+
+  /** Add one episode's counts (episodes in order: first-seen orders are kept). */
+  merge(part: VocabularyPart): void {
+    if (this.#forms) throw new Error('Vocabulary.merge after index');
+    const ids = new Int32Array(part.words.length);
+    part.words.forEach((key, i) => {
+      let id = this.#ids.get(key);
+      if (id === undefined) {
+        id = this.#words.length;
+        this.#ids.set(key, id);
+        this.#words.push({ keys: [key], joined: key, count: 0, surfaces: new Map() });
+      }
+      ids[i] = id;
+      const n = part.counts[i] as number;
+      (this.#words[id] as Form).count += n;
+      this.#total += n;
+    });
+    part.surfaces.forEach((surface, i) => {
+      const word = this.#words[ids[part.surfaceWords[i] as number] as number] as Form;
+      word.surfaces.set(surface, (word.surfaces.get(surface) ?? 0) + (part.surfaceCounts[i] as number));
+    });
+    const pairs = part.pairs;
+    for (let i = 0; i < pairs.length; i += 3) this.#pairs.add(ids[pairs[i] as number] as number, ids[pairs[i + 1] as number] as number, pairs[i + 2] as number);
   }
 
   /**
@@ -88,15 +175,13 @@ export class Vocabulary {
     };
     for (const w of this.#words) put(w);
     const odd = this.#words.map((w) => unusual(w.joined));
-    for (const [pair, count] of this.#pairs) {
-      const a = Math.floor(pair / PAIR);
-      const b = pair % PAIR;
+    this.#pairs.forEach((a, b, count) => {
       const first = this.#words[a] as Form;
       const second = this.#words[b] as Form;
       const joined = first.joined + second.joined;
       const base = joined.endsWith('s') ? joined.slice(0, -1) : joined;
       if (odd[a] || odd[b] || wanted.has(joined) || wanted.has(base)) put({ keys: [first.joined, second.joined], joined, count, surfaces: new Map() });
-    }
+    });
     this.#forms = forms;
   }
 
@@ -115,7 +200,7 @@ export class Vocabulary {
   pairCount(a: string, b: string): number {
     const x = this.#ids.get(a);
     const y = this.#ids.get(b);
-    return x === undefined || y === undefined ? 0 : (this.#pairs.get(x * PAIR + y) ?? 0);
+    return x === undefined || y === undefined ? 0 : this.#pairs.get(x, y);
   }
 
   /**
@@ -161,34 +246,137 @@ export class Vocabulary {
   near(joined: string, maxEdits: 1 | 2): string[] {
     if (joined.length < MIN_FUZZY_LENGTH) return [];
     const { deletions: del, sounds } = this.#fuzzy();
-    const found = new Set<string>();
-    for (const variant of [joined, ...deletions(joined)]) for (const k of del.get(variant) ?? []) found.add(k);
+    const found = new Set<string>(del.near(joined));
     if (maxEdits === 2) for (const code of doubleMetaphone(joined)) for (const k of sounds.get(code) ?? []) found.add(k);
     found.delete(joined);
     return [...found].filter((k) => distance(k, joined) <= maxEdits).sort();
   }
 
-  #fuzzy(): { deletions: Map<string, Set<string>>; sounds: Map<string, Set<string>> } {
+  #fuzzy(): { deletions: DeletionIndex; sounds: Map<string, Set<string>> } {
     if (this.#deletions && this.#sounds) return { deletions: this.#deletions, sounds: this.#sounds };
     if (!this.#forms) throw new Error('Vocabulary.near before index');
-    const del = new Map<string, Set<string>>();
     const sound = new Map<string, Set<string>>();
-    const put = (map: Map<string, Set<string>>, key: string, value: string) => {
-      let set = map.get(key);
-      if (!set) map.set(key, (set = new Set()));
-      set.add(value);
-    };
+    const indexed: string[] = [];
     for (const joined of this.#forms.keys()) {
       // A variant may be one letter shorter than the shortest name looked up ("lama" for "llama").
       if (joined.length < MIN_FUZZY_LENGTH - 1 || this.count(joined) >= MAX_VARIANT_COUNT) continue;
-      put(del, joined, joined);
-      for (const d of deletions(joined)) put(del, d, joined);
-      for (const code of doubleMetaphone(joined)) put(sound, code, joined);
+      indexed.push(joined);
+      for (const code of doubleMetaphone(joined)) {
+        let set = sound.get(code);
+        if (!set) sound.set(code, (set = new Set()));
+        set.add(joined);
+      }
     }
-    this.#deletions = del;
+    this.#deletions = new DeletionIndex(indexed);
     this.#sounds = sound;
-    return { deletions: del, sounds: sound };
+    return { deletions: this.#deletions, sounds: sound };
   }
+}
+
+/**
+ * Keys that share a string with a looked-up key when each loses at most one
+ * character (symmetric deletion: the key itself, one deletion of it, or one
+ * more character, or one character changed or moved). Every key and each
+ * of its one-character deletions is indexed by a 32-bit hash of its
+ * characters, worked out from prefix and suffix hashes without making the
+ * strings, in one flat table; what a lookup finds is checked exactly.
+ */
+class DeletionIndex {
+  readonly #keys: readonly string[];
+  /** Entries grouped by bucket: `#start[b]` to `#start[b + 1]` in `#hashes` and `#owners`. */
+  readonly #start: Int32Array;
+  readonly #hashes: Int32Array;
+  readonly #owners: Int32Array;
+  readonly #mask: number;
+
+  constructor(keys: readonly string[]) {
+    this.#keys = keys;
+    let entries = 0;
+    for (const k of keys) entries += k.length + 1;
+    let buckets = 1024;
+    while (buckets < entries) buckets *= 2;
+    this.#mask = buckets - 1;
+    const hashes = new Int32Array(entries);
+    const owners = new Int32Array(entries);
+    let at = 0;
+    keys.forEach((k, i) => {
+      at = deletionHashes(k, hashes, at);
+      owners.fill(i, at - k.length - 1, at);
+    });
+    // Counting sort by bucket.
+    const start = new Int32Array(buckets + 1);
+    for (let e = 0; e < entries; e++) {
+      const b = mixHash(hashes[e] as number) & this.#mask;
+      start[b + 1] = (start[b + 1] as number) + 1;
+    }
+    for (let b = 0; b < buckets; b++) start[b + 1] = (start[b + 1] as number) + (start[b] as number);
+    const fill = start.slice(0, buckets);
+    this.#hashes = new Int32Array(entries);
+    this.#owners = new Int32Array(entries);
+    for (let e = 0; e < entries; e++) {
+      const h = hashes[e] as number;
+      const b = mixHash(h) & this.#mask;
+      const to = fill[b] as number;
+      fill[b] = to + 1;
+      this.#hashes[to] = h;
+      this.#owners[to] = owners[e] as number;
+    }
+    this.#start = start;
+  }
+
+  /** Indexed keys k with ({k} ∪ deletions(k)) ∩ ({q} ∪ deletions(q)) not empty (q itself included when indexed). */
+  near(q: string): string[] {
+    const probe = new Int32Array(q.length + 1);
+    deletionHashes(q, probe, 0);
+    const own = new Set([q, ...deletions(q)]);
+    const seen = new Set<number>();
+    const out: string[] = [];
+    for (const h of probe) {
+      const b = mixHash(h) & this.#mask;
+      for (let e = this.#start[b] as number; e < (this.#start[b + 1] as number); e++) {
+        if (this.#hashes[e] !== h) continue;
+        const owner = this.#owners[e] as number;
+        if (seen.has(owner)) continue;
+        seen.add(owner);
+        const k = this.#keys[owner] as string;
+        if (own.has(k) || deletions(k).some((d) => own.has(d))) out.push(k);
+      }
+    }
+    return out;
+  }
+}
+
+let prefixBuffer = new Int32Array(64);
+
+/** Polynomial hash base (odd), for hashes of a string with one character left out. */
+const BASE = 0x01000193;
+
+/**
+ * Write the hash of `s`, then of `s` without each of its characters in
+ * turn, into `out` from `at`; returns the position after them. The hash of
+ * a string is the same whether it is a key or a deletion of another.
+ */
+function deletionHashes(s: string, out: Int32Array, at: number): number {
+  const n = s.length;
+  // prefix[i] = hash of s[0, i); suffix hash of s[j, n) built from the right with its power.
+  if (prefixBuffer.length < n + 1) prefixBuffer = new Int32Array(2 * n + 2);
+  const prefix = prefixBuffer;
+  for (let i = 0; i < n; i++) prefix[i + 1] = (Math.imul(prefix[i] as number, BASE) + s.charCodeAt(i)) | 0;
+  out[at++] = prefix[n] as number;
+  let suffix = 0;
+  let power = 1;
+  for (let j = n - 1; j >= 0; j--) {
+    // s without character j: prefix[j] shifted past the n - 1 - j characters after it, plus their hash.
+    out[at + j] = (Math.imul(prefix[j] as number, power) + suffix) | 0;
+    suffix = (suffix + Math.imul(s.charCodeAt(j), power)) | 0;
+    power = Math.imul(power, BASE);
+  }
+  return at + n;
+}
+
+function mixHash(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  return h ^ (h >>> 16);
 }
 
 /** Dunning's G² for a 2×2 table of counts. */
