@@ -26,6 +26,8 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One Chromium at a time: this machine has 2 cores.
           fileParallelism: false,
+          // A page's transitions and scripts can run late while the unit project keeps both cores busy.
+          expect: { poll: { timeout: 5_000 } },
         },
       },
     ],

@@ -16,6 +16,8 @@ import { publishSearch, runShards } from '../search-index/build-search-index.ts'
 import { writeFileAtomic } from '../corpus/atomic-write.ts';
 import type { Diagnostic } from '../transcript/diagnostics.ts';
 import type { BuildCheck, BuildCheckInput } from './build-check.ts';
+import { preparePageCache, settlePageCache, siteKey } from './page-cache.ts';
+import type { PageCacheOutcome } from './page-cache.ts';
 import { loadSiteConfig, unknownShows } from './site-config-file.ts';
 
 export interface SiteBuildOptions {
@@ -29,6 +31,8 @@ export interface SiteBuildOptions {
   cacheDir?: string;
   /** Search shards made at once once the pages are rendered (default 2; each takes about 650 bytes a word of its transcripts); one while they render. */
   searchConcurrency?: number;
+  /** Copy unchanged episode pages from the page cache instead of rendering them (default true). */
+  pageCache?: boolean;
   /** Output folder, replaced only when the build succeeds. */
   out: string;
   /** Path prefix the site is served under (`/` or `/kb/`); overrides the site config's `base`. */
@@ -43,6 +47,8 @@ export interface SiteBuildOptions {
 
 export interface SiteBuildResult {
   ok: boolean;
+  /** Episode pages reused from the page cache and rendered (absent when the cache is off). */
+  pageCache?: PageCacheOutcome;
   episodes: number;
   errors: number;
   warnings: number;
@@ -138,6 +144,13 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     VERBATIM_EXPORTS: 'external',
     VERBATIM_CONFIG: configFile,
   };
+  // Episode pages unchanged since the last build are copied from the page cache instead of rendered (src/node/page-cache.ts).
+  const pagesKey = options.pageCache === false ? null : siteKey(resolve(import.meta.dirname, '..', '..'), config);
+  const pagesDir = pagesKey ? preparePageCache(cacheDir, pagesKey) : null;
+  if (pagesDir) {
+    env.VERBATIM_PAGE_CACHE = pagesDir.dir;
+    env.VERBATIM_PAGE_CLAIMS = pagesDir.claims;
+  }
 
   // The pages (astro build) and, beside them, the search shards and downloads (child processes): two cores, two jobs.
   const plan = check.search;
@@ -159,12 +172,22 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   rmSync(dirname(snapshot), { recursive: true, force: true });
   const failed = (why: string) => {
     rmSync(renderDir, { recursive: true, force: true });
+    if (pagesDir) rmSync(pagesDir.claims, { recursive: true, force: true });
     options.log(`Build failed: ${why}. ${existsSync(out) ? `The previous site in ${out} is untouched.` : ''}`.trim());
     result.timings.total = performance.now() - t0;
     return result;
   };
   if (code !== 0 || !existsSync(join(renderDir, 'index.html'))) return failed(`astro exited with ${code}`);
   if (searchError) return failed(searchError instanceof Error ? searchError.message : String(searchError));
+  if (pagesDir) {
+    try {
+      const pages = settlePageCache(pagesDir, renderDir);
+      result.pageCache = pages;
+      if (pages.reused > 0) options.log(`Reused ${pages.reused} unchanged episode page(s) from the page cache; rendered ${pages.stored}`);
+    } catch (error) {
+      return failed(`the page cache: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   try {
     const search = publishSearch(plan, renderDir, { cacheDir, publishedAs: out });
     result.search = { shards: search.shards, indexed: search.indexed, passages: search.passages, dataBytes: search.dataBytes, dictionaryBytes: search.dictionaryBytes };
