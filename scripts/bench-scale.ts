@@ -22,7 +22,7 @@ import type { FirstSearch } from './scale/first-search.ts';
 import { watchTreeMemory } from './scale/process-tree-memory.ts';
 import { serve } from './serve.ts';
 import { STOP_WORDS } from '../src/search/query-plan.ts';
-import { frontDecode } from '../src/search/dictionary.ts';
+import { frontDecode } from '../src/search/front-code.ts';
 import type { SearchDictionary } from '../src/search/dictionary.ts';
 import type { SiteBuildResult } from '../src/node/site-build.ts';
 
@@ -35,6 +35,8 @@ interface BuildRun {
   processes: Record<string, number>;
   phases: { read: number; topics: number; render: number; search: number };
   parsed: number;
+  /** Episode pages taken from the page cache. */
+  pagesReused: number;
   shardsIndexed: number;
   shards: number;
 }
@@ -127,6 +129,7 @@ async function build(label: string): Promise<BuildRun> {
     processes: Object.fromEntries(Object.entries(peak.peakByCommand).map(([k, v]) => [k, round(v / GiB)])),
     phases: { read: round(r.corpus.read / 1000), topics: round(r.corpus.topics / 1000), render: round(r.timings.render / 1000), search: round(r.timings.search / 1000) },
     parsed: r.corpus.parsed,
+    pagesReused: r.pageCache?.reused ?? 0,
     shardsIndexed: r.search.indexed,
     shards: r.search.shards,
   };

@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { cachedPage, claimedPage, MANIFEST_FILE } from '../site/page-cache.ts';
+import { cachedPage, claimedPage, MANIFEST_PREFIX } from '../site/page-cache.ts';
 import type { PageCacheDirs, PageCacheManifest } from '../site/page-cache.ts';
 
 const SITE_SOURCES = ['src', 'astro.config.mjs', 'astro.config.ts', 'package-lock.json'];
@@ -74,9 +74,9 @@ export function preparePageCache(cacheDir: string, key: string): PageCacheDirs {
 const CLAIMS = '.claims';
 
 export interface PageCacheOutcome {
-  /** Episode pages taken from the cache. */
+  /** Pages taken from the cache. */
   reused: number;
-  /** Episode pages rendered this time and kept. */
+  /** Pages rendered this time and kept. */
   stored: number;
 }
 
@@ -88,29 +88,34 @@ export interface PageCacheOutcome {
  */
 export function settlePageCache(cache: PageCacheDirs, siteDir: string): PageCacheOutcome {
   try {
-    const manifestFile = join(cache.claims, MANIFEST_FILE);
-    // No manifest: astro rendered no episode route (no episodes); nothing to do.
-    if (!existsSync(manifestFile)) return { reused: 0, stored: 0 };
-    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as PageCacheManifest;
-    const reused = new Set(manifest.reused);
-    for (const slug of reused) {
-      const page = join(siteDir, 'episodes', slug, 'index.html');
-      mkdirSync(dirname(page), { recursive: true });
-      renameSync(claimedPage(cache.claims, slug), page);
+    const outcome: PageCacheOutcome = { reused: 0, stored: 0 };
+    // No manifest: astro rendered no cached route (no episodes); nothing to do.
+    const manifests = existsSync(cache.claims) ? readdirSync(cache.claims).filter((n) => n.startsWith(MANIFEST_PREFIX)) : [];
+    const wanted = new Set<string>();
+    for (const file of manifests) {
+      const manifest = JSON.parse(readFileSync(join(cache.claims, file), 'utf8')) as PageCacheManifest;
+      const reused = new Set(manifest.reused);
+      for (const slug of reused) {
+        const page = join(siteDir, manifest.route, slug, 'index.html');
+        mkdirSync(dirname(page), { recursive: true });
+        renameSync(claimedPage(cache.claims, manifest.route, slug), page);
+      }
+      outcome.reused += reused.size;
+      for (const [slug, key] of Object.entries(manifest.keys)) {
+        wanted.add(`${key}.html`);
+        const page = join(siteDir, manifest.route, slug, 'index.html');
+        if (reused.has(slug) || !existsSync(page)) continue;
+        if (keep(page, cachedPage(cache.dir, key))) outcome.stored++;
+      }
     }
-    let stored = 0;
-    for (const [slug, key] of Object.entries(manifest.keys)) {
-      const page = join(siteDir, 'episodes', slug, 'index.html');
-      if (reused.has(slug) || !existsSync(page)) continue;
-      if (keep(page, cachedPage(cache.dir, key))) stored++;
+    if (manifests.length > 0) {
+      try {
+        for (const name of readdirSync(cache.dir)) if (name.endsWith('.html') && !wanted.has(name)) rmSync(join(cache.dir, name), { force: true });
+      } catch {
+        // Another build removed the folder: nothing to prune.
+      }
     }
-    const wanted = new Set(Object.values(manifest.keys).map((key) => `${key}.html`));
-    try {
-      for (const name of readdirSync(cache.dir)) if (name.endsWith('.html') && !wanted.has(name)) rmSync(join(cache.dir, name), { force: true });
-    } catch {
-      // Another build removed the folder: nothing to prune.
-    }
-    return { reused: reused.size, stored };
+    return outcome;
   } finally {
     rmSync(cache.claims, { recursive: true, force: true });
   }

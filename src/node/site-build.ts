@@ -183,7 +183,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     try {
       const pages = settlePageCache(pagesDir, renderDir);
       result.pageCache = pages;
-      if (pages.reused > 0) options.log(`Reused ${pages.reused} unchanged episode page(s) from the page cache; rendered ${pages.stored}`);
+      if (pages.reused > 0) options.log(`Reused ${pages.reused} unchanged page(s) from the page cache; rendered and kept ${pages.stored}`);
     } catch (error) {
       return failed(`the page cache: ${error instanceof Error ? error.message : String(error)}`);
     }

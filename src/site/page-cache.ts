@@ -12,14 +12,16 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, linkSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** What getStaticPaths leaves for the build: every episode page's key, and which pages it claimed from the cache instead of rendering. */
+/** What one route's getStaticPaths leaves for the build: every page's key, and which pages it claimed from the cache instead of rendering. */
 export interface PageCacheManifest {
+  /** The route's folder in the site (`episodes`, `topics`, `speakers`): a page is `<route>/<slug>/index.html`. */
+  route: string;
   keys: Record<string, string>;
   reused: string[];
 }
 
-/** The file astro build writes the manifest to, inside the build's claim folder. */
-export const MANIFEST_FILE = 'manifest.json';
+/** Manifest files (one per route) in the build's claim folder. */
+export const MANIFEST_PREFIX = 'manifest.';
 
 /** This build's page cache: the shared folder of pages, and a folder of its own for the pages it takes. */
 export interface PageCacheDirs {
@@ -47,8 +49,8 @@ export function cachedPage(dir: string, key: string): string {
 }
 
 /** Where a claimed page waits for the build to put it in the site. */
-export function claimedPage(claims: string, slug: string): string {
-  return join(claims, `${encodeURIComponent(slug)}.html`);
+export function claimedPage(claims: string, route: string, slug: string): string {
+  return join(claims, route, `${encodeURIComponent(slug)}.html`);
 }
 
 /**
@@ -57,18 +59,32 @@ export function claimedPage(claims: string, slug: string): string {
  * another build pruning the cache meanwhile cannot take it away. Writes the
  * manifest; `keyOf` is called once per episode.
  */
-export function splitCachedPages(cache: PageCacheDirs, slugs: readonly string[], keyOf: (slug: string) => string): string[] {
-  mkdirSync(cache.claims, { recursive: true });
-  const manifest: PageCacheManifest = { keys: {}, reused: [] };
-  const render: string[] = [];
+export function splitCachedPages(cache: PageCacheDirs, route: string, slugs: readonly string[], keyOf: (slug: string) => string): Set<string> {
+  mkdirSync(join(cache.claims, route), { recursive: true });
+  const manifest: PageCacheManifest = { route, keys: {}, reused: [] };
+  const render = new Set<string>();
   for (const slug of slugs) {
-    const key = keyOf(slug);
+    // The route is part of the key: two routes' pages never share one.
+    const key = pageKey(route, keyOf(slug));
     manifest.keys[slug] = key;
-    if (claim(cachedPage(cache.dir, key), claimedPage(cache.claims, slug))) manifest.reused.push(slug);
-    else render.push(slug);
+    if (claim(cachedPage(cache.dir, key), claimedPage(cache.claims, route, slug))) manifest.reused.push(slug);
+    else render.add(slug);
   }
-  writeFileSync(join(cache.claims, MANIFEST_FILE), JSON.stringify(manifest));
+  writeFileSync(join(cache.claims, `${MANIFEST_PREFIX}${route}.json`), JSON.stringify(manifest));
   return render;
+}
+
+/**
+ * The paths a route renders: all of them, or in a CLI build with a page
+ * cache, those the cache does not hold. `keyOf` digests what a page is made
+ * from (see `pageKey`), called only when there is a cache.
+ */
+export function uncachedPaths<P extends { params: { slug: string } }>(route: string, paths: readonly P[], keyOf: (path: P) => string): P[] {
+  const cache = pageCacheDirs();
+  if (!cache) return [...paths];
+  const bySlug = new Map(paths.map((p) => [p.params.slug, p]));
+  const render = splitCachedPages(cache, route, [...bySlug.keys()], (slug) => keyOf(bySlug.get(slug) as P));
+  return paths.filter((p) => render.has(p.params.slug));
 }
 
 function claim(from: string, to: string): boolean {
