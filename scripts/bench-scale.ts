@@ -116,7 +116,7 @@ async function build(label: string): Promise<BuildRun> {
   child.stderr.on('data', (chunk: Buffer) => {
     const text = chunk.toString('utf8');
     tail = (tail + text).slice(-4000);
-    for (const line of text.split('\n')) if (/^(Read|Rendered|Indexed|Built|  shard|  search index|  read )/.test(line)) log(`  ${line.trim()}`);
+    for (const line of text.split('\n')) if (/^(Read|Rendered|Reused|Indexed|Built|  shard|  search index|  read )/.test(line)) log(`  ${line.trim()}`);
   });
   const code = await new Promise<number>((done) => child.on('close', (c) => done(c ?? 1)));
   const seconds = (performance.now() - started) / 1000;

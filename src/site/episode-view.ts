@@ -134,8 +134,13 @@ export const OUTLINE_ENTRIES = 60;
 export const TIMELINE_SLICES = 120;
 const PREVIEW_CHARS = 90;
 
-/** Prepare everything the episode page renders. */
-export function episodeView(episode: Episode, kb: KnowledgeBase): EpisodeView {
+/**
+ * Prepare everything the episode page renders. With `transcript: false` the
+ * turns, outline and chapters (which follow from the episode, its topic
+ * links and the people's chips) are left empty: the page cache's key takes
+ * those from the episode's digest instead of building them.
+ */
+export function episodeView(episode: Episode, kb: KnowledgeBase, options: { transcript?: boolean } = {}): EpisodeView {
   const speakersById = new Map(episode.speakers.map((s) => [s.id, s]));
   const tones = assignTones(speakingOrder(episode));
   const chipFor = (id: string | null): PersonChip | null => {
@@ -165,7 +170,7 @@ export function episodeView(episode: Episode, kb: KnowledgeBase): EpisodeView {
 
   const turns: TurnView[] = [];
   const outline: OutlineItem[] = [];
-  for (const turn of episode.turns) {
+  for (const turn of options.transcript === false ? [] : episode.turns) {
     const paragraphs = episode.paragraphs.slice(turn.firstParagraph, turn.lastParagraph + 1).map(paragraphView);
     const first = paragraphs[0];
     if (!first) continue;

@@ -47,6 +47,11 @@ export async function loadKnowledge(): Promise<KnowledgeBase> {
   return state().kb;
 }
 
+/** A digest-named file of the episode's parsed form in the corpus cache (it changes when the episode does), if cached. */
+export function episodeSource(slug: string): string | undefined {
+  return state().corpus.blobs.get(slug);
+}
+
 /** The site config this build or dev server renders with (src/config/site-config.ts). */
 export function siteConfig(): SiteConfig {
   return state().config;
