@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import { Diagnostics } from '../transcript/diagnostics.ts';
 import type { Diagnostic } from '../transcript/diagnostics.ts';
 import { parseYamlMap } from '../transcript/yaml-map.ts';
-import { describeIssue } from '../transcript/zod-messages.ts';
+import { describeIssue, valueAt } from '../transcript/zod-messages.ts';
 import { SearchConfig, ShowConfig, SiteConfigFile, siteConfigKeys, TopicsConfig } from './site-config.ts';
 
 export type SiteConfigValues = z.output<typeof SiteConfigFile>;
@@ -114,15 +114,6 @@ export function keyName(path: readonly PropertyKey[]): string {
       return i === 0 ? plain : `.${plain}`;
     })
     .join('');
-}
-
-function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
-  let at = value;
-  for (const p of path) {
-    if (at === null || typeof at !== 'object') return undefined;
-    at = (at as Record<PropertyKey, unknown>)[p];
-  }
-  return at;
 }
 
 /** Leave out the value at `path`: a map key is deleted, a list item is marked (`sweep` takes the marked items out, so other indexes hold meanwhile). */

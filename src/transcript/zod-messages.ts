@@ -53,7 +53,7 @@ function fix(expected: string, item: unknown, key: string, listItem: boolean): s
 }
 
 /** The part of `value` at `path` (list indexes and map keys), or undefined. */
-function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+export function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   let at = value;
   for (const p of path) {
     if (at === null || typeof at !== 'object') return undefined;
