@@ -95,12 +95,8 @@ export class AliasMatcher {
         if (j > i && breaks.has(j)) break;
         at = at.next.get((tokens[j] as WordToken).key);
         if (!at) break;
-        for (const entry of at.ends) {
-          if (entry.case === 'caps' && !every(tokens, i, j, (t) => t.caps)) continue;
-          if (entry.case === 'capitalized' && !lowercase && !every(tokens, i, j, (t) => t.capitalized)) continue;
-          best = { entry, last: j };
-          break;
-        }
+        const entry = at.ends.find((e) => fitsCase(e, tokens, i, j, lowercase));
+        if (entry) best = { entry, last: j };
       }
       if (!best) {
         i++;
@@ -127,14 +123,17 @@ export class AliasMatcher {
         if (j > i && breaks.has(j)) break;
         at = at.next.get((tokens[j] as WordToken).key);
         if (!at) break;
-        for (const entry of at.ends) {
-          if (entry.case === 'caps' && !every(tokens, i, j, (t) => t.caps)) continue;
-          if (entry.case === 'capitalized' && !lowercase && !every(tokens, i, j, (t) => t.capitalized)) continue;
-          found(i, j, entry);
-        }
+        for (const entry of at.ends) if (fitsCase(entry, tokens, i, j, lowercase)) found(i, j, entry);
       }
     }
   }
+}
+
+/** True when the words first…last are written as the entry's case rule asks (`lowercase`: the text has no capitals). */
+function fitsCase(entry: AliasEntry, tokens: readonly WordToken[], first: number, last: number, lowercase: boolean): boolean {
+  if (entry.case === 'caps') return every(tokens, first, last, (t) => t.caps);
+  if (entry.case === 'capitalized' && !lowercase) return every(tokens, first, last, (t) => t.capitalized);
+  return true;
 }
 
 function every(tokens: readonly WordToken[], first: number, last: number, test: (t: WordToken) => boolean): boolean {
