@@ -14,6 +14,7 @@ import { writeSearchIndex } from '../../src/search-index/write-search-index.ts';
 import { loadPagefind } from '../../src/node/pagefind-search.ts';
 import { resultView } from '../../src/search/result-view.ts';
 import { MAX_SEGMENT_CHARS, parseTranscript } from '../../src/transcript/parse-transcript.ts';
+import { UNPUNCTUATED_MAX_CHARS } from '../../src/transcript/normalize/paragraphs.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'verbatim-index-limits-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -28,7 +29,8 @@ function words(n: number, first: string, last: string): string {
 
 describe('a search index at the size limits', () => {
   it('indexes and finds a paragraph of a segment at the limit, keeping its whole text', async () => {
-    const opening = words(880, 'openingword', 'closingopening');
+    // The text has almost no sentence ends, so paragraphs close at UNPUNCTUATED_MAX_CHARS.
+    const opening = words(UNPUNCTUATED_MAX_CHARS - 20, 'openingword', 'closingopening');
     const longest = words(MAX_SEGMENT_CHARS, 'firstword', 'lastword');
     expect(longest.length).toBe(MAX_SEGMENT_CHARS);
     const srt = `1\n00:00:01,000 --> 00:00:02,000\n${opening}\n\n2\n00:00:02,000 --> 00:10:00,000\n${longest}\n\n3\n00:10:00,000 --> 00:10:01,000\nAfter. The end.\n`;

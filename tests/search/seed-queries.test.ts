@@ -69,13 +69,12 @@ describe.skipIf(!present)('judged seed queries on ../shared/seeds', () => {
     }
   });
 
-  it('are answered by the search page: hit@3 ≥ 89%, questions ≥ 80%, better than subset relaxation', async () => {
+  it('are answered by the search page: hit@3 ≥ 90%, questions ≥ 80%, better than subset relaxation', async () => {
     const run = await measureJudged(seeds, queries);
     const page = run.figures.page;
     const before = run.figures.before;
-    // The target is 90%; with 600-word records (kept few for first-search bytes at scale) 50 of 56
-    // land within 30 s (see docs/search.md). This guards that level; it is not the target.
-    expect(page?.all?.hit3).toBeGreaterThanOrEqual(50 / 56 - 1e-9);
+    // The target: 90% (51 of 56 land within 30 s of the answer, see docs/search.md).
+    expect(page?.all?.hit3).toBeGreaterThanOrEqual(0.9);
     expect(page?.question?.hit3).toBeGreaterThanOrEqual(0.8);
     expect(page?.all?.hit3).toBeGreaterThan(before?.all?.hit3 ?? 1);
     expect(page?.all?.hit1).toBeGreaterThan(before?.all?.hit1 ?? 1);

@@ -6,7 +6,7 @@
  * `buildReadingViews` and uses the same `sentenceEnd`. The property test in
  * reading-views.test.ts checks that both give the same paragraphs.
  */
-import { sentenceEnd } from '../../src/transcript/normalize/paragraphs.ts';
+import { UNPUNCTUATED_MAX_CHARS, isPunctuated, sentenceEnd } from '../../src/transcript/normalize/paragraphs.ts';
 import type { Paragraph, Segment, Turn } from '../../src/transcript/schema.ts';
 
 /** A paragraph closes at the first sentence end once it holds this many characters. */
@@ -19,12 +19,13 @@ const PAUSE_SECONDS = 6;
 /** The paragraphs of `segments`, turn by turn. */
 export function referenceParagraphs(segments: readonly Segment[], turns: readonly Turn[]): Paragraph[] {
   const paragraphs: Paragraph[] = [];
-  for (const turn of turns) splitTurn(segments, turn.firstSegment, turn.lastSegment + 1, paragraphs);
+  const maxChars = isPunctuated(segments.map((s) => s.text).join(' ')) ? MAX_CHARS : UNPUNCTUATED_MAX_CHARS;
+  for (const turn of turns) splitTurn(segments, turn.firstSegment, turn.lastSegment + 1, maxChars, paragraphs);
   return paragraphs;
 }
 
 /** Split the turn [from, to) into paragraphs, appending to `out`. */
-function splitTurn(segments: readonly Segment[], from: number, to: number, out: Paragraph[]): void {
+function splitTurn(segments: readonly Segment[], from: number, to: number, maxChars: number, out: Paragraph[]): void {
   let parts: string[] = [];
   let chars = 0;
   let firstSegment = -1;
@@ -89,7 +90,7 @@ function splitTurn(segments: readonly Segment[], from: number, to: number, out: 
     chars += text.length + 1;
     if (s.end !== null && (end === null || s.end > end)) end = s.end;
     else if (s.start !== null && end === null) end = s.start;
-    if (chars >= MAX_CHARS) close(k);
+    if (chars >= maxChars) close(k);
   }
   close(to - 1);
 }

@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildReadingViews } from '../../src/transcript/normalize/paragraphs.ts';
+import { UNPUNCTUATED_MAX_CHARS, buildReadingViews, isPunctuated } from '../../src/transcript/normalize/paragraphs.ts';
 import { joinSegmentText, shareSegmentText } from '../../src/transcript/normalize/shared-text.ts';
 import { parseTranscript } from '../../src/transcript/parse-transcript.ts';
 import type { Segment } from '../../src/transcript/schema.ts';
@@ -111,6 +111,21 @@ describe('reading views', () => {
       paragraphs += episode.paragraphs.length;
     }
     expect(paragraphs).toBeGreaterThan(100);
+  });
+
+  it('cut captions without sentence punctuation into paragraphs of about 25 s, and leave punctuated ones whole to 900 characters', () => {
+    const cue = (text: string, i: number): Segment => ({ start: i * 2, end: i * 2 + 2, speaker: null, text, kind: 'speech', line: i + 1, column: 1 });
+    // Automatic captions: 200 cues of lower-case words, no sentence end.
+    const captions = Array.from({ length: 200 }, (_, i) => cue(`and so the grid would need ${i} more lines`, i));
+    const plain = buildReadingViews(captions).paragraphs;
+    expect(plain.length).toBeGreaterThan(10);
+    for (const p of plain) expect(p.text.length).toBeLessThan(UNPUNCTUATED_MAX_CHARS + 40);
+    expect(Math.max(...plain.map((p) => (p.end ?? 0) - (p.start ?? 0)))).toBeLessThanOrEqual(30);
+    // The same words in punctuated sentences of 700 characters: no sentence end in reach of 480, so the paragraph runs on.
+    const punctuated = captions.map((s, i) => ({ ...s, text: i % 20 === 19 ? `${s.text}. Then` : s.text }));
+    const long = buildReadingViews(punctuated).paragraphs;
+    expect(Math.max(...long.map((p) => p.text.length))).toBeGreaterThan(UNPUNCTUATED_MAX_CHARS + 100);
+    expect(isPunctuated(plain.map((p) => p.text).join(' '))).toBe(false);
   });
 
   it('holds the segments’ texts in order, one space apart', () => {

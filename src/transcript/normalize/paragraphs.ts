@@ -13,6 +13,15 @@ import type { SharedText } from './shared-text.ts';
 const TARGET_CHARS = 320;
 /** With no sentence end in sight, a paragraph closes at a segment boundary past this. */
 const MAX_CHARS = 900;
+/**
+ * In a transcript without sentence punctuation (automatic captions), the
+ * closing length: every paragraph would otherwise run to `MAX_CHARS`, about
+ * 45 s of speech, a wall to read and too coarse for a deep link to land near
+ * the words it points at.
+ */
+export const UNPUNCTUATED_MAX_CHARS = 480;
+/** A transcript is punctuated when it has at least one sentence end per this many characters. */
+const CHARS_PER_SENTENCE_END = 1000;
 /** A silence this long (seconds) between segments also ends a paragraph. */
 const PAUSE_SECONDS = 6;
 
@@ -29,6 +38,7 @@ export interface ReadingViews {
 export function buildReadingViews(segments: readonly Segment[], shared: SharedText = joinSegmentText(segments)): ReadingViews {
   const turns: Turn[] = [];
   const paragraphs: Paragraph[] = [];
+  const maxChars = isPunctuated(shared.text) ? MAX_CHARS : UNPUNCTUATED_MAX_CHARS;
   let i = 0;
   while (i < segments.length) {
     let speaker: string | null = null;
@@ -46,7 +56,7 @@ export function buildReadingViews(segments: readonly Segment[], shared: SharedTe
       j++;
     }
     const firstParagraph = paragraphs.length;
-    splitTurn(segments, i, j, shared, paragraphs);
+    splitTurn(segments, i, j, shared, maxChars, paragraphs);
     turns.push({
       speaker,
       start: firstTime(segments, i, j),
@@ -86,7 +96,7 @@ function lastTime(segments: readonly Segment[], from: number, to: number): numbe
  * `shared.text`, where consecutive segments are one space apart, so the
  * paragraph's text is one slice from its first piece to its last.
  */
-function splitTurn(segments: readonly Segment[], from: number, to: number, shared: SharedText, out: Paragraph[]): void {
+function splitTurn(segments: readonly Segment[], from: number, to: number, shared: SharedText, maxChars: number, out: Paragraph[]): void {
   const all = shared.text;
   // The open paragraph: its piece count, length so far (pieces plus one space each), and range in `all`.
   let pieces = 0;
@@ -153,9 +163,18 @@ function splitTurn(segments: readonly Segment[], from: number, to: number, share
     add(base + p, base + text.length);
     if (s.end !== null && (end === null || s.end > end)) end = s.end;
     else if (s.start !== null && end === null) end = s.start;
-    if (chars >= MAX_CHARS) close(k);
+    if (chars >= maxChars) close(k);
   }
   close(to - 1);
+}
+
+/** True when `text` has sentence punctuation: at least one sentence end per `CHARS_PER_SENTENCE_END` characters. Linear. */
+export function isPunctuated(text: string): boolean {
+  let ends = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (isTerminal(text.charCodeAt(i)) && (i + 1 === text.length || isSpace(text.charCodeAt(i + 1)))) ends++;
+  }
+  return ends * CHARS_PER_SENTENCE_END >= text.length;
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 0xa0;
