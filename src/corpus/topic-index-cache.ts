@@ -65,9 +65,14 @@ export function readTopicIndex(dir: string, key: string): TopicIndex | undefined
   } catch {
     return undefined;
   }
+  // The last part read: a topic page asks for a topic's quotes and then its voices, which share one file.
+  let last: { file: string; value: unknown } | undefined;
   const part = <T>(file: string): T => {
+    if (last?.file === file) return last.value as T;
     try {
-      return JSON.parse(readFileSync(join(dir, file), 'utf8')) as T;
+      const value = JSON.parse(readFileSync(join(dir, file), 'utf8')) as T;
+      last = { file, value };
+      return value;
     } catch (error) {
       throw new Error(`the topic index in ${dir} lost a part (${file}); delete the folder to rebuild it (${error instanceof Error ? error.message : String(error)})`);
     }
