@@ -4,7 +4,7 @@
  * alike: the options the site searches with, and the adapter from
  * `pagefind.search` to `SearchEngine`.
  */
-import { metaWeights } from './record-fields.ts';
+import { FILTER, KIND, metaWeights } from './record-fields.ts';
 import type { EngineHit, Filters, HitData, SearchEngine } from './run-search.ts';
 
 /** The part of Pagefind's JS API (pagefind.js, v1.5+) used here. */
@@ -44,10 +44,23 @@ export function pagefindOptions(extra: Record<string, unknown> = {}): Record<str
   };
 }
 
-/** Pagefind filter syntax for the selected values: any value within a key, every key. */
-export function pagefindFilters(filters: Filters): Record<string, { any: string[] }> {
-  const out: Record<string, { any: string[] }> = {};
-  for (const [key, values] of Object.entries(filters)) if (values && values.length > 0) out[key] = { any: values };
+/** A Pagefind filter on one key: records with any of the values, or with none of them. */
+export type PagefindFilter = { any: string[] } | { none: string[] };
+
+/**
+ * Pagefind filter syntax for the selected values: any value within a key,
+ * every key. Moments are the records that are not pages, since passages
+ * carry no `kind` filter (record-fields.ts).
+ */
+export function pagefindFilters(filters: Filters): Record<string, PagefindFilter> {
+  const out: Record<string, PagefindFilter> = {};
+  for (const [key, values] of Object.entries(filters)) {
+    if (!values || values.length === 0) continue;
+    if (key !== FILTER.kind) out[key] = { any: values };
+    else if (!values.includes(KIND.moment)) out[key] = { any: values };
+    else if (!values.includes(KIND.page)) out[key] = { none: [KIND.page] };
+    // Both kinds: every record, no filter.
+  }
   return out;
 }
 

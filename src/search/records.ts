@@ -32,7 +32,8 @@ export function passageRecord(passage: SearchPassage): CustomRecord {
   };
   // `;` never ends up in a name, so the list splits back exactly.
   if (passage.speakers.length > 0) meta[META.speaker] = passage.speakers.map((n) => n.replaceAll(';', ',')).join(SPEAKER_SEPARATOR);
-  const filters: Record<string, string[]> = { [FILTER.kind]: [KIND.moment], [FILTER.show]: [passage.show] };
+  // No `kind` filter: passages are the records without one (record-fields.ts).
+  const filters: Record<string, string[]> = { [FILTER.show]: [passage.show] };
   if (passage.people.length > 0) filters[FILTER.speaker] = passage.people;
   if (passage.date) filters[FILTER.year] = [passage.date.slice(0, 4)];
   if (passage.topics.length > 0) filters[FILTER.topic] = passage.topics;

@@ -90,7 +90,8 @@ describe('records', () => {
     const record = passageRecord(second);
     expect(record.content).toBe(words(100));
     expect(record.meta).toEqual({ title: 'Heat <Pumps> & "the" Grid', speaker: 'Speaker 2', data: encodeHidden({ date: '2025-03-12', anchors: second.anchors }) });
-    expect(record.filters).toEqual({ kind: ['moment'], show: ['Signal & Noise'], year: ['2025'] });
+    // No `kind`: moments are the records that are not pages, so the kind filter lists pages only.
+    expect(record.filters).toEqual({ show: ['Signal & Noise'], year: ['2025'] });
   });
 
   it('the episode document escapes every value', () => {
@@ -127,5 +128,17 @@ describe('the index, searched with the browser bundle in Node', () => {
     // Filters: any selected value of a key.
     expect(await engine.search('welcome', { show: ['Other show'] })).toEqual([]);
     expect((await engine.search('welcome', { show: ['Other show', 'Signal & Noise'] })).length).toBe(1);
+
+    // Moments and pages, searched apart: `okafor` is in the episode record and in passages (as a speaker).
+    const kindOf = async (hits: { data: () => Promise<{ url: string }> }[]) =>
+      Promise.all(hits.map(async (h) => ((await h.data()).url.includes('#') ? 'moment' : 'page')));
+    const moments = await kindOf(await engine.search('okafor', { kind: ['moment'] }));
+    const pages = await kindOf(await engine.search('okafor', { kind: ['page'] }));
+    expect(moments.length).toBeGreaterThan(0);
+    expect(new Set(moments)).toEqual(new Set(['moment']));
+    expect(pages).toEqual(['page']);
+    expect((await engine.search('okafor', { kind: ['moment', 'page'] })).length).toBe(moments.length + pages.length);
+    expect(await engine.count({ kind: ['moment'] })).toBe(report.passages);
+    expect(await engine.count({ kind: ['page'] })).toBe(1);
   });
 });
