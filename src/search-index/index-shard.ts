@@ -57,7 +57,8 @@ export interface ShardReport {
   /** The shard's vocabulary, as arrays for sending between processes. */
   counts: [string, number][];
   splits: [string, string[]][];
-  timings: { records: number; pagefind: number; adding: number; writing: number };
+  /** Milliseconds: the records; Pagefind in all (adding the records, then writing while the downloads are made). */
+  timings: { records: number; pagefind: number; adding: number; downloads: number; writing: number };
 }
 
 /** Word locations per chunk of the word index (Pagefind's setting, unstable by its name: checked by the scale bench). */
@@ -71,17 +72,19 @@ const unusedBundle = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\./;
 /** Pagefind's runtime: published once, in the main shard; the other shards hold index data only. */
 const runtime = /^(?:pagefind\.js|pagefind-worker\.js|wasm\.[\w-]+\.pagefind)$/;
 
-/** Build the shard; `episode(slug)` reads one episode. */
+/**
+ * Build the shard; `episode(slug)` reads one episode. Two passes over the
+ * episodes: the first makes the search records; the second (the downloads
+ * and the word counts, about a third of the work) runs while Pagefind's own
+ * process writes the index, which leaves this one idle otherwise.
+ */
 export async function indexShard(job: ShardJob, episode: (slug: string) => Episode): Promise<ShardReport> {
   const started = performance.now();
   const routes = makeRoutes(job.base);
-  const vocabulary = new VocabularyCounter(job.candidates);
   const passages: ReturnType<typeof passageRecord>[] = [];
   const documents: { url: string; content: string }[] = [];
   const paragraphs: Record<string, string[]> = {};
-  const exportsDir = join(job.dir, 'exports', 'episodes');
   rmSync(job.dir, { recursive: true, force: true });
-  let downloads = 0;
   for (const slug of job.shard.slugs) {
     const e = episode(slug);
     const own = episodePassages(e, routes);
@@ -95,22 +98,14 @@ export async function indexShard(job: ShardJob, episode: (slug: string) => Episo
     }
     paragraphs[slug] = own.flatMap((p) => p.anchors.map((a) => a.id));
     documents.push({ url: routes.episode(slug), content: episodeDocument(searchEpisode(e, routes)) });
-    vocabulary.add(e);
-    // The downloads, written here rather than by astro build: one read of the episode serves both.
-    const folder = join(exportsDir, slug);
-    mkdirSync(folder, { recursive: true });
-    const timed = isTimed(e);
-    for (const format of transcriptExports) {
-      if (!job.exports.includes(format.id) || (format.timedOnly && !timed)) continue;
-      writeFileSync(join(folder, format.file), format.write(e));
-      downloads++;
-    }
   }
   for (const t of job.topicRecords) documents.push({ url: t.url, content: topicDocument(t) });
   const recordsDone = performance.now();
 
   const target = join(job.dir, 'index');
   let added = 0;
+  let downloadsDone = 0;
+  let rest: { vocabulary: VocabularyCounter; downloads: number } | null = null;
   // Pagefind's allocator returns freed memory page by page (madvise), which on some VMs costs more than the
   // indexing itself; its service lives only as long as this shard, so it keeps what it frees until it exits.
   process.env._RJEM_MALLOC_CONF ??= 'dirty_decay_ms:-1,muzzy_decay_ms:-1';
@@ -125,33 +120,63 @@ export async function indexShard(job: ShardJob, episode: (slug: string) => Episo
     errors.push(...(await pipelined(passages, (record) => index.addCustomRecord(record))));
     errors.push(...(await pipelined(documents, (doc) => index.addHTMLFile(doc))));
     added = performance.now();
-    const written = await index.writeFiles({ outputPath: target });
+    // The request is on its way to Pagefind's process when this returns; the second pass runs meanwhile.
+    const writing = index.writeFiles({ outputPath: target });
+    rest = downloadsAndCounts(job, episode);
+    downloadsDone = performance.now();
+    const written = await writing;
     errors.push(...written.errors);
     if (errors.length > 0) throw new Error(`Pagefind reported: ${errors.join('; ')}`);
   } finally {
     await pagefind.close();
   }
 
-  const counted = vocabulary.result();
+  const counted = rest.vocabulary.result();
   const report: ShardReport = {
     index: job.shard.index,
     passages: passages.length,
     episodes: job.shard.slugs.length,
     topics: job.topicRecords.length,
-    downloads,
+    downloads: rest.downloads,
     files: 0,
     bytes: 0,
     dataBytes: 0,
     paragraphs,
     counts: [...counted.counts],
     splits: [...counted.splits].map(([name, set]) => [name, [...set]]),
-    timings: { records: recordsDone - started, pagefind: performance.now() - recordsDone, adding: added - recordsDone, writing: performance.now() - added },
+    timings: {
+      records: recordsDone - started,
+      pagefind: performance.now() - recordsDone,
+      adding: added - recordsDone,
+      downloads: downloadsDone - added,
+      writing: performance.now() - added,
+    },
   };
   for (const name of readdirSync(target)) {
     if (unusedBundle.test(name) || (job.shard.index > 0 && runtime.test(name))) rmSync(join(target, name), { force: true });
   }
   tally(target, report);
   return report;
+}
+
+/** The second pass: each episode's downloads, written here rather than by astro build, and its words counted for the dictionary. */
+function downloadsAndCounts(job: ShardJob, episode: (slug: string) => Episode): { vocabulary: VocabularyCounter; downloads: number } {
+  const vocabulary = new VocabularyCounter(job.candidates);
+  const exportsDir = join(job.dir, 'exports', 'episodes');
+  let downloads = 0;
+  for (const slug of job.shard.slugs) {
+    const e = episode(slug);
+    vocabulary.add(e);
+    const folder = join(exportsDir, slug);
+    mkdirSync(folder, { recursive: true });
+    const timed = isTimed(e);
+    for (const format of transcriptExports) {
+      if (!job.exports.includes(format.id) || (format.timedOnly && !timed)) continue;
+      writeFileSync(join(folder, format.file), format.write(e));
+      downloads++;
+    }
+  }
+  return { vocabulary, downloads };
 }
 
 /**
