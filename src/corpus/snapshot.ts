@@ -5,7 +5,7 @@
  * transcripts again, even if files change meanwhile: the snapshot names
  * each episode's cached form, which never changes under its digest.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { CuratedTopic } from '../knowledge/topics/schema.ts';
 import type { Diagnostic } from '../transcript/diagnostics.ts';
 import type { Episode } from '../transcript/schema.ts';
@@ -45,6 +45,20 @@ export function writeSnapshot(corpus: Corpus, file: string): void {
     diagnostics: corpus.diagnostics,
   };
   writeFileAtomic(file, JSON.stringify(data));
+}
+
+/**
+ * Block until the build says the snapshot is ready to render (`file`
+ * exists): `verbatim build` starts astro build while it still reads the
+ * transcripts, so astro's own start-up overlaps that phase. Throws when
+ * the build that started this process (`parent`) is gone without saying so.
+ */
+export function waitForCorpus(file: string, parent: number): void {
+  const nap = new Int32Array(new SharedArrayBuffer(4));
+  while (!existsSync(file)) {
+    if (process.ppid !== parent) throw new Error(`the build that started this one (process ${parent}) ended before its corpus was ready`);
+    Atomics.wait(nap, 0, 0, 20);
+  }
 }
 
 /** The corpus a snapshot describes; throws when the snapshot or its topic index cannot be read (a build bug, not bad content). */

@@ -78,46 +78,11 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   // The site config, read once: its problems are reported with the transcripts', and the resolved config goes to astro build as a file.
   const siteConfig = loadSiteConfig(content, { ...(options.base === undefined ? {} : { base: options.base }), ...(options.site === undefined ? {} : { site: options.site }) });
   const config = siteConfig.config;
-  options.log(`Reading transcripts in ${episodes}`);
   // The corpus the rest of the build reads (pages, search index): src/corpus/snapshot.ts.
   const snapshot = join(mkdtempSync(join(tmpdir(), 'verbatim-corpus-')), 'corpus.json');
+  const ready = `${snapshot}.ready`;
   const topics = options.topics === undefined ? join(content, 'topics') : options.topics;
   const cacheDir = resolve(options.cacheDir ?? defaultCacheDir());
-  let check: BuildCheck;
-  try {
-    const input: BuildCheckInput = {
-      episodes,
-      topics: topics === null ? null : resolve(topics),
-      cacheDir,
-      snapshot,
-      base: config.base,
-      discoverTopics: config.topics.discover,
-      dictionary: { maxWords: config.search.vocabulary, suggestions: config.search.suggestions },
-      exports: config.exports,
-    };
-    if (config.topics.max !== undefined) input.maxDiscoveredTopics = config.topics.max;
-    check = await runBuildCheck(input, options.log);
-  } catch (error) {
-    rmSync(dirname(snapshot), { recursive: true, force: true });
-    throw error;
-  }
-  const diagnostics = [...siteConfig.diagnostics, ...unknownShows(siteConfig, check.shows), ...check.diagnostics];
-  options.report(diagnostics);
-  result.episodes = check.episodes;
-  result.errors = diagnostics.filter((d) => d.severity === 'error').length;
-  result.warnings = diagnostics.length - result.errors;
-  result.timings.ingest = performance.now() - t0;
-  result.corpus = { files: check.files, parsed: check.parsed, reused: check.reused, read: check.timings.read, topics: check.timings.topics };
-  options.log(
-    `Read ${check.files} files into ${check.episodes} episodes (${check.parsed} parsed, ${check.reused} unchanged) in ${ms(check.timings.read)}, ` +
-      `${check.topics} topics in ${ms(check.timings.topics)} (${result.errors} errors, ${result.warnings} warnings)`,
-  );
-  if (result.errors > 0) {
-    rmSync(dirname(snapshot), { recursive: true, force: true });
-    options.log(`Build stopped: fix the ${result.errors} error(s) above. ${existsSync(out) ? `The previous site in ${out} is untouched.` : ''}`.trim());
-    result.timings.total = performance.now() - t0;
-    return result;
-  }
 
   mkdirSync(dirname(out), { recursive: true });
   removeAbandonedBuilds(out);
@@ -140,6 +105,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     VERBATIM_EPISODES: episodes,
     VERBATIM_OUT: renderDir,
     VERBATIM_CORPUS: snapshot,
+    // Astro starts now and waits for this file before it reads the corpus (src/site/knowledge.ts).
+    VERBATIM_CORPUS_READY: ready,
+    VERBATIM_BUILD_PID: String(process.pid),
     // The downloads are written beside the search index (src/search-index/index-shard.ts), not by astro.
     VERBATIM_EXPORTS: 'external',
     VERBATIM_CONFIG: configFile,
@@ -151,10 +119,62 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     env.VERBATIM_PAGE_CACHE = pagesDir.dir;
     env.VERBATIM_PAGE_CLAIMS = pagesDir.claims;
   }
+  const cleanUp = () => {
+    rmSync(dirname(snapshot), { recursive: true, force: true });
+    rmSync(renderDir, { recursive: true, force: true });
+    if (pagesDir) rmSync(pagesDir.claims, { recursive: true, force: true });
+  };
+
+  // Astro's start-up (config, Vite, bundling the pages' code: about 2 s) needs no corpus: it runs on the
+  // other core while the corpus phase reads, and waits for the corpus before its first page. Its output
+  // is held until then, so the progress reads in order.
+  const astro = startAstroBuild(env, options.log);
+  options.log(`Reading transcripts in ${episodes}`);
+  let check: BuildCheck;
+  try {
+    const input: BuildCheckInput = {
+      episodes,
+      topics: topics === null ? null : resolve(topics),
+      cacheDir,
+      snapshot,
+      base: config.base,
+      discoverTopics: config.topics.discover,
+      dictionary: { maxWords: config.search.vocabulary, suggestions: config.search.suggestions },
+      exports: config.exports,
+    };
+    if (config.topics.max !== undefined) input.maxDiscoveredTopics = config.topics.max;
+    check = await runBuildCheck(input, options.log);
+  } catch (error) {
+    await astro.stop();
+    cleanUp();
+    throw error;
+  }
+  const diagnostics = [...siteConfig.diagnostics, ...unknownShows(siteConfig, check.shows), ...check.diagnostics];
+  options.report(diagnostics);
+  result.episodes = check.episodes;
+  result.errors = diagnostics.filter((d) => d.severity === 'error').length;
+  result.warnings = diagnostics.length - result.errors;
+  result.timings.ingest = performance.now() - t0;
+  result.corpus = { files: check.files, parsed: check.parsed, reused: check.reused, read: check.timings.read, topics: check.timings.topics };
+  options.log(
+    `Read ${check.files} files into ${check.episodes} episodes (${check.parsed} parsed, ${check.reused} unchanged) in ${ms(check.timings.read)}, ` +
+      `${check.topics} topics in ${ms(check.timings.topics)} (${result.errors} errors, ${result.warnings} warnings)`,
+  );
+  if (result.errors > 0) {
+    await astro.stop();
+    cleanUp();
+    options.log(`Build stopped: fix the ${result.errors} error(s) above. ${existsSync(out) ? `The previous site in ${out} is untouched.` : ''}`.trim());
+    result.timings.total = performance.now() - t0;
+    return result;
+  }
 
   // The pages (astro build) and, beside them, the search shards and downloads (child processes): two cores, two jobs.
   const plan = check.search;
-  if (!plan) throw new Error('the corpus phase planned no search index although it found no error');
+  if (!plan) {
+    await astro.stop();
+    cleanUp();
+    throw new Error('the corpus phase planned no search index although it found no error');
+  }
   options.log(`Rendering pages (astro build), and making the search index and downloads beside it`);
   const t1 = performance.now();
   let searchError: unknown = null;
@@ -164,15 +184,16 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     () => (result.timings.search = performance.now() - t1),
     (error: unknown) => (searchError = error),
   );
-  const code = await runAstroBuild(env, options.log);
+  writeFileAtomic(ready, '');
+  astro.release();
+  const code = await astro.done;
   result.timings.render = performance.now() - t1;
   options.log(`Rendered pages in ${ms(result.timings.render)}`);
   run.widen(options.searchConcurrency ?? 2);
   await shards;
   rmSync(dirname(snapshot), { recursive: true, force: true });
   const failed = (why: string) => {
-    rmSync(renderDir, { recursive: true, force: true });
-    if (pagesDir) rmSync(pagesDir.claims, { recursive: true, force: true });
+    cleanUp();
     options.log(`Build failed: ${why}. ${existsSync(out) ? `The previous site in ${out} is untouched.` : ''}`.trim());
     result.timings.total = performance.now() - t0;
     return result;
@@ -248,22 +269,50 @@ function runBuildCheck(input: BuildCheckInput, log: (line: string) => void): Pro
   });
 }
 
-/** Run `astro build` in a child process on this same Node, streaming its output as progress. */
-function runAstroBuild(env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<number> {
+/** An `astro build` under way in a child process. */
+interface AstroRun {
+  /** Its exit code (1 when it could not start or was stopped). */
+  done: Promise<number>;
+  /** Pass on its output as progress from now on (held until then). */
+  release(): void;
+  /** End it (the build stops before rendering) and wait until it has. */
+  stop(): Promise<void>;
+}
+
+/** Start `astro build` in a child process on this same Node; its output becomes progress lines once released. */
+function startAstroBuild(env: NodeJS.ProcessEnv, log: (line: string) => void): AstroRun {
   const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [astro, 'build'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const forward = (chunk: Buffer) => {
-      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) log(`  ${line}`);
-    };
-    child.stdout.on('data', forward);
-    child.stderr.on('data', forward);
+  const child = spawn(process.execPath, [astro, 'build'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let held: string[] | null = [];
+  const forward = (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (!line.trim()) continue;
+      if (held) held.push(line);
+      else log(`  ${line}`);
+    }
+  };
+  child.stdout.on('data', forward);
+  child.stderr.on('data', forward);
+  const done = new Promise<number>((resolve) => {
     child.on('error', (error) => {
       log(`cannot start astro: ${error.message}`);
-      done(1);
+      resolve(1);
     });
-    child.on('close', (code, signal) => done(code ?? (signal ? 1 : 0)));
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
+  return {
+    done,
+    release() {
+      const lines = held ?? [];
+      held = null;
+      for (const line of lines) log(`  ${line}`);
+    },
+    async stop() {
+      held = null;
+      if (child.exitCode === null && child.signalCode === null) child.kill();
+      await done;
+    },
+  };
 }
 
 /** Temporary folders left by builds that were killed midway (their process is gone). */

@@ -18,7 +18,7 @@ import { assembleKnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { loadCorpus } from '../corpus/load-corpus.ts';
 import type { Corpus } from '../corpus/load-corpus.ts';
-import { openSnapshot } from '../corpus/snapshot.ts';
+import { openSnapshot, waitForCorpus } from '../corpus/snapshot.ts';
 import { contentDir, episodesDir, topicsDir } from '../node/content-dirs.ts';
 import { currentSiteConfig, loadSiteConfig, SITE_CONFIG_FILE, unknownShows } from '../node/site-config-file.ts';
 import { formatDiagnostic } from '../transcript/diagnostics.ts';
@@ -71,6 +71,9 @@ function state(): State {
   const snapshot = process.env.VERBATIM_CORPUS;
   if (snapshot) {
     if (!current) {
+      // Started before the corpus was ready (src/node/site-build.ts): wait for the build's word.
+      const ready = process.env.VERBATIM_CORPUS_READY;
+      if (ready) waitForCorpus(ready, Number(process.env.VERBATIM_BUILD_PID));
       const corpus = openSnapshot(snapshot);
       const loaded = currentSiteConfig();
       current = { key: '', corpus, kb: knowledgeOf(corpus), config: loaded.config, diagnostics: [], configFile: loaded.file };

@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/node/site-build.ts';
+import { buildSite, TEMP_PREFIX } from '../../src/node/site-build.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'verbatim-build-test-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -52,6 +52,8 @@ describe('buildSite and the site config', () => {
     expect(reported).toEqual(['site.yml:3:14 config-invalid', 'broken.srt:2:1 time-end-before-start']);
     expect(lines.some((l) => l.includes('astro build'))).toBe(false);
     expect(readdirSync(root)).not.toContain('config-site');
+    // Astro, started while the transcripts were read, was stopped, and its render folder removed.
+    expect(readdirSync(process.cwd()).filter((name) => name.startsWith(`${TEMP_PREFIX}${process.pid}-`))).toEqual([]);
   });
 });
 
