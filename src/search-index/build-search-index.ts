@@ -14,7 +14,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,7 @@ import { makeRoutes } from '../site/routes.ts';
 import type { Episode } from '../transcript/schema.ts';
 import { indexShard } from './index-shard.ts';
 import type { ShardJob, ShardReport } from './index-shard.ts';
+import { linkTree } from './link-tree.ts';
 import { planShards } from './shards.ts';
 import type { SearchShard } from './shards.ts';
 
@@ -57,6 +58,8 @@ export interface ShardPlan {
   shards: SearchShard[];
   /** The cache folder of each shard (`index/`, `exports/` and `report.json` inside). */
   folders: string[];
+  /** The cache folder of each episode's downloads and word counts (episodes with a cached form only). */
+  episodeFiles: string[];
   /** Job files of the shards to make (the rest are in the cache already). */
   jobs: string[];
   sources: { names: string[]; proper: string[]; people: string[]; topicCounts: [string, number][] };
@@ -77,6 +80,9 @@ export interface SearchIndexReport {
   dataBytes: number;
   dictionaryBytes: number;
 }
+
+/** Folder of the cache holding each episode's downloads and word counts. */
+const EPISODE_FILES = 'episode-files';
 
 /** Code whose change makes every shard stale. */
 const SEARCH_CODE = ['../search/', '../search-index/', '../exports/', '../site/routes.ts', ...INGEST_CODE];
@@ -102,6 +108,14 @@ export function planSearch(options: SearchIndexOptions): ShardPlan {
   const exports = [...(options.exports ?? transcriptExports.map((f) => f.id))];
   const common = digestOf(JSON.stringify([pagefindVersion, codeFingerprint(SEARCH_CODE), options.base, exports, candidates, topicNames]));
   const folders = shards.map((shard) => join(store, shardKey(shard, corpus, common, shard.index === 0 ? records : [])));
+  // Each episode's downloads and word counts, kept by what they are made from (its cached form names it):
+  // a shard made again after one edit takes the others' from here.
+  const perEpisode = digestOf(JSON.stringify([codeFingerprint(SEARCH_CODE), options.base, exports, candidates]));
+  const episodeFiles = new Map<string, string>();
+  for (const s of corpus.summaries) {
+    const blob = corpus.blobs.get(s.slug);
+    if (blob) episodeFiles.set(s.slug, join(options.cacheDir, EPISODE_FILES, digestOf(`${perEpisode}\u0000${s.slug}\u0000${blob}`).slice(0, 32)));
+  }
   const jobs: string[] = [];
   for (const shard of shards) {
     const folder = folders[shard.index] as string;
@@ -116,6 +130,7 @@ export function planSearch(options: SearchIndexOptions): ShardPlan {
       topicNames,
       topicRecords: shard.index === 0 ? records : [],
       blobs: Object.fromEntries(shard.slugs.map((slug) => [slug, corpus.blobs.get(slug)])),
+      episodeFiles: Object.fromEntries(shard.slugs.flatMap((slug) => (episodeFiles.has(slug) ? [[slug, episodeFiles.get(slug) as string]] : []))),
     };
     const file = `${folder}.job.json`;
     writeFileAtomic(file, JSON.stringify(job));
@@ -124,6 +139,7 @@ export function planSearch(options: SearchIndexOptions): ShardPlan {
   return {
     shards,
     folders,
+    episodeFiles: [...episodeFiles.values()],
     jobs,
     sources: { names: [...sources.names], proper: [...sources.proper], people: [...sources.people], topicCounts: [...sources.topicCounts] },
     dictionary: options.dictionary ?? {},
@@ -234,7 +250,8 @@ export function publishSearch(plan: ShardPlan, outDir: string, options: { cacheD
     linkTree(join(folder, 'index'), join(outDir, shard.path));
     if (existsSync(join(folder, 'exports'))) linkTree(join(folder, 'exports'), outDir);
   }
-  forgetOtherShards(join(options.cacheDir, 'shards'), options.publishedAs ?? outDir, folders);
+  forgetOthers(join(options.cacheDir, 'shards'), options.publishedAs ?? outDir, folders);
+  forgetOthers(join(options.cacheDir, EPISODE_FILES), options.publishedAs ?? outDir, plan.episodeFiles);
 
   const vocabulary = mergeVocabulary(
     reports.map((r) => ({ counts: new Map(r.counts), splits: new Map(r.splits.map(([name, list]) => [name, new Set(list)])) })),
@@ -317,25 +334,9 @@ function runShardProcess(jobFile: string, log: (line: string) => void): Promise<
   });
 }
 
-/** Hard-link every file of `from` into `to` (copy where links cannot cross file systems). */
-function linkTree(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
-  for (const name of readdirSync(from)) {
-    const source = join(from, name);
-    const dest = join(to, name);
-    if (statSync(source).isDirectory()) linkTree(source, dest);
-    else {
-      try {
-        linkSync(source, dest);
-      } catch {
-        cpSync(source, dest);
-      }
-    }
-  }
-}
-
-/** Drop cached shards an earlier build of this output used and this one does not. */
-function forgetOtherShards(store: string, published: string, folders: readonly string[]): void {
+/** Drop the cache entries (shards, episodes' files) an earlier build of this output used and this one does not. */
+function forgetOthers(store: string, published: string, folders: readonly string[]): void {
+  mkdirSync(store, { recursive: true });
   const manifest = join(store, `latest-${digestOf(published).slice(0, 16)}.json`);
   let previous: string[] = [];
   try {
@@ -343,7 +344,8 @@ function forgetOtherShards(store: string, published: string, folders: readonly s
   } catch {
     // first build of this output
   }
-  for (const folder of previous) if (!folders.includes(folder)) rmSync(folder, { recursive: true, force: true });
+  const kept = new Set(folders);
+  for (const folder of previous) if (!kept.has(folder)) rmSync(folder, { recursive: true, force: true });
   writeFileAtomic(manifest, JSON.stringify(folders));
 }
 

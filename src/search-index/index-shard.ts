@@ -8,7 +8,7 @@
  * returned when it ends, and alongside `astro build`: it needs no page,
  * only the episodes and what the topic index says of them, all in the job.
  */
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as pagefind from 'pagefind';
@@ -17,11 +17,13 @@ import { transcriptExports } from '../exports/formats.ts';
 import type { ExportId } from '../exports/formats.ts';
 import type { EpisodeTopics } from '../knowledge/topics/schema.ts';
 import { VocabularyCounter } from '../search/dictionary.ts';
+import type { VocabularyPart } from '../search/dictionary.ts';
 import { episodePassages, searchEpisode } from '../search/passages.ts';
 import type { SearchTopic } from '../search/passages.ts';
 import { episodeDocument, passageRecord, topicDocument } from '../search/records.ts';
 import { makeRoutes } from '../site/routes.ts';
 import type { Episode } from '../transcript/schema.ts';
+import { linkTree } from './link-tree.ts';
 import type { SearchShard } from './shards.ts';
 
 export interface ShardJob {
@@ -40,6 +42,11 @@ export interface ShardJob {
   topicNames: Record<string, string>;
   /** The topic pages' records (the main shard only). */
   topicRecords: SearchTopic[];
+  /**
+   * Where each episode's downloads and word counts are kept between builds, by slug: taken from there
+   * when present, else made and put there. Episodes not named are made in the shard only.
+   */
+  episodeFiles?: Record<string, string>;
 }
 
 export interface ShardReport {
@@ -159,24 +166,65 @@ export async function indexShard(job: ShardJob, episode: (slug: string) => Episo
   return report;
 }
 
-/** The second pass: each episode's downloads, written here rather than by astro build, and its words counted for the dictionary. */
+/** The second pass: each episode's downloads (written here rather than by astro build) and its words counted for the dictionary. */
 function downloadsAndCounts(job: ShardJob, episode: (slug: string) => Episode): { vocabulary: VocabularyCounter; downloads: number } {
   const vocabulary = new VocabularyCounter(job.candidates);
   const exportsDir = join(job.dir, 'exports', 'episodes');
   let downloads = 0;
   for (const slug of job.shard.slugs) {
-    const e = episode(slug);
-    vocabulary.add(e);
     const folder = join(exportsDir, slug);
-    mkdirSync(folder, { recursive: true });
-    const timed = isTimed(e);
-    for (const format of transcriptExports) {
-      if (!job.exports.includes(format.id) || (format.timedOnly && !timed)) continue;
-      writeFileSync(join(folder, format.file), format.write(e));
-      downloads++;
+    const kept = job.episodeFiles?.[slug];
+    if (kept) {
+      let part = readCounts(kept);
+      if (!part) {
+        // Made in a folder of this process's, then put in place whole: a build that shares the cache sees all or nothing.
+        const building = `${kept}.${process.pid}.tmp`;
+        rmSync(building, { recursive: true, force: true });
+        part = episodeFiles(job, episode(slug), vocabulary, building, true);
+        try {
+          renameSync(building, kept);
+        } catch {
+          // Another build put the same files there first.
+          rmSync(building, { recursive: true, force: true });
+        }
+      }
+      vocabulary.addPart(part);
+      downloads += linkTree(kept, folder, new Set([COUNTS_FILE]));
+    } else {
+      const e = episode(slug);
+      vocabulary.addPart(episodeFiles(job, e, vocabulary, folder, false));
+      downloads += readdirSync(folder).length;
     }
   }
   return { vocabulary, downloads };
+}
+
+/** Name of an episode's word counts beside its downloads in the cache. */
+const COUNTS_FILE = 'counts.json';
+
+/** Write one episode's downloads into `folder` (and its word counts, for the cache); returns the counts. */
+function episodeFiles(job: ShardJob, e: Episode, counter: VocabularyCounter, folder: string, withCounts: boolean): VocabularyPart {
+  mkdirSync(folder, { recursive: true });
+  const timed = isTimed(e);
+  for (const format of transcriptExports) {
+    if (!job.exports.includes(format.id) || (format.timedOnly && !timed)) continue;
+    writeFileSync(join(folder, format.file), format.write(e));
+  }
+  const part = counter.episodePart(e);
+  if (withCounts) {
+    writeFileSync(join(folder, COUNTS_FILE), JSON.stringify({ counts: [...part.counts], splits: [...part.splits].map(([name, set]) => [name, [...set]]) }));
+  }
+  return part;
+}
+
+/** An episode's word counts as kept in the cache, or undefined when they are not there (or unreadable). */
+function readCounts(folder: string): VocabularyPart | undefined {
+  try {
+    const data = JSON.parse(readFileSync(join(folder, COUNTS_FILE), 'utf8')) as { counts: [string, number][]; splits: [string, string[]][] };
+    return { counts: new Map(data.counts), splits: new Map(data.splits.map(([name, list]) => [name, new Set(list)])) };
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -131,10 +131,16 @@ export class VocabularyCounter {
   }
 
   add(episode: Episode): void {
+    this.addPart(this.episodePart(episode));
+  }
+
+  /** One episode's counts and split spellings, apart from the rest (for caching them per episode). */
+  episodePart(episode: Episode): VocabularyPart {
+    const part: VocabularyPart = { counts: new Map(), splits: new Map() };
     for (const p of episode.paragraphs) {
       if (p.kind !== 'speech') continue;
       const seq = words(p.text);
-      this.count(seq);
+      count(part.counts, seq);
       for (let i = 0; i + 1 < seq.length; i++) {
         const a = seq[i] ?? '';
         const b = seq[i + 1] ?? '';
@@ -144,23 +150,36 @@ export class VocabularyCounter {
           // `copenhagen is` is the name and another word, not a split spelling of it.
           if (a === name || b === name || Math.abs(name.length - joined.length) > 1) continue;
           if (editDistance(name, joined, 1) <= 1) {
-            let set = this.splits.get(name);
-            if (!set) this.splits.set(name, (set = new Set()));
+            let set = part.splits.get(name);
+            if (!set) part.splits.set(name, (set = new Set()));
             set.add(`${a} ${b}`);
           }
         }
       }
     }
-    if (episode.summary) this.count(words(episode.summary));
+    if (episode.summary) count(part.counts, words(episode.summary));
+    return part;
+  }
+
+  /** Add counts made apart (`episodePart`). */
+  addPart(part: VocabularyPart): void {
+    for (const [w, n] of part.counts) this.counts.set(w, (this.counts.get(w) ?? 0) + n);
+    for (const [name, set] of part.splits) {
+      let into = this.splits.get(name);
+      if (!into) this.splits.set(name, (into = new Set()));
+      for (const v of set) into.add(v);
+    }
   }
 
   result(): VocabularyPart {
     return { counts: this.counts, splits: this.splits };
   }
 
-  private count(list: readonly string[]): void {
-    for (const w of list) if (w.length > 1 && !/^\d+$/.test(w)) this.counts.set(w, (this.counts.get(w) ?? 0) + 1);
-  }
+}
+
+/** Count the words of `list` into `counts` (single letters and numbers left out). */
+function count(counts: Map<string, number>, list: readonly string[]): void {
+  for (const w of list) if (w.length > 1 && !/^\d+$/.test(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
 }
 
 /** The vocabulary of these episodes (see `VocabularyCounter`). */

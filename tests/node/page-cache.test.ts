@@ -59,7 +59,12 @@ describe('the episode page cache', () => {
 
     const cold = await build(content, join(root, 'cold'), join(root, 'cold-cache'));
     expect(cold.pageCache).toEqual({ reused: 0, stored: cached });
-    expect(files(join(root, 'edited'))).toEqual(files(join(root, 'cold')));
+    // Downloads and word counts of the unchanged episodes came from the cache: the same site, and no cache file published.
+    const editedFiles = files(join(root, 'edited'));
+    expect(editedFiles).toEqual(files(join(root, 'cold')));
+    expect([...editedFiles.keys()].filter((name) => name.endsWith('counts.json'))).toEqual([]);
+    // One entry per episode, and the edited episode's earlier one, which the sites built before still use.
+    expect(readdirSync(join(cache, 'episode-files')).filter((name) => !name.startsWith('latest-')).length).toBe(edited.episodes + 1);
 
     // Another config (here the base path) is another site: nothing is reused.
     const moved = await build(content, join(root, 'moved'), cache, '/kb/');
