@@ -80,15 +80,20 @@ export interface PageCacheOutcome {
   stored: number;
 }
 
+/** What `settlePageCache` found: the counts, and every page's key by route and slug. */
+export interface SettledPages extends PageCacheOutcome {
+  keys: Map<string, Record<string, string>>;
+}
+
 /**
  * After astro build: put the claimed pages in the site, keep the ones astro
  * rendered, and drop cached pages this site no longer has. Throws when a
  * claimed page is missing (the build fails rather than publish a site
  * without it); keeping pages is best effort (the cache only saves time).
  */
-export function settlePageCache(cache: PageCacheDirs, siteDir: string): PageCacheOutcome {
+export function settlePageCache(cache: PageCacheDirs, siteDir: string): SettledPages {
   try {
-    const outcome: PageCacheOutcome = { reused: 0, stored: 0 };
+    const outcome: SettledPages = { reused: 0, stored: 0, keys: new Map() };
     // No manifest: astro rendered no cached route (no episodes); nothing to do.
     const manifests = existsSync(cache.claims) ? readdirSync(cache.claims).filter((n) => n.startsWith(MANIFEST_PREFIX)) : [];
     const wanted = new Set<string>();
@@ -101,6 +106,7 @@ export function settlePageCache(cache: PageCacheDirs, siteDir: string): PageCach
         renameSync(claimedPage(cache.claims, manifest.route, slug), page);
       }
       outcome.reused += reused.size;
+      outcome.keys.set(manifest.route, manifest.keys);
       for (const [slug, key] of Object.entries(manifest.keys)) {
         wanted.add(`${key}.html`);
         const page = join(siteDir, manifest.route, slug, 'index.html');

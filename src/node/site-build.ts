@@ -61,6 +61,9 @@ export interface SiteBuildResult {
   search: { shards: number; indexed: number; passages: number; dataBytes: number; dictionaryBytes: number };
 }
 
+/** In a page cache folder: which episode pages (by key) hold every paragraph their search records link to. */
+const CHECKED_LINKS = 'checked-links.json';
+
 /** Prefix of temporary build folders; ignored by git, removed after each build. */
 export const TEMP_PREFIX = '.verbatim-build-';
 
@@ -200,17 +203,21 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   };
   if (code !== 0 || !existsSync(join(renderDir, 'index.html'))) return failed(`astro exited with ${code}`);
   if (searchError) return failed(searchError instanceof Error ? searchError.message : String(searchError));
+  // Episode pages whose search links were checked against them by an earlier build (by page key).
+  let checked: { file: string; keys: Record<string, string> } | undefined;
   if (pagesDir) {
     try {
-      const pages = settlePageCache(pagesDir, renderDir);
+      const { keys, ...pages } = settlePageCache(pagesDir, renderDir);
       result.pageCache = pages;
+      const episodeKeys = keys.get('episodes');
+      if (episodeKeys) checked = { file: join(pagesDir.dir, CHECKED_LINKS), keys: episodeKeys };
       if (pages.reused > 0) options.log(`Reused ${pages.reused} unchanged page(s) from the page cache; rendered and kept ${pages.stored}`);
     } catch (error) {
       return failed(`the page cache: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   try {
-    const search = publishSearch(plan, renderDir, { cacheDir, publishedAs: out });
+    const search = publishSearch(plan, renderDir, { cacheDir, publishedAs: out, ...(checked ? { checked } : {}) });
     result.search = { shards: search.shards, indexed: search.indexed, passages: search.passages, dataBytes: search.dataBytes, dictionaryBytes: search.dictionaryBytes };
     options.log(
       `Indexed ${search.passages} passages, ${search.episodes} episodes and ${search.topics} topics in ${search.shards} shard(s) ` +

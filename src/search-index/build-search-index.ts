@@ -235,14 +235,21 @@ export function runShards(plan: ShardPlan, options: { concurrency?: number; epis
  * than none. `publishedAs` (default `outDir`) names the output for the cache's
  * bookkeeping of which shards to keep.
  */
-export function publishSearch(plan: ShardPlan, outDir: string, options: { cacheDir: string; checkPages?: boolean; publishedAs?: string }): SearchIndexReport {
+export function publishSearch(
+  plan: ShardPlan,
+  outDir: string,
+  options: { cacheDir: string; checkPages?: boolean; publishedAs?: string; checked?: CheckedLinks },
+): SearchIndexReport {
   const { shards, folders } = plan;
   const reports = folders.map((folder) => JSON.parse(readFileSync(join(folder, 'report.json'), 'utf8')) as ShardReport);
   if (options.checkPages ?? true) {
-    const problems = reports.flatMap((r) => missingParagraphs(outDir, r.paragraphs));
+    const memo = options.checked ? readChecked(options.checked.file) : new Set<string>();
+    const passed = new Set<string>();
+    const problems = reports.flatMap((r) => missingParagraphs(outDir, r.paragraphs, options.checked?.keys, memo, passed));
     if (problems.length > 0) {
       throw new Error(`search index: ${problems.length} link(s) would not land on a built paragraph, e.g.\n  ${problems.slice(0, 10).join('\n  ')}`);
     }
+    if (options.checked) writeFileAtomic(options.checked.file, JSON.stringify([...passed]));
   }
   rmSync(join(outDir, SEARCH_FILES.pagefindDir), { recursive: true, force: true });
   for (const shard of shards) {
@@ -295,10 +302,45 @@ function shardKey(shard: SearchShard, corpus: Corpus, common: string, records: u
   return `${shard.index}-${hash.digest('hex').slice(0, 32)}`;
 }
 
-/** Paragraph ids a page lacks (or the page itself, when it was not built). */
-function missingParagraphs(outDir: string, paragraphs: Record<string, string[]>): string[] {
+/**
+ * Episode pages known to hold their search links: a page's key (src/site/page-cache.ts) names its HTML
+ * exactly under one site key, so a page and a list of ids checked together once need no second look.
+ */
+export interface CheckedLinks {
+  /** Where the digests of the checked (page key, ids) pairs are kept, in the page cache's folder for the site key. */
+  file: string;
+  /** Each episode page's key, by slug. */
+  keys: Record<string, string>;
+}
+
+function readChecked(file: string): Set<string> {
+  try {
+    return new Set(JSON.parse(readFileSync(file, 'utf8')) as string[]);
+  } catch {
+    return new Set();
+  }
+}
+
+/**
+ * Paragraph ids a page lacks (or the page itself, when it was not built).
+ * Pages whose key and ids are in `memo` are not read again; those found
+ * whole are added to `passed`.
+ */
+function missingParagraphs(
+  outDir: string,
+  paragraphs: Record<string, string[]>,
+  keys: Record<string, string> = {},
+  memo: ReadonlySet<string> = new Set(),
+  passed: Set<string> = new Set(),
+): string[] {
   const problems: string[] = [];
   for (const [slug, ids] of Object.entries(paragraphs)) {
+    const key = keys[slug];
+    const pair = key === undefined ? undefined : digestOf(`${key}\u0000${ids.join(' ')}`).slice(0, 32);
+    if (pair !== undefined && memo.has(pair)) {
+      passed.add(pair);
+      continue;
+    }
     const file = join(outDir, 'episodes', slug, 'index.html');
     if (!existsSync(file)) {
       problems.push(`no page for episode "${slug}"; the search index and the pages disagree on slugs`);
@@ -306,7 +348,9 @@ function missingParagraphs(outDir: string, paragraphs: Record<string, string[]>)
     }
     const present = new Set<string>();
     for (const m of readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)) present.add(m[1] ?? '');
-    for (const id of ids) if (!present.has(id)) problems.push(`/episodes/${slug}/ has no element with id "${id}"`);
+    const lacking = ids.filter((id) => !present.has(id));
+    for (const id of lacking) problems.push(`/episodes/${slug}/ has no element with id "${id}"`);
+    if (lacking.length === 0 && pair !== undefined) passed.add(pair);
   }
   return problems;
 }

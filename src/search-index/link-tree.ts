@@ -3,10 +3,10 @@
  * published without being copied, and stays valid when the cache entry it
  * came from is removed.
  */
-import { cpSync, linkSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Hard-link every file of `from` into `to`, except the names `skip` holds (copy where links cannot cross file systems); returns how many. */
+/** Hard-link every file of `from` into `to`, except the names `skip` holds; returns how many. */
 export function linkTree(from: string, to: string, skip: ReadonlySet<string> = new Set()): number {
   mkdirSync(to, { recursive: true });
   let linked = 0;
@@ -16,13 +16,24 @@ export function linkTree(from: string, to: string, skip: ReadonlySet<string> = n
     const dest = join(to, name);
     if (statSync(source).isDirectory()) linked += linkTree(source, dest, skip);
     else {
-      try {
-        linkSync(source, dest);
-      } catch {
-        cpSync(source, dest);
-      }
+      linkFile(source, dest);
       linked++;
     }
   }
   return linked;
+}
+
+/** Hard-link `source` as `dest`, replacing a file of that name; a copy where links cannot cross file systems. */
+function linkFile(source: string, dest: string): void {
+  try {
+    linkSync(source, dest);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return copyFileSync(source, dest);
+    rmSync(dest, { force: true });
+    try {
+      linkSync(source, dest);
+    } catch {
+      copyFileSync(source, dest);
+    }
+  }
 }
