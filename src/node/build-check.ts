@@ -3,10 +3,10 @@
  * files, topic index; unchanged files come from the cache), write its
  * snapshot for the rest of the build, plan the search shards and downloads,
  * and collect every diagnostic.
- * site-build.ts runs it in a worker thread (build-check-worker.ts): the
+ * site-build.ts runs it in a child process (build-check-process.ts): the
  * episodes and the topic index can take gigabytes for a large archive, and a
- * worker's heap is freed when it ends, before `astro build` starts. Only
- * counts, timings and diagnostics come back.
+ * process's memory is all returned when it ends. Only counts, timings,
+ * diagnostics and the search plan come back.
  */
 import { loadCorpus } from '../corpus/load-corpus.ts';
 import type { CorpusTimings } from '../corpus/load-corpus.ts';

@@ -4,13 +4,13 @@
  * folder, and only when it succeeds swap it in. A failed or interrupted build
  * leaves the previous site exactly as it was.
  */
-import { spawn } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 import { defaultCacheDir } from '../corpus/load-corpus.ts';
 import { publishSearch, runShards } from '../search-index/build-search-index.ts';
 import { writeFileAtomic } from '../corpus/atomic-write.ts';
@@ -259,20 +259,38 @@ function swapIn(temp: string, out: string): void {
 }
 
 /**
- * Ingest and index in a worker thread (build-check.ts), so that the memory
- * they take is returned before `astro build` starts rather than held, idle,
- * for the rest of the build.
+ * Ingest and index in a child process (build-check-process.ts), so that the
+ * memory they take is returned the moment they end, before astro build and
+ * the search shards get going, rather than held, idle, for the rest of the build.
  */
 function runBuildCheck(input: BuildCheckInput, log: (line: string) => void): Promise<BuildCheck> {
   return new Promise((done, fail) => {
-    const worker = new Worker(new URL('./build-check-worker.ts', import.meta.url), { workerData: input });
+    const script = fileURLToPath(new URL('./build-check-process.ts', import.meta.url));
+    const child = fork(script, [], { serialization: 'advanced', stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    const tail: string[] = [];
+    const keep = (chunk: Buffer) => {
+      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) tail.push(line);
+      tail.splice(0, Math.max(0, tail.length - 20));
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
     let check: BuildCheck | undefined;
-    worker.on('message', (message: { log: string } | { result: BuildCheck }) => {
+    let error: string | undefined;
+    child.on('message', (message: { log: string } | { result: BuildCheck } | { error: string }) => {
       if ('log' in message) log(message.log);
-      else check = message.result;
+      else if ('result' in message) {
+        // On, without waiting for the process to end: its memory goes back as it exits, a moment later.
+        check = message.result;
+        done(check);
+      } else error = message.error;
     });
-    worker.once('error', fail);
-    worker.once('exit', (code) => (check ? done(check) : fail(new Error(`reading the transcripts stopped (worker exit code ${code})`))));
+    child.once('error', fail);
+    child.once('exit', (code, signal) => {
+      if (check) return done(check);
+      for (const line of tail) log(`    ${line}`);
+      fail(new Error(error ?? `reading the transcripts stopped (${signal ?? `exit code ${code}`})`));
+    });
+    child.send(input);
   });
 }
 
