@@ -170,11 +170,13 @@ function splitTurn(segments: readonly Segment[], from: number, to: number, share
 
 /** True when `text` has sentence punctuation: at least one sentence end per `CHARS_PER_SENTENCE_END` characters. Linear. */
 export function isPunctuated(text: string): boolean {
+  // Stops as soon as there are enough: a punctuated transcript is decided in its first tenth or so.
+  const needed = Math.ceil(text.length / CHARS_PER_SENTENCE_END);
   let ends = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && ends < needed; i++) {
     if (isTerminal(text.charCodeAt(i)) && (i + 1 === text.length || isSpace(text.charCodeAt(i + 1)))) ends++;
   }
-  return ends * CHARS_PER_SENTENCE_END >= text.length;
+  return ends >= needed;
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 0xa0;
