@@ -53,12 +53,6 @@ export interface CorpusOptions {
   maxDiscoveredTopics?: number;
   /** Progress lines for long loads (a few a second at most). */
   log?: (line: string) => void;
-  /**
-   * Leave writing a newly built topic index to the cache to the caller
-   * (`Corpus.persist`), so a build can start work that needs only the index
-   * in memory first (default false: written before this returns).
-   */
-  deferTopicIndexWrite?: boolean;
 }
 
 export interface CorpusTimings {
@@ -90,8 +84,6 @@ export interface Corpus {
   topicsFile: string | null;
   topicsKey: string;
   cacheDir: string | null;
-  /** Write the topic index to the cache (at `topicsFile`): set when the load built one and was asked to defer writing it. */
-  persist?: () => void;
 }
 
 /** The default cache folder: inside node_modules, so a fresh install starts cold and git never sees it. */
@@ -209,7 +201,6 @@ export function loadCorpus(options: CorpusOptions): Corpus {
   const key = `${codeFingerprint(TOPIC_CODE)}:${topicIndexKey(sorted, topicFolder.topics, topicOptions)}`;
   const topicsFile = cacheDir ? join(cacheDir, 'topics', sha256(key).slice(0, 32)) : null;
   let topics = options.indexTopics === false ? emptyIndex() : topicsFile ? readTopicIndex(topicsFile, key) : undefined;
-  let persist: (() => void) | undefined;
   if (!topics) {
     log(`  indexing topics over ${sorted.length} episodes`);
     // Read from the cache one episode at a time, on each of the index's passes.
@@ -225,19 +216,14 @@ export function loadCorpus(options: CorpusOptions): Corpus {
     topics = buildTopicIndex(episodes, topicFolder.topics, { ...topicOptions, ...(parts ? { cache: parts, contentKey } : {}) });
     if (topics.reused) log(`  topic index: ${topics.reused.read} of ${sorted.length} episodes' counts reused, ${topics.reused.count} possible mentions, ${topics.reused.mentions} mentions`);
     if (topicsFile && indexFile) {
-      const built = topics;
-      const write = () => {
-        writeTopicIndex(topicsFile, key, built);
-        if (next.topicsFile && next.topicsFile !== topicsFile) rmSync(next.topicsFile, { recursive: true, force: true });
-        next.topicsFile = topicsFile;
-        if (parts) {
-          parts.prune(next.topicParts ?? []);
-          next.topicParts = [...parts.used];
-        }
-        writeFileAtomic(indexFile, JSON.stringify(next));
-      };
-      if (options.deferTopicIndexWrite) persist = write;
-      else write();
+      writeTopicIndex(topicsFile, key, topics);
+      if (next.topicsFile && next.topicsFile !== topicsFile) rmSync(next.topicsFile, { recursive: true, force: true });
+      next.topicsFile = topicsFile;
+      if (parts) {
+        parts.prune(next.topicParts ?? []);
+        next.topicParts = [...parts.used];
+      }
+      writeFileAtomic(indexFile, JSON.stringify(next));
     }
   }
   diagnostics.push(...topics.diagnostics);
@@ -257,7 +243,6 @@ export function loadCorpus(options: CorpusOptions): Corpus {
     topicsFile,
     topicsKey: key,
     cacheDir,
-    ...(persist ? { persist } : {}),
   };
 }
 

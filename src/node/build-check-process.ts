@@ -1,7 +1,6 @@
 /**
  * Child process entry for the build's first phase (build-check.ts): takes
- * its input as the first message, sends progress lines, the search plan as
- * soon as it is made, and then its result.
+ * its input as the first message, sends progress lines and then its result.
  * A process of its own rather than a worker thread: when a process ends, all
  * of its memory (a gigabyte or more for a large archive) is back at once,
  * while a worker's stayed with the build's process for seconds after it
@@ -12,17 +11,11 @@ import type { BuildCheckInput } from './build-check.ts';
 
 // The build is gone (killed): nobody to report to.
 process.once('disconnect', () => process.exit(1));
-process.once('message', async (input: BuildCheckInput) => {
+process.once('message', (input: BuildCheckInput) => {
   const send = (message: unknown) => new Promise<void>((done) => process.send?.(message, undefined, {}, () => done()));
   let message: unknown;
   try {
-    message = {
-      result: await checkForBuild(
-        input,
-        (line) => void send({ log: line }),
-        (plan) => send({ plan }),
-      ),
-    };
+    message = { result: checkForBuild(input, (line) => void send({ log: line })) };
   } catch (error) {
     message = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }

@@ -50,41 +50,27 @@ export interface BuildCheck {
   shows: string[];
 }
 
-/**
- * Run the first phase. `onPlan` gets the search plan as soon as it is made,
- * before the topic index is written to the cache (the search shards need only
- * the plan; the pages read the index from the cache).
- */
-export async function checkForBuild(
-  input: BuildCheckInput,
-  log: (line: string) => void = () => {},
-  onPlan: (plan: ShardPlan) => Promise<void> | void = () => {},
-): Promise<BuildCheck> {
+export function checkForBuild(input: BuildCheckInput, log: (line: string) => void = () => {}): BuildCheck {
   const corpus = loadCorpus({
     episodes: input.episodes,
     topics: input.topics,
     cacheDir: input.cacheDir,
     log,
-    deferTopicIndexWrite: true,
     ...(input.discoverTopics === undefined ? {} : { discoverTopics: input.discoverTopics }),
     ...(input.maxDiscoveredTopics === undefined ? {} : { maxDiscoveredTopics: input.maxDiscoveredTopics }),
   });
   writeSnapshot(corpus, input.snapshot);
   const errors = corpus.diagnostics.some((d) => d.severity === 'error');
-  const search = errors
-    ? null
-    : planSearch({
-        corpus,
-        base: input.base,
-        cacheDir: input.cacheDir,
-        ...(input.dictionary ? { dictionary: input.dictionary } : {}),
-        ...(input.exports ? { exports: input.exports } : {}),
-      });
-  // Awaited: the plan is on its way (a large message takes several writes) before the topic index is written.
-  if (search) await onPlan(search);
-  corpus.persist?.();
   return {
-    search,
+    search: errors
+      ? null
+      : planSearch({
+          corpus,
+          base: input.base,
+          cacheDir: input.cacheDir,
+          ...(input.dictionary ? { dictionary: input.dictionary } : {}),
+          ...(input.exports ? { exports: input.exports } : {}),
+        }),
     files: corpus.files,
     episodes: corpus.summaries.length,
     topics: corpus.topics.topics.length,

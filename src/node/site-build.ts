@@ -13,7 +13,6 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { defaultCacheDir } from '../corpus/load-corpus.ts';
 import { publishSearch, runShards } from '../search-index/build-search-index.ts';
-import type { ShardPlan, ShardRun } from '../search-index/build-search-index.ts';
 import { writeFileAtomic } from '../corpus/atomic-write.ts';
 import type { Diagnostic } from '../transcript/diagnostics.ts';
 import type { BuildCheck, BuildCheckInput } from './build-check.ts';
@@ -129,22 +128,6 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     if (pagesDir) rmSync(pagesDir.claims, { recursive: true, force: true });
   };
 
-  // The search shards and downloads (child processes), one at a time while astro renders (one core each),
-  // then as many as `searchConcurrency` (default 2).
-  const configErrors = siteConfig.diagnostics.some((d) => d.severity === 'error');
-  // Set from a callback: the assertion keeps TypeScript from taking it for always null.
-  let search = null as SearchRun | null;
-  const startSearch = (plan: ShardPlan): SearchRun => {
-    const t = performance.now();
-    const run = runShards(plan, { concurrency: 1, log: options.log });
-    let error: unknown = null;
-    const settled = run.done.then(
-      () => (result.timings.search = performance.now() - t),
-      (reason: unknown) => (error = reason),
-    );
-    return { run, settled, error: () => error };
-  };
-
   // Astro's start-up (config, Vite, bundling the pages' code: about 2 s) needs no corpus: it runs on the
   // other core while the corpus phase reads, and waits for the corpus before its first page. Its output
   // is held until then, so the progress reads in order.
@@ -163,14 +146,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       exports: config.exports,
     };
     if (config.topics.max !== undefined) input.maxDiscoveredTopics = config.topics.max;
-    check = await runBuildCheck(input, options.log, (plan) => {
-      // The search shards need only the plan: they start while the corpus process still writes the topic
-      // index for the pages (unless the site config already has errors, which stop the build).
-      if (!configErrors) search = startSearch(plan);
-    });
+    check = await runBuildCheck(input, options.log);
   } catch (error) {
     await astro.stop();
-    await search?.settled;
     cleanUp();
     throw error;
   }
@@ -187,7 +165,6 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   );
   if (result.errors > 0) {
     await astro.stop();
-    await search?.settled;
     cleanUp();
     options.log(`Build stopped: fix the ${result.errors} error(s) above. ${existsSync(out) ? `The previous site in ${out} is untouched.` : ''}`.trim());
     result.timings.total = performance.now() - t0;
@@ -203,15 +180,20 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   }
   options.log(`Rendering pages (astro build), and making the search index and downloads beside it`);
   const t1 = performance.now();
-  const shards = search ?? startSearch(plan);
+  let searchError: unknown = null;
+  // One shard at a time while astro renders (one core each), then as many as `searchConcurrency` (default 2).
+  const run = runShards(plan, { concurrency: 1, log: options.log });
+  const shards = run.done.then(
+    () => (result.timings.search = performance.now() - t1),
+    (error: unknown) => (searchError = error),
+  );
   writeFileAtomic(ready, '');
   astro.release();
   const code = await astro.done;
   result.timings.render = performance.now() - t1;
   options.log(`Rendered pages in ${ms(result.timings.render)}`);
-  shards.run.widen(options.searchConcurrency ?? 2);
-  await shards.settled;
-  const searchError = shards.error();
+  run.widen(options.searchConcurrency ?? 2);
+  await shards;
   rmSync(dirname(snapshot), { recursive: true, force: true });
   const failed = (why: string) => {
     cleanUp();
@@ -281,7 +263,7 @@ function swapIn(temp: string, out: string): void {
  * memory they take is returned the moment they end, before astro build and
  * the search shards get going, rather than held, idle, for the rest of the build.
  */
-function runBuildCheck(input: BuildCheckInput, log: (line: string) => void, onPlan: (plan: ShardPlan) => void): Promise<BuildCheck> {
+function runBuildCheck(input: BuildCheckInput, log: (line: string) => void): Promise<BuildCheck> {
   return new Promise((done, fail) => {
     const script = fileURLToPath(new URL('./build-check-process.ts', import.meta.url));
     const child = fork(script, [], { serialization: 'advanced', stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
@@ -294,9 +276,8 @@ function runBuildCheck(input: BuildCheckInput, log: (line: string) => void, onPl
     child.stderr?.on('data', keep);
     let check: BuildCheck | undefined;
     let error: string | undefined;
-    child.on('message', (message: { log: string } | { plan: ShardPlan } | { result: BuildCheck } | { error: string }) => {
+    child.on('message', (message: { log: string } | { result: BuildCheck } | { error: string }) => {
       if ('log' in message) log(message.log);
-      else if ('plan' in message) onPlan(message.plan);
       else if ('result' in message) {
         // On, without waiting for the process to end: its memory goes back as it exits, a moment later.
         check = message.result;
@@ -311,13 +292,6 @@ function runBuildCheck(input: BuildCheckInput, log: (line: string) => void, onPl
     });
     child.send(input);
   });
-}
-
-/** The search shards under way, and their first error once settled. */
-interface SearchRun {
-  run: ShardRun;
-  settled: Promise<unknown>;
-  error: () => unknown;
 }
 
 /** An `astro build` under way in a child process. */
