@@ -13,12 +13,14 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { defaultCacheDir } from '../corpus/load-corpus.ts';
 import { publishSearch, runShards } from '../search-index/build-search-index.ts';
+import type { CheckedLinks } from '../search-index/build-search-index.ts';
 import { writeFileAtomic } from '../corpus/atomic-write.ts';
 import type { Diagnostic } from '../transcript/diagnostics.ts';
 import type { BuildCheck, BuildCheckInput } from './build-check.ts';
 import { preparePageCache, settlePageCache, siteKey } from './page-cache.ts';
 import type { PageCacheOutcome } from './page-cache.ts';
 import { loadSiteConfig, unknownShows } from './site-config-file.ts';
+import { outputTail } from './output-tail.ts';
 
 export interface SiteBuildOptions {
   /** Content folder (episodes/, topics/, site config). */
@@ -204,7 +206,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   if (code !== 0 || !existsSync(join(renderDir, 'index.html'))) return failed(`astro exited with ${code}`);
   if (searchError) return failed(searchError instanceof Error ? searchError.message : String(searchError));
   // Episode pages whose search links were checked against them by an earlier build (by page key).
-  let checked: { file: string; keys: Record<string, string> } | undefined;
+  let checked: CheckedLinks | undefined;
   if (pagesDir) {
     try {
       const { keys, ...pages } = settlePageCache(pagesDir, renderDir);
@@ -267,13 +269,7 @@ function runBuildCheck(input: BuildCheckInput, log: (line: string) => void): Pro
   return new Promise((done, fail) => {
     const script = fileURLToPath(new URL('./build-check-process.ts', import.meta.url));
     const child = fork(script, [], { serialization: 'advanced', stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
-    const tail: string[] = [];
-    const keep = (chunk: Buffer) => {
-      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) tail.push(line);
-      tail.splice(0, Math.max(0, tail.length - 20));
-    };
-    child.stdout?.on('data', keep);
-    child.stderr?.on('data', keep);
+    const tail = outputTail(child);
     let check: BuildCheck | undefined;
     let error: string | undefined;
     child.on('message', (message: { log: string } | { result: BuildCheck } | { error: string }) => {

@@ -23,7 +23,7 @@ import { codeFingerprint, INGEST_CODE } from '../corpus/code-fingerprint.ts';
 import type { Corpus } from '../corpus/load-corpus.ts';
 import { transcriptExports } from '../exports/formats.ts';
 import type { ExportId } from '../exports/formats.ts';
-import { assembleDictionary, dictionarySources, mergeVocabulary, variantCandidates } from '../search/dictionary.ts';
+import { assembleDictionary, dictionarySources, mergeVocabulary, variantCandidates, vocabularyFromJson } from '../search/dictionary.ts';
 import type { DictionaryOptions } from '../search/dictionary.ts';
 import { topicRecords } from '../search/passages.ts';
 import { SEARCH_FILES } from '../search/record-fields.ts';
@@ -34,6 +34,7 @@ import type { ShardJob, ShardReport } from './index-shard.ts';
 import { linkTree } from './link-tree.ts';
 import { planShards } from './shards.ts';
 import type { SearchShard } from './shards.ts';
+import { outputTail } from '../node/output-tail.ts';
 
 export interface SearchIndexOptions {
   corpus: Corpus;
@@ -260,9 +261,7 @@ export function publishSearch(
   forgetOthers(join(options.cacheDir, 'shards'), options.publishedAs ?? outDir, folders);
   forgetOthers(join(options.cacheDir, EPISODE_FILES), options.publishedAs ?? outDir, plan.episodeFiles);
 
-  const vocabulary = mergeVocabulary(
-    reports.map((r) => ({ counts: new Map(r.counts), splits: new Map(r.splits.map(([name, list]) => [name, new Set(list)])) })),
-  );
+  const vocabulary = mergeVocabulary(reports.map((r) => vocabularyFromJson(r)));
   const sources = { names: new Set(plan.sources.names), proper: new Set(plan.sources.proper), people: new Set(plan.sources.people), topicCounts: new Map(plan.sources.topicCounts) };
   const dictionary = JSON.stringify(assembleDictionary(sources, vocabulary, plan.dictionary));
   const dictionaryPath = join(outDir, SEARCH_FILES.dictionary);
@@ -360,13 +359,7 @@ function runShardProcess(jobFile: string, log: (line: string) => void): Promise<
   const script = fileURLToPath(new URL('./shard-process.ts', import.meta.url));
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [script, jobFile], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const tail: string[] = [];
-    const keep = (chunk: Buffer) => {
-      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) tail.push(line);
-      tail.splice(0, Math.max(0, tail.length - 20));
-    };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
+    const tail = outputTail(child);
     child.on('error', fail);
     child.on('close', (code, signal) => {
       if (code === 0) done();

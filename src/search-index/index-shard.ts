@@ -16,8 +16,8 @@ import { isTimed } from '../exports/cues.ts';
 import { transcriptExports } from '../exports/formats.ts';
 import type { ExportId } from '../exports/formats.ts';
 import type { EpisodeTopics } from '../knowledge/topics/schema.ts';
-import { VocabularyCounter } from '../search/dictionary.ts';
-import type { VocabularyPart } from '../search/dictionary.ts';
+import { VocabularyCounter, vocabularyFromJson, vocabularyToJson } from '../search/dictionary.ts';
+import type { VocabularyJson, VocabularyPart } from '../search/dictionary.ts';
 import { episodePassages, searchEpisode } from '../search/passages.ts';
 import type { SearchTopic } from '../search/passages.ts';
 import { episodeDocument, passageRecord, topicDocument } from '../search/records.ts';
@@ -49,7 +49,8 @@ export interface ShardJob {
   episodeFiles?: Record<string, string>;
 }
 
-export interface ShardReport {
+/** What a shard's process reports; with the shard's vocabulary (`counts`, `splits`) as arrays for sending between processes. */
+export interface ShardReport extends VocabularyJson {
   index: number;
   passages: number;
   episodes: number;
@@ -61,9 +62,6 @@ export interface ShardReport {
   dataBytes: number;
   /** Paragraph ids each episode's passages link to, by slug: checked against the built pages. */
   paragraphs: Record<string, string[]>;
-  /** The shard's vocabulary, as arrays for sending between processes. */
-  counts: [string, number][];
-  splits: [string, string[]][];
   /** Milliseconds: the records; Pagefind in all (adding the records, then writing while the downloads are made). */
   timings: { records: number; pagefind: number; adding: number; downloads: number; writing: number };
 }
@@ -149,8 +147,7 @@ export async function indexShard(job: ShardJob, episode: (slug: string) => Episo
     bytes: 0,
     dataBytes: 0,
     paragraphs,
-    counts: [...counted.counts],
-    splits: [...counted.splits].map(([name, set]) => [name, [...set]]),
+    ...vocabularyToJson(counted),
     timings: {
       records: recordsDone - started,
       pagefind: performance.now() - recordsDone,
@@ -180,7 +177,7 @@ function downloadsAndCounts(job: ShardJob, episode: (slug: string) => Episode): 
         // Made in a folder of this process's, then put in place whole: a build that shares the cache sees all or nothing.
         const building = `${kept}.${process.pid}.tmp`;
         rmSync(building, { recursive: true, force: true });
-        part = episodeFiles(job, episode(slug), vocabulary, building, true);
+        part = episodeFiles(job, episode(slug), vocabulary, building, true).part;
         try {
           renameSync(building, kept);
         } catch {
@@ -191,9 +188,9 @@ function downloadsAndCounts(job: ShardJob, episode: (slug: string) => Episode): 
       vocabulary.addPart(part);
       downloads += linkTree(kept, folder, new Set([COUNTS_FILE]));
     } else {
-      const e = episode(slug);
-      vocabulary.addPart(episodeFiles(job, e, vocabulary, folder, false));
-      downloads += readdirSync(folder).length;
+      const made = episodeFiles(job, episode(slug), vocabulary, folder, false);
+      vocabulary.addPart(made.part);
+      downloads += made.downloads;
     }
   }
   return { vocabulary, downloads };
@@ -202,26 +199,25 @@ function downloadsAndCounts(job: ShardJob, episode: (slug: string) => Episode): 
 /** Name of an episode's word counts beside its downloads in the cache. */
 const COUNTS_FILE = 'counts.json';
 
-/** Write one episode's downloads into `folder` (and its word counts, for the cache); returns the counts. */
-function episodeFiles(job: ShardJob, e: Episode, counter: VocabularyCounter, folder: string, withCounts: boolean): VocabularyPart {
+/** Write one episode's downloads into `folder` (and its word counts, for the cache); returns the counts and how many downloads. */
+function episodeFiles(job: ShardJob, e: Episode, counter: VocabularyCounter, folder: string, withCounts: boolean): { part: VocabularyPart; downloads: number } {
   mkdirSync(folder, { recursive: true });
   const timed = isTimed(e);
+  let downloads = 0;
   for (const format of transcriptExports) {
     if (!job.exports.includes(format.id) || (format.timedOnly && !timed)) continue;
     writeFileSync(join(folder, format.file), format.write(e));
+    downloads++;
   }
   const part = counter.episodePart(e);
-  if (withCounts) {
-    writeFileSync(join(folder, COUNTS_FILE), JSON.stringify({ counts: [...part.counts], splits: [...part.splits].map(([name, set]) => [name, [...set]]) }));
-  }
-  return part;
+  if (withCounts) writeFileSync(join(folder, COUNTS_FILE), JSON.stringify(vocabularyToJson(part)));
+  return { part, downloads };
 }
 
 /** An episode's word counts as kept in the cache, or undefined when they are not there (or unreadable). */
 function readCounts(folder: string): VocabularyPart | undefined {
   try {
-    const data = JSON.parse(readFileSync(join(folder, COUNTS_FILE), 'utf8')) as { counts: [string, number][]; splits: [string, string[]][] };
-    return { counts: new Map(data.counts), splits: new Map(data.splits.map(([name, list]) => [name, new Set(list)])) };
+    return vocabularyFromJson(JSON.parse(readFileSync(join(folder, COUNTS_FILE), 'utf8')) as VocabularyJson);
   } catch {
     return undefined;
   }

@@ -163,18 +163,12 @@ export class VocabularyCounter {
 
   /** Add counts made apart (`episodePart`). */
   addPart(part: VocabularyPart): void {
-    for (const [w, n] of part.counts) this.counts.set(w, (this.counts.get(w) ?? 0) + n);
-    for (const [name, set] of part.splits) {
-      let into = this.splits.get(name);
-      if (!into) this.splits.set(name, (into = new Set()));
-      for (const v of set) into.add(v);
-    }
+    addVocabulary(this.result(), part);
   }
 
   result(): VocabularyPart {
     return { counts: this.counts, splits: this.splits };
   }
-
 }
 
 /** Count the words of `list` into `counts` (single letters and numbers left out). */
@@ -191,17 +185,33 @@ export function countVocabulary(episodes: Iterable<Episode>, candidates: readonl
 
 /** Several parts as one (counts added, spellings joined). */
 export function mergeVocabulary(parts: Iterable<VocabularyPart>): VocabularyPart {
-  const counts = new Map<string, number>();
-  const splits = new Map<string, Set<string>>();
-  for (const part of parts) {
-    for (const [w, n] of part.counts) counts.set(w, (counts.get(w) ?? 0) + n);
-    for (const [name, set] of part.splits) {
-      const into = splits.get(name) ?? new Set<string>();
-      for (const v of set) into.add(v);
-      splits.set(name, into);
-    }
+  const merged: VocabularyPart = { counts: new Map(), splits: new Map() };
+  for (const part of parts) addVocabulary(merged, part);
+  return merged;
+}
+
+/** Add `part` into `into`. */
+function addVocabulary(into: VocabularyPart, part: VocabularyPart): void {
+  for (const [w, n] of part.counts) into.counts.set(w, (into.counts.get(w) ?? 0) + n);
+  for (const [name, set] of part.splits) {
+    let joined = into.splits.get(name);
+    if (!joined) into.splits.set(name, (joined = new Set()));
+    for (const v of set) joined.add(v);
   }
-  return { counts, splits };
+}
+
+/** A vocabulary part as plain arrays, for JSON (between processes, in the cache). */
+export interface VocabularyJson {
+  counts: [string, number][];
+  splits: [string, string[]][];
+}
+
+export function vocabularyToJson(part: VocabularyPart): VocabularyJson {
+  return { counts: [...part.counts], splits: [...part.splits].map(([name, set]) => [name, [...set]]) };
+}
+
+export function vocabularyFromJson(data: VocabularyJson): VocabularyPart {
+  return { counts: new Map(data.counts), splits: new Map(data.splits.map(([name, list]) => [name, new Set(list)])) };
 }
 
 /** The dictionary from its sources and the whole vocabulary. */
