@@ -11,6 +11,7 @@ import { writtenEnglish, WRITTEN_ENGLISH_FILE } from '../../scripts/written-engl
 import { readFileSync } from 'node:fs';
 import { buildTopicIndex } from '../../src/knowledge/topics/build-topics.ts';
 import { backgroundZipf, generalZipf } from '../../src/knowledge/topics/discover/background.ts';
+import { nounPhrases } from '../../src/knowledge/topics/discover/noun-phrases.ts';
 import { PhraseTable } from '../../src/knowledge/topics/discover/phrase-table.ts';
 import type { PhrasePart } from '../../src/knowledge/topics/discover/phrase-table.ts';
 import { Tagger, tagEpisode } from '../../src/knowledge/topics/discover/tagger.ts';
@@ -55,6 +56,28 @@ describe('discovery rules', () => {
       episode('a', ['The amber ledger came up.', 'People argue about the ledger.', 'Some say amber ledger, some say ledger.', 'A ledger is a ledger.', 'The amber ledger again.'], 'title: Notes on the amber ledger\n'),
     );
     expect(topics.map((t) => t.name.toLowerCase())).toContain('amber ledger');
+  });
+
+  it('reads a rare word tagged an adjective, with no noun after it, as a noun (a name heard in lower case)', () => {
+    const phrases = (text: string) => nounPhrases(text, () => false).map((p) => p.keys.join(' '));
+    // The tagger calls "anthropic" an adjective; rare in English and standing alone, it is a name said in lower case.
+    expect(phrases('well anthropic is going to raise money')).toContain('anthropic');
+    // An everyday adjective standing alone stays one.
+    expect(phrases('the plan was fragile and everyone knew')).not.toContain('fragile');
+    // A rare adjective before its noun still modifies it.
+    expect(phrases('anthropic reasoning about the universe')).not.toContain('anthropic');
+  });
+
+  it('reads a name written apart as a name when the corpus also writes it as one word', () => {
+    const apart = ['we talked to open ai about it.', 'open ai said no.', 'then open ai came back.', 'and open ai agreed.'];
+    const ai = Array.from({ length: 24 }, (_, i) => ['ai is everywhere.', 'we use ai daily.', 'the ai was wrong.'][i % 3] as string);
+    const topic = (list: ReturnType<typeof discovered>) => list.find((t) => t.aliases.some((a) => a.toLowerCase() === 'open ai'));
+    // "open" is an everyday adjective, and "ai" is said far more often without it: no topic of its own…
+    expect(topic(discovered(episode('a', [...apart, ...ai]), episode('b', ['Someone released a model.', ...apart])))).toBeUndefined();
+    // …unless the corpus writes it as one word, as only a name is: then it is that name, spelled as its owner spells it.
+    const openai = topic(discovered(episode('a', [...apart, ...ai]), episode('b', ['OpenAI released a model.', ...apart])));
+    expect(openai?.name).toBe('OpenAI');
+    expect(openai?.mentions).toBe(9);
   });
 
   it('tags in a worker thread exactly what it tags here, and hands the parts on in order', () => {

@@ -563,7 +563,9 @@ function rejected(phrase: Phrase, phrases: ReadonlyMap<string, Phrase>, names: N
   // A name is not its first word with a noun after it ("Core Weave" is not "core" + "weave").
   const name = properShare(phrase, phrase.count) >= 0.5 && modifier !== undefined && properShare(modifier, modifier.count) < 0.5;
   if (modifier && !name && modifier.count >= discoveryRules.modifierRatio * phrase.count && !rejected(modifier, phrases, names, vocabulary)) return `a mention of "${modifier.keys.join(' ')}" with a noun after it`;
-  if (phrase.adjectiveFirst * 2 >= phrase.count && (zipfs[0] as number) >= discoveryRules.commonAdjectiveZipf) {
+  // A name written apart ("open ai" where the corpus also writes "OpenAI") is no adjective before a noun.
+  const writtenAsOne = vocabulary.word(keys.join('')) !== undefined;
+  if (!writtenAsOne && phrase.adjectiveFirst * 2 >= phrase.count && (zipfs[0] as number) >= discoveryRules.commonAdjectiveZipf) {
     const noun = phrases.get(keys.slice(1).join(' '));
     const cohesion = noun ? phrase.count / noun.count : 1;
     if (cohesion < discoveryRules.minAdjectiveCohesion) return `a common adjective before "${keys.slice(1).join(' ')}"`;
@@ -861,7 +863,9 @@ export function topicScore(perEpisode: Iterable<number>, weight: number): number
 }
 
 /**
- * The most frequent own spelling of the right kind: an acronym when it is
+ * The most frequent own spelling of the right kind: a spelling with a
+ * capital inside a word ("OpenAI", "DeepSeek"), which only a name's owner
+ * writes, however rarely it is heard so; an acronym when it is
  * written in capitals at least a fifth of the time ("GPUs"); for names
  * (or words written capitalised a fifth of the time), one with every
  * word capitalised ("Deep Seek", not "deep Seek"); else a lower-case one
@@ -875,7 +879,9 @@ function displayName(c: Candidate): string {
   const titled = (s: string) => s.split(' ').every((w) => /^\p{Lu}/u.test(w));
   const acronym = (s: string) => /^\p{Lu}{2,}s?$/u.test(s);
   const share = (test: (s: string) => boolean) => all.filter(([s]) => test(s)).reduce((n, [, k]) => n + k, 0) * 5 >= total;
+  const camel = (s: string) => !s.includes(' ') && /^\p{Lu}\p{Ll}{2,}\p{Lu}/u.test(s);
   const pick =
+    all.find(([s]) => camel(s)) ??
     (share(acronym) ? all.find(([s]) => acronym(s)) : undefined) ??
     (isProper(c) || share(titled) ? all.find(([s]) => titled(s)) : undefined) ??
     own.find(([s]) => s === s.toLowerCase()) ??

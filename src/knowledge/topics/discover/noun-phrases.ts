@@ -5,11 +5,18 @@
  * not by other punctuation), cut where a stop word, a possessive, a number,
  * a calendar word or caption markup interrupts, and every sub-phrase of up
  * to four words that ends in a noun. Loaded on first use.
+ *
+ * The tagger guesses at words its model does not know, and names heard in
+ * lower case ("anthropic", "openai" in auto-captions) come out as
+ * adjectives. A word that no noun follows, tagged an adjective but rare in
+ * English, spoken and written (`RARE_ADJECTIVE_ZIPF`), is read as a noun:
+ * an adjective that rare and standing alone is more likely a name.
  */
 import winkNLP from 'wink-nlp';
 import type { WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { markupRanges, wordKey } from '../words.ts';
+import { generalZipf } from './background.ts';
 
 /** One phrase found in a text. */
 export interface NounPhrase {
@@ -24,6 +31,9 @@ export interface NounPhrase {
   /** True when the phrase ends where its chunk ends: the head, not a modifier ("tech" in "tech companies" is not). */
   head: boolean;
 }
+
+/** An adjective no noun follows and at most this common in English (Zipf, spoken and written) is read as a noun. */
+export const RARE_ADJECTIVE_ZIPF = 2.0;
 
 /** Longest sub-phrase taken from a chunk, in words. */
 export const MAX_PHRASE_WORDS = 4;
@@ -43,7 +53,7 @@ interface ChunkWord {
 /**
  * The candidate phrases of `text`. `excluded(key)` says which single words
  * may never be part of a phrase (filler, number words, profanity). When
- * `adjectives` is given, it counts the words tagged as adjectives.
+ * `adjectives` is given, it counts the words read as adjectives.
  */
 export function nounPhrases(text: string, excluded: (key: string) => boolean, adjectives?: Map<string, number>): NounPhrase[] {
   const clean = maskMarkup(text);
@@ -63,6 +73,9 @@ export function nounPhrases(text: string, excluded: (key: string) => boolean, ad
   const out: NounPhrase[] = [];
   let chunk: ChunkWord[] = [];
   const flush = () => {
+    const last = chunk.at(-1);
+    if (last && !last.noun && generalZipf(last.key) <= RARE_ADJECTIVE_ZIPF) last.noun = true;
+    if (adjectives) for (const w of chunk) if (!w.noun) adjectives.set(w.key, (adjectives.get(w.key) ?? 0) + 1);
     if (chunk.length > 0) emit(chunk, out);
     chunk = [];
   };
@@ -92,7 +105,6 @@ export function nounPhrases(text: string, excluded: (key: string) => boolean, ad
     if (chunk.length > 0 && !attached && glued) {
       flush(); // glued to the previous word by something other than a hyphen
     }
-    if (pos === 'ADJ' && adjectives) adjectives.set(key, (adjectives.get(key) ?? 0) + 1);
     const capitalised = /^\p{Lu}/u.test(value) && sentenceStart[index] === 0 && value !== 'I';
     chunk.push({ key, value, noun: pos !== 'ADJ', proper: pos === 'PROPN' || capitalised });
   }
