@@ -11,7 +11,9 @@ import { writtenEnglish, WRITTEN_ENGLISH_FILE } from '../../scripts/written-engl
 import { readFileSync } from 'node:fs';
 import { buildTopicIndex } from '../../src/knowledge/topics/build-topics.ts';
 import { backgroundZipf, generalZipf } from '../../src/knowledge/topics/discover/background.ts';
+import { fragment, leadingWords } from '../../src/knowledge/topics/discover/discover.ts';
 import { nounPhrases } from '../../src/knowledge/topics/discover/noun-phrases.ts';
+import type { Phrase } from '../../src/knowledge/topics/discover/phrase-table.ts';
 import { PhraseTable } from '../../src/knowledge/topics/discover/phrase-table.ts';
 import type { PhrasePart } from '../../src/knowledge/topics/discover/phrase-table.ts';
 import { Tagger, tagEpisode } from '../../src/knowledge/topics/discover/tagger.ts';
@@ -78,6 +80,29 @@ describe('discovery rules', () => {
     const openai = topic(discovered(episode('a', [...apart, ...ai]), episode('b', ['OpenAI released a model.', ...apart])));
     expect(openai?.name).toBe('OpenAI');
     expect(openai?.mentions).toBe(9);
+  });
+
+  it('takes a phrase nearly always said after the same word for a piece of the longer one', () => {
+    const phrase = (text: string, count: number): Phrase => ({ keys: text.split(' '), count, heads: count, proper: count, cased: count, casedProper: count, adjectiveFirst: 0, surfaces: new Map() });
+    const table = [phrase('street journal', 5), phrase('wall street journal', 4), phrase('data center', 10), phrase('ai data center', 3), phrase('valley', 6), phrase('silicon valley', 5)];
+    const leads = leadingWords(table);
+    expect(fragment(table[0] as Phrase, leads)).toMatch(/wall street journal/);
+    expect(fragment(table[4] as Phrase, leads)).toMatch(/silicon valley/);
+    // Said with many words before it, or alone: a phrase of its own.
+    expect(fragment(table[2] as Phrase, leads)).toBeUndefined();
+    expect(fragment(phrase('valley', 9), leads)).toBeUndefined();
+  });
+
+  it('keeps a place name a talk keeps coming back to, though films say it often; an acronym must stand out from writing too', () => {
+    const talk = Array.from({ length: 3300 }, (_, i) => ['We talked about the weather today.', 'It was a long drive home again.', 'Everyone had an opinion about it.', 'The kids were tired and hungry.'][i % 4] as string);
+    const said = (n: number, line: string) => Array.from({ length: n }, () => line);
+    const topics = discovered(
+      episode('a', [...said(2, 'Then we flew to Europe.'), ...said(2, 'The CEO said no.'), ...talk]),
+      episode('b', [...said(2, 'Europe was cold.'), ...said(2, 'Our CEO came too.'), ...talk]),
+    ).map((t) => t.name);
+    // About 100 per million words each (40,000 words): "Europe" almost four times its rate in film speech, "CEO" under seven times its rate in business writing.
+    expect(topics).toContain('Europe');
+    expect(topics).not.toContain('CEO');
   });
 
   it('tags in a worker thread exactly what it tags here, and hands the parts on in order', () => {

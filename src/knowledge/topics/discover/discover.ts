@@ -55,8 +55,10 @@ export const discoveryRules = {
   minInnerMentions: 2,
   /** Single names (proper nouns, acronyms): at most this common in spoken English (Zipf)… */
   maxZipfName: 4.8,
-  /** …and at least this much more frequent in the corpus than in spoken English (log10 ratio). */
-  minKeynessName: 1.0,
+  /** …and at least this much more frequent in the corpus than in spoken English (log10 ratio): film speech says "America", "Europe", "Apple" often, a talk that keeps coming back to them is about them… */
+  minKeynessName: 0.5,
+  /** …an acronym this much more than in speech and writing ("CEO" is everyday in business writing). */
+  minKeynessAcronym: 1.0,
   /** Single common nouns: at most this common (Zipf 4.3 ≈ "economy", "software")… */
   maxZipfWord: 4.3,
   /** …and at least this much more frequent than in spoken English. */
@@ -71,6 +73,8 @@ export const discoveryRules = {
   minCollocation: 20,
   /** A phrase whose words but the last are a candidate this many times more frequent is dropped ("Nvidia chips"). */
   modifierRatio: 3,
+  /** A phrase said after the same word this share of the time is a piece of the longer phrase ("Valley" of "Silicon Valley"). */
+  fragmentShare: 0.8,
   /** A single word must be the head of its noun phrase (not a modifier of another noun) this share of the time. */
   minHeadShare: 0.35,
   /** A single common word must be a subject somewhere: this many mentions in one episode… */
@@ -367,13 +371,14 @@ export class Discovery {
 
     // Phrases in a fixed order (by their words), so the candidates do not depend on the order episodes were read in.
     const ordered = [...phrases].sort(([a], [b]) => compareText(a, b)).map(([, phrase]) => phrase);
+    const leads = leadingWords(ordered);
     const byJoined = new Map<string, Candidate>();
     let nextId = 0;
     for (const phrase of ordered) {
       // What the episodes are titled, tagged or summarised with is checked before any filter ("capex bubble" in a title).
       // Not a fragment that is only ever a modifier inside the headline's phrase ("AI diffusion" of "AI diffusion rule").
       const headline = (phrase.keys.length > 1 || properShare(phrase, phrase.count) >= 0.5) && phrase.heads > 0 && this.#headlines.mentions(phrase.keys);
-      const why = headline && phrase.count >= 2 && !names.isPerson(phrase.keys) && !names.isShow(phrase.keys) ? undefined : rejected(phrase, phrases, names, vocabulary);
+      const why = headline && phrase.count >= 2 && !names.isPerson(phrase.keys) && !names.isShow(phrase.keys) ? undefined : (rejected(phrase, phrases, names, vocabulary) ?? fragment(phrase, leads));
       if (why) {
         this.#notes.set(phrase.keys.join(' '), why);
         continue;
@@ -571,6 +576,33 @@ function rejected(phrase: Phrase, phrases: ReadonlyMap<string, Phrase>, names: N
     if (cohesion < discoveryRules.minAdjectiveCohesion) return `a common adjective before "${keys.slice(1).join(' ')}"`;
   }
   return undefined;
+}
+
+/**
+ * For each phrase, the most frequent phrase one word longer that ends with
+ * it ("silicon valley" for "valley", "wall street journal" for "street
+ * journal"), as a noun chunk holds both.
+ */
+export function leadingWords(phrases: readonly Phrase[]): Map<string, Phrase> {
+  const leads = new Map<string, Phrase>();
+  for (const phrase of phrases) {
+    if (phrase.keys.length < 2) continue;
+    const rest = phrase.keys.slice(1).join(' ');
+    const held = leads.get(rest);
+    if (!held || phrase.count > held.count) leads.set(rest, phrase);
+  }
+  return leads;
+}
+
+/**
+ * A phrase nearly always said with the same word before it in its noun
+ * chunk is a piece of that longer name, not a topic: "Valley" of "Silicon
+ * Valley", "Street Journal" of "Wall Street Journal", even once the longer
+ * one is dropped for too few mentions.
+ */
+export function fragment(phrase: Phrase, leads: ReadonlyMap<string, Phrase>): string | undefined {
+  const lead = leads.get(phrase.keys.join(' '));
+  return lead && lead.count >= discoveryRules.fragmentShare * phrase.count ? `a piece of "${lead.keys.join(' ')}" (${lead.count} of ${phrase.count})` : undefined;
 }
 
 function addForm(c: Candidate, keys: string[], surfaces: ReadonlyMap<string, number>, variant: boolean): void {
@@ -834,7 +866,10 @@ function shortfall(c: Candidate, n: Counts | undefined, words: number): string |
   if (c.heads < discoveryRules.minHeadShare * c.nlp) return `mostly a modifier (head ${c.heads} of ${c.nlp})`;
   const acronym = capitalShare(c.surfaces) >= 0.5;
   const k = keyness(n.mentions, words, isProper(c) && !acronym ? backgroundZipf(c.joined) : generalZipf(c.joined));
-  if (isProper(c)) return k >= discoveryRules.minKeynessName ? undefined : `a name not key enough (${k.toFixed(2)})`;
+  if (isProper(c)) {
+    const least = acronym ? discoveryRules.minKeynessAcronym : discoveryRules.minKeynessName;
+    return k >= least ? undefined : `${acronym ? 'an acronym' : 'a name'} not key enough (${k.toFixed(2)})`;
+  }
   const inOne = Math.max(...n.episodes.values());
   if (k < discoveryRules.minKeynessWord) return `a word not key enough (${k.toFixed(2)})`;
   return inOne >= discoveryRules.minWordInOne || k >= discoveryRules.minKeynessWordAnywhere ? undefined : `a word no episode dwells on (${inOne} at most)`;
