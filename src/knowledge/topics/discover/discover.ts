@@ -53,8 +53,8 @@ export const discoveryRules = {
   minMentionsName: 3,
   /** Mentions outside the first and last minute (intros, outros, sponsor reads) a topic needs. */
   minInnerMentions: 2,
-  /** Single names (proper nouns, acronyms): at most this common in spoken English (Zipf)… */
-  maxZipfName: 4.8,
+  /** Single names (proper nouns, acronyms): at most this common in spoken English (Zipf; "America" 4.9 and "Paris" 4.8 in, the commonest first names "Mike", "Sam", "John" above 5 out)… */
+  maxZipfName: 5.0,
   /** …and at least this much more frequent in the corpus than in spoken English (log10 ratio): film speech says "America", "Europe", "Apple" often, a talk that keeps coming back to them is about them… */
   minKeynessName: 0.5,
   /** …an acronym this much more than in speech and writing ("CEO" is everyday in business writing). */
