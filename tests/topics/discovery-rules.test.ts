@@ -60,6 +60,15 @@ describe('discovery rules', () => {
     expect(topics.map((t) => t.name.toLowerCase())).toContain('amber ledger');
   });
 
+  it('ranks a theme an episode is titled with as if it were said more', () => {
+    const names = discovered(
+      episode('a', ['The amber ledger came up.', 'Quorbex called.', 'Quorbex again.', 'People argue about the amber ledger.', 'Quorbex wrote.', 'Quorbex left.', 'Quorbex came back.'], 'title: Notes on the amber ledger\n'),
+    ).map((t) => t.name.toLowerCase());
+    // Said twice against five times, but the title says what the episode is about.
+    expect(names.indexOf('amber ledger')).toBeGreaterThanOrEqual(0);
+    expect(names.indexOf('amber ledger')).toBeLessThan(names.indexOf('quorbex'));
+  });
+
   it('reads a rare word tagged an adjective, with no noun after it, as a noun (a name heard in lower case)', () => {
     const phrases = (text: string) => nounPhrases(text, () => false).map((p) => p.keys.join(' '));
     // The tagger calls "anthropic" an adjective; rare in English and standing alone, it is a name said in lower case.

@@ -98,8 +98,10 @@ export const discoveryRules = {
   minOwnMentions: 3,
   /** …at this many times the rate of the rest of the archive. */
   minSalience: 3,
-  /** A phrase or name an episode's title, tags or topics name needs only this many mentions in that episode (and is kept past the cap). */
+  /** A phrase or name an episode's title, tags or topics name needs only this many mentions in that episode (and is kept past the cap)… */
   minMentionsNamed: 2,
+  /** …and its score is multiplied by this. */
+  namedBoost: 2,
 } as const;
 
 /** A discovered topic, ready for mention finding. */
@@ -109,7 +111,7 @@ export interface DiscoveredTopic {
   aliases: string[];
   /** What the matcher looks for. */
   forms: Array<{ keys: string[]; case: AliasCase }>;
-  /** Ranking weight from specificity (1 for phrases). */
+  /** Ranking weight: from specificity (1 for names), doubled for a theme an episode is titled or tagged with. */
   weight: number;
   /** Mentions counted at discovery (before curated topics are final). */
   mentions: number;
@@ -494,7 +496,8 @@ export class Discovery {
 
     const ranked = active.map((c) => {
       const n = counts.get(c.id) ?? { mentions: 0, inner: 0, episodes: new Map<number, number>() };
-      const weight = specificity(c, n.mentions, words);
+      // A theme an episode is titled or tagged with is what that episode is about: it ranks as if said much more.
+      const weight = specificity(c, n.mentions, words) * (named(c, n, headlines) ? discoveryRules.namedBoost : 1);
       return { c, n, weight, score: topicScore(n.episodes.values(), weight) };
     });
     ranked.sort((a, b) => b.score - a.score || compareText(a.c.joined, b.c.joined));
