@@ -47,6 +47,17 @@ describe('discovery rules', () => {
     expect(name?.mentions).toBe(6);
   });
 
+  it('merges a name heard wrong whose differing word is a rare word, not only a non-word', () => {
+    const topics = discovered(
+      episode('a', ['We met Core Weave today.', 'Then Core Weave called.', 'Core Weave rents chips.']),
+      episode('b', ['then cor weave again.', 'and cor weave grew.', 'so cor weave rents.', 'cor weave is big.', 'i like cor weave.']),
+    );
+    // "cor" is in the film-speech list (Zipf 2.7), but no everyday word; "cor weave" sounds like "Core Weave".
+    const name = topics.find((t) => t.aliases.includes('Core Weave'));
+    expect(name?.aliases.map((a) => a.toLowerCase())).toContain('cor weave');
+    expect(name?.mentions).toBe(8);
+  });
+
   it('judges common words and acronyms against written English too, names against speech', () => {
     expect(generalZipf('ceo')).toBeGreaterThan(backgroundZipf('ceo'));
     expect(generalZipf('industry')).toBeGreaterThan(4.3);

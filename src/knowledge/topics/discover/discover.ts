@@ -661,7 +661,7 @@ function mergeNearSpellings(byJoined: Map<string, Candidate>, vocabulary: Vocabu
       if (!nameVariant && !misheard && n * discoveryRules.variantRatio > total) continue;
       let merged = false;
       for (const form of vocabulary.forms(joined)) {
-        if ((!nameVariant && !plausibleVariant(c, form.keys)) || names.isPerson(form.keys)) continue;
+        if ((!nameVariant && !plausibleVariant(c, form.keys, misheard)) || names.isPerson(form.keys)) continue;
         addForm(c, form.keys, form.surfaces, true);
         merged = true;
       }
@@ -712,12 +712,15 @@ function mergeSurnames(byJoined: Map<string, Candidate>): void {
 /**
  * A misrecognition of `c`, not a word: one word that is no everyday word
  * ("Navidia"), or two words lined up with a two-word form of `c`, one the
- * same and the other no everyday word ("deep seak" for "deep seek"). A
+ * same and the other no everyday word ("deep seak" for "deep seek"); for a
+ * `misheard` name, "no everyday word" is Zipf below `ordinaryZipf` ("cor
+ * weave" for "Core Weave"), else at most `maxVariantZipf`. A
  * near-spelling split differently ("in Vidia", "Nvidia I") is not taken:
  * too often it is a real word next to the name.
  */
-function plausibleVariant(c: Candidate, keys: readonly string[]): boolean {
-  const rare = (k: string) => backgroundZipf(k) <= discoveryRules.maxVariantZipf;
+function plausibleVariant(c: Candidate, keys: readonly string[], misheard: boolean): boolean {
+  // For a name heard wrong (sounds the same, neither spelling an everyday word), a differing word need only be no everyday word ("cor weave").
+  const rare = (k: string) => (misheard ? !ordinaryWord(k) : backgroundZipf(k) <= discoveryRules.maxVariantZipf);
   if (keys.length === 1) return rare(keys[0] as string);
   if (keys.length !== 2) return false;
   const [a, b] = keys as [string, string];
