@@ -31,7 +31,7 @@ import type { TopicPartCache } from '../parts.ts';
 import { backgroundZipf, generalZipf } from './background.ts';
 import { Headlines } from './headlines.ts';
 import { NameWords } from './names.ts';
-import { PhraseTable } from './phrase-table.ts';
+import { PHRASE_NUMBERS, PhraseTable } from './phrase-table.ts';
 import type { Phrase, PhrasePart } from './phrase-table.ts';
 import { Tagger } from './tagger.ts';
 import { phraseKeys } from '../words.ts';
@@ -53,8 +53,10 @@ export const discoveryRules = {
   minMentionsName: 3,
   /** Mentions outside the first and last minute (intros, outros, sponsor reads) a topic needs. */
   minInnerMentions: 2,
-  /** Single names (proper nouns, acronyms): at most this common in spoken English (Zipf; "America" 4.9 and "Paris" 4.8 in, the commonest first names "Mike", "Sam", "John" above 5 out)… */
+  /** Single names (proper nouns, acronyms): at most this common in spoken English (Zipf; the commonest first names "Mike", "Sam", "John" above 5 out)… */
   maxZipfName: 5.0,
+  /** …and above this, only when written capitalised mid-sentence at least half the time where the text has capitals ("America" 4.9 yes; "Interesting." as a reply, 4.9, which the tagger calls a name at a sentence start, no). */
+  maxZipfNameByTagger: 4.8,
   /** …and at least this much more frequent in the corpus than in spoken English (log10 ratio): film speech says "America", "Europe", "Apple" often, a talk that keeps coming back to them is about them… */
   minKeynessName: 0.5,
   /** …an acronym this much more than in speech and writing ("CEO" is everyday in business writing). */
@@ -557,7 +559,8 @@ function rejected(phrase: Phrase, phrases: ReadonlyMap<string, Phrase>, names: N
     const acronym = capitalShare(phrase.surfaces) >= 0.5;
     // Names are judged against speech; a common word or an acronym ("industry", "CEO") against speech and writing.
     const zipf = proper && !acronym ? rarest : generalZipf(keys[0] as string);
-    const most = proper ? discoveryRules.maxZipfName : discoveryRules.maxZipfWord;
+    const capitalised = phrase.cased > 0 && phrase.capitalised * 2 >= phrase.cased;
+    const most = !proper ? discoveryRules.maxZipfWord : acronym || capitalised ? discoveryRules.maxZipfName : discoveryRules.maxZipfNameByTagger;
     return zipf <= most ? undefined : `an everyday ${acronym ? 'acronym' : proper ? 'name' : 'word'} (Zipf ${zipf.toFixed(2)} > ${most})`;
   }
   if (rarest > discoveryRules.maxZipfPhrase) return `everyday words only (Zipf ${rarest.toFixed(2)})`;
@@ -872,11 +875,13 @@ function shortfall(c: Candidate, n: Counts | undefined, words: number): string |
   if (c.heads < discoveryRules.minHeadShare * c.nlp) return `mostly a modifier (head ${c.heads} of ${c.nlp})`;
   const acronym = capitalShare(c.surfaces) >= 0.5;
   const k = keyness(n.mentions, words, isProper(c) && !acronym ? backgroundZipf(c.joined) : generalZipf(c.joined));
+  const inOne = Math.max(...n.episodes.values());
   if (isProper(c)) {
-    const least = acronym ? discoveryRules.minKeynessAcronym : discoveryRules.minKeynessName;
+    // Below 10× its rate in speech, a name must be something an episode dwells on: three mentions said one each in
+    // three episodes of a large archive clear a ratio by chance.
+    const least = acronym || inOne < discoveryRules.minMentionsName ? discoveryRules.minKeynessAcronym : discoveryRules.minKeynessName;
     return k >= least ? undefined : `${acronym ? 'an acronym' : 'a name'} not key enough (${k.toFixed(2)})`;
   }
-  const inOne = Math.max(...n.episodes.values());
   if (k < discoveryRules.minKeynessWord) return `a word not key enough (${k.toFixed(2)})`;
   return inOne >= discoveryRules.minWordInOne || k >= discoveryRules.minKeynessWordAnywhere ? undefined : `a word no episode dwells on (${inOne} at most)`;
 }
@@ -957,7 +962,7 @@ function isReading(x: unknown): x is Reading {
     isStrings(v.words) && isInt32(v.counts) && v.counts.length === v.words.length &&
     isInt32(v.surfaceWords) && isStrings(v.surfaces) && isInt32(v.surfaceCounts) && v.surfaces.length === v.surfaceWords.length && v.surfaces.length === v.surfaceCounts.length &&
     isInt32(v.pairs) && v.pairs.length % 3 === 0 &&
-    isStrings(p.ids) && isInt32(p.numbers) && p.numbers.length === p.ids.length * 6 &&
+    isStrings(p.ids) && isInt32(p.numbers) && p.numbers.length === p.ids.length * PHRASE_NUMBERS &&
     isInt32(p.surfacePhrases) && isStrings(p.surfaces) && isInt32(p.surfaceCounts) && p.surfaces.length === p.surfacePhrases.length && p.surfaces.length === p.surfaceCounts.length &&
     isStrings(p.adjectives) && isInt32(p.adjectiveCounts) && p.adjectives.length === p.adjectiveCounts.length
   );

@@ -26,6 +26,8 @@ export interface NounPhrase {
   surface: string;
   /** True when every word is a proper noun or capitalised mid-sentence (a name, not a thing). */
   proper: boolean;
+  /** True when every word is capitalised mid-sentence: a name by its capitals, not by the tagger's guess. */
+  capitalised: boolean;
   /** True when the first word is an adjective ("large language model", "new model"). */
   adjectiveFirst: boolean;
   /** True when the phrase ends where its chunk ends: the head, not a modifier ("tech" in "tech companies" is not). */
@@ -48,6 +50,7 @@ interface ChunkWord {
   value: string;
   noun: boolean;
   proper: boolean;
+  capitalised: boolean;
 }
 
 /**
@@ -106,7 +109,7 @@ export function nounPhrases(text: string, excluded: (key: string) => boolean, ad
       flush(); // glued to the previous word by something other than a hyphen
     }
     const capitalised = /^\p{Lu}/u.test(value) && sentenceStart[index] === 0 && value !== 'I';
-    chunk.push({ key, value, noun: pos !== 'ADJ', proper: pos === 'PROPN' || capitalised });
+    chunk.push({ key, value, noun: pos !== 'ADJ', proper: pos === 'PROPN' || capitalised, capitalised });
   }
   flush();
   return out;
@@ -122,6 +125,7 @@ function emit(chunk: readonly ChunkWord[], out: NounPhrase[]): void {
         keys: words.map((w) => w.key),
         surface: words.map((w) => w.value).join(' '),
         proper: words.every((w) => w.proper),
+        capitalised: words.every((w) => w.capitalised),
         adjectiveFirst: !(words[0] as ChunkWord).noun,
         head: last === chunk.length - 1,
       });

@@ -20,6 +20,8 @@ export interface Phrase {
   /** Occurrences in text with capitals, and how many of those looked like a name: case only tells there. */
   cased: number;
   casedProper: number;
+  /** Occurrences in text with capitals with every word capitalised mid-sentence (not at a sentence start, where any word is). */
+  capitalised: number;
   adjectiveFirst: number;
   surfaces: Map<string, number>;
 }
@@ -37,13 +39,14 @@ export class PhraseTable {
     for (const np of nounPhrases(text, excluded, this.adjectives)) {
       const id = np.keys.join(' ');
       let phrase = this.phrases.get(id);
-      if (!phrase) this.phrases.set(id, (phrase = { keys: np.keys, count: 0, heads: 0, proper: 0, cased: 0, casedProper: 0, adjectiveFirst: 0, surfaces: new Map() }));
+      if (!phrase) this.phrases.set(id, (phrase = { keys: np.keys, count: 0, heads: 0, proper: 0, cased: 0, casedProper: 0, capitalised: 0, adjectiveFirst: 0, surfaces: new Map() }));
       phrase.count++;
       if (np.head) phrase.heads++;
       if (np.proper) phrase.proper++;
       if (!lowercase) {
         phrase.cased++;
         if (np.proper) phrase.casedProper++;
+        if (np.capitalised) phrase.capitalised++;
       }
       if (np.adjectiveFirst) phrase.adjectiveFirst++;
       phrase.surfaces.set(np.surface, (phrase.surfaces.get(np.surface) ?? 0) + 1);
@@ -60,7 +63,7 @@ export class PhraseTable {
     let i = 0;
     for (const [id, p] of this.phrases) {
       ids.push(id);
-      numbers.set([p.count, p.heads, p.proper, p.cased, p.casedProper, p.adjectiveFirst], i * PHRASE_NUMBERS);
+      numbers.set([p.count, p.heads, p.proper, p.cased, p.casedProper, p.adjectiveFirst, p.capitalised], i * PHRASE_NUMBERS);
       for (const [s, n] of p.surfaces) {
         surfacePhrases.push(i);
         surfaces.push(s);
@@ -84,7 +87,7 @@ export class PhraseTable {
     const phrases: Phrase[] = [];
     part.ids.forEach((id, i) => {
       let phrase = this.phrases.get(id);
-      if (!phrase) this.phrases.set(id, (phrase = { keys: id.split(' '), count: 0, heads: 0, proper: 0, cased: 0, casedProper: 0, adjectiveFirst: 0, surfaces: new Map() }));
+      if (!phrase) this.phrases.set(id, (phrase = { keys: id.split(' '), count: 0, heads: 0, proper: 0, cased: 0, casedProper: 0, capitalised: 0, adjectiveFirst: 0, surfaces: new Map() }));
       const at = i * PHRASE_NUMBERS;
       const n = part.numbers;
       phrase.count += n[at] as number;
@@ -93,6 +96,7 @@ export class PhraseTable {
       phrase.cased += n[at + 3] as number;
       phrase.casedProper += n[at + 4] as number;
       phrase.adjectiveFirst += n[at + 5] as number;
+      phrase.capitalised += n[at + 6] as number;
       phrases.push(phrase);
     });
     part.surfaces.forEach((s, i) => {
@@ -103,8 +107,8 @@ export class PhraseTable {
   }
 }
 
-/** Numbers kept per phrase in a part: count, heads, proper, cased, casedProper, adjectiveFirst. */
-const PHRASE_NUMBERS = 6;
+/** Numbers kept per phrase in a part: count, heads, proper, cased, casedProper, adjectiveFirst, capitalised. */
+export const PHRASE_NUMBERS = 7;
 
 /**
  * A phrase table as plain arrays, phrases and their spellings in the order
