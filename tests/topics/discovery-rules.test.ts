@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { buildTopicIndex } from '../../src/knowledge/topics/build-topics.ts';
 import { backgroundZipf, generalZipf } from '../../src/knowledge/topics/discover/background.ts';
 import { fragment, leadingWords } from '../../src/knowledge/topics/discover/discover.ts';
-import { nounPhrases } from '../../src/knowledge/topics/discover/noun-phrases.ts';
+import { nounPhrases, sentenceStarts } from '../../src/knowledge/topics/discover/noun-phrases.ts';
 import type { Phrase } from '../../src/knowledge/topics/discover/phrase-table.ts';
 import { PhraseTable } from '../../src/knowledge/topics/discover/phrase-table.ts';
 import type { PhrasePart } from '../../src/knowledge/topics/discover/phrase-table.ts';
@@ -78,6 +78,20 @@ describe('discovery rules', () => {
     // Said twice against five times, but the title says what the episode is about.
     expect(names.indexOf('amber ledger')).toBeGreaterThanOrEqual(0);
     expect(names.indexOf('amber ledger')).toBeLessThan(names.indexOf('quorbex'));
+  });
+
+  it('finds where sentences start without a sentence splitter, for capitals that mark a name', () => {
+    const starts = (tokens: Array<[string, string]>) => [...sentenceStarts(tokens.map(([t]) => t), tokens.map(([, v]) => v))];
+    const w = (v: string): [string, string] => ['word', v];
+    const p = (v: string): [string, string] => ['punctuation', v];
+    expect(starts([w('We'), w('met'), w('Ada'), p('.'), p('"'), w('Oh'), w('no'), p('!'), w('Then'), w('Mr.'), w('Lee'), w('etc.'), w('And'), w('U.S.'), w('Steel')])).toEqual([
+      1, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0,
+    ]);
+    expect(starts([])).toEqual([]);
+    // A name after a title is capitalised mid-sentence; a word after a full stop is not.
+    const capitalised = (text: string) => nounPhrases(text, () => false).filter((x) => x.capitalised).map((x) => x.keys.join(' '));
+    expect(capitalised('We asked Mr. Varnow about the Kestrel Basin today.')).toEqual(expect.arrayContaining(['varnow', 'kestrel basin']));
+    expect(capitalised('It rained. Rivers rose.')).not.toContain('river');
   });
 
   it('reads a rare word tagged an adjective, with no noun after it, as a noun (a name heard in lower case)', () => {
