@@ -1,6 +1,6 @@
 /**
  * Candidate topic phrases from running text, found with wink-nlp and its
- * English model (part-of-speech tags and sentence boundaries): maximal
+ * English model (part-of-speech tags): maximal
  * noun chunks (adjectives then nouns or proper nouns, joined by hyphens but
  * not by other punctuation), cut where a stop word, a possessive, a number,
  * a calendar word or caption markup interrupts, and every sub-phrase of up
