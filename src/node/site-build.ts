@@ -282,7 +282,7 @@ function runBuildCheck(input: BuildCheckInput, log: (line: string) => void): Pro
     });
     child.once('error', fail);
     child.once('exit', (code, signal) => {
-      if (check) return done(check);
+      if (check) return; // resolved when the result came
       for (const line of tail) log(`    ${line}`);
       fail(new Error(error ?? `reading the transcripts stopped (${signal ?? `exit code ${code}`})`));
     });

@@ -499,8 +499,9 @@ export class Discovery {
     const ranked = active.map((c) => {
       const n = counts.get(c.id) ?? { mentions: 0, inner: 0, episodes: new Map<number, number>() };
       // A theme an episode is titled or tagged with is what that episode is about: it ranks as if said much more.
-      const weight = specificity(c, n.mentions, words) * (named(c, n, headlines) ? discoveryRules.namedBoost : 1);
-      return { c, n, weight, score: topicScore(n.episodes.values(), weight) };
+      const theme = named(c, n, headlines);
+      const weight = specificity(c, n.mentions, words) * (theme ? discoveryRules.namedBoost : 1);
+      return { c, n, weight, theme, score: topicScore(n.episodes.values(), weight) };
     });
     ranked.sort((a, b) => b.score - a.score || compareText(a.c.joined, b.c.joined));
     const maxTopics = this.#options.maxTopics;
@@ -524,7 +525,7 @@ export class Discovery {
         for (const { r } of list.slice(0, discoveryRules.ownTopicsPerEpisode)) chosen.add(r);
       }
       // What an episode is titled or summarised with is its theme, whatever the cap.
-      for (const r of ranked) if (named(r.c, r.n, headlines)) chosen.add(r);
+      for (const r of ranked) if (r.theme) chosen.add(r);
     }
     this.#chosen = new Set([...chosen].map((r) => r.c.id));
     for (const r of ranked) if (!chosen.has(r)) this.#notes.set(r.c.keys.join(' '), `past the cap (score ${r.score.toFixed(2)})`);

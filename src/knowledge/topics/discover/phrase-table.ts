@@ -26,6 +26,9 @@ export interface Phrase {
   surfaces: Map<string, number>;
 }
 
+/** A phrase not yet counted. */
+const emptyPhrase = (keys: string[]): Phrase => ({ keys, count: 0, heads: 0, proper: 0, cased: 0, casedProper: 0, capitalised: 0, adjectiveFirst: 0, surfaces: new Map() });
+
 const excluded = (key: string) => excludedWord(key) !== undefined;
 
 export class PhraseTable {
@@ -39,7 +42,7 @@ export class PhraseTable {
     for (const np of nounPhrases(text, excluded, this.adjectives)) {
       const id = np.keys.join(' ');
       let phrase = this.phrases.get(id);
-      if (!phrase) this.phrases.set(id, (phrase = { keys: np.keys, count: 0, heads: 0, proper: 0, cased: 0, casedProper: 0, capitalised: 0, adjectiveFirst: 0, surfaces: new Map() }));
+      if (!phrase) this.phrases.set(id, (phrase = emptyPhrase(np.keys)));
       phrase.count++;
       if (np.head) phrase.heads++;
       if (np.proper) phrase.proper++;
@@ -87,7 +90,7 @@ export class PhraseTable {
     const phrases: Phrase[] = [];
     part.ids.forEach((id, i) => {
       let phrase = this.phrases.get(id);
-      if (!phrase) this.phrases.set(id, (phrase = { keys: id.split(' '), count: 0, heads: 0, proper: 0, cased: 0, casedProper: 0, capitalised: 0, adjectiveFirst: 0, surfaces: new Map() }));
+      if (!phrase) this.phrases.set(id, (phrase = emptyPhrase(id.split(' '))));
       const at = i * PHRASE_NUMBERS;
       const n = part.numbers;
       phrase.count += n[at] as number;
