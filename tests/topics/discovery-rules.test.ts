@@ -58,6 +58,23 @@ describe('discovery rules', () => {
     expect(name?.mentions).toBe(8);
   });
 
+  it('reads a name heard wrong inside a phrase when a mishearing of the name is heard there too', () => {
+    const claude = ['We asked Claude about it.', 'Then Claude wrote a poem.', 'Claude is a model.', 'Claude answered fast.', 'Claude never sleeps.', 'So Claude again.', 'Is cloude good?'];
+    const heard = ['I used cloud code all week.', 'Then cloud code wrote the tests.', 'Then cloud code broke.', 'We like cloud code.', 'The cloud code bill grew.', 'Some clawed code ran too.'];
+    const withEvidence = discovered(episode('a', [...claude, ...heard, 'My cloude code session ran.']), episode('b', [...claude, ...heard]));
+    // "cloude" is a mishearing of "Claude" (merged into it), and it is heard in "cloude code": "cloud code" is Claude's.
+    expect(withEvidence.find((t) => t.name === 'Claude')?.aliases).toContain('cloude');
+    const code = withEvidence.find((t) => t.aliases.includes('cloud code'));
+    expect(code?.name).toBe('Claude code');
+    expect(code?.aliases).toEqual(expect.arrayContaining(['cloude code', 'clawed code']));
+    expect(code?.mentions).toBe(13);
+    // Without a mishearing of the name in that place, the phrase is what was heard.
+    const without = discovered(episode('a', [...claude, ...heard]), episode('b', [...claude, ...heard]));
+    const plain = without.find((t) => t.aliases.some((a) => a.toLowerCase() === 'cloud code'));
+    expect(plain?.name).toBe('Cloud code');
+    expect(plain?.aliases).not.toContain('clawed code');
+  });
+
   it('judges common words and acronyms against written English too, names against speech', () => {
     expect(generalZipf('ceo')).toBeGreaterThan(backgroundZipf('ceo'));
     expect(generalZipf('industry')).toBeGreaterThan(4.3);

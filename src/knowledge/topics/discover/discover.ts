@@ -136,6 +136,8 @@ interface Candidate {
   proper: number;
   cased: number;
   casedProper: number;
+  /** A name heard in one of the words ("Claude" for "cloud" in "cloud code"): it spells that word in the topic's name. */
+  nameAt?: { slot: number; name: Candidate };
   /** False once merged into another candidate… */
   alive: boolean;
   /** …this one. */
@@ -423,6 +425,7 @@ export class Discovery {
     mergeNearSpellings(byJoined, vocabulary, names);
     mergeAcronyms(byJoined);
     mergeSurnames(byJoined);
+    mergeNamesInPhrases(byJoined, vocabulary);
 
     const active = [...byJoined.values()].filter(
       (c) => c.alive && c.forms.size > 0 && !reservedJoined.has(c.joined) && ![...c.forms.values()].some((f) => reservedMatcher.has(f.keys)),
@@ -714,6 +717,48 @@ function mergeSurnames(byJoined: Map<string, Candidate>): void {
 }
 
 /**
+ * 3. A name heard wrong inside a phrase: a two-word phrase ("cloud code")
+ * whose word sounds like a name of one word ("Claude") is that name's
+ * phrase when the corpus also says it with a spelling the name's own
+ * topic took as a mishearing of it ("cloude code", "cloude" merged into
+ * "Claude"): the recognizer is heard mistaking the name there. Other
+ * spellings in that place that sound the same and are no everyday word
+ * join it ("clawed code"), and the name spells that word in the topic's
+ * name ("Claude code"). The name's own spelling next to the other word is
+ * no evidence: "Meta scientist" says nothing of "mad scientist".
+ */
+function mergeNamesInPhrases(byJoined: ReadonlyMap<string, Candidate>, vocabulary: Vocabulary): void {
+  const namesBySound = new Map<string, Candidate[]>();
+  for (const c of byJoined.values()) {
+    if (!c.alive || c.keys.length !== 1 || !isProper(c)) continue;
+    for (const code of new Set(doubleMetaphone(c.joined))) {
+      const list = namesBySound.get(code);
+      if (list) list.push(c);
+      else namesBySound.set(code, [c]);
+    }
+  }
+  for (const c of byJoined.values()) {
+    if (!c.alive || c.keys.length !== 2 || isProper(c)) continue;
+    for (let slot = 0; slot < 2 && !c.nameAt; slot++) {
+      const word = c.keys[slot] as string;
+      const partner = c.keys[1 - slot] as string;
+      const pair = (k: string) => (slot === 0 ? [k, partner] : [partner, k]);
+      const heard = (k: string) => vocabulary.pairCount(...(pair(k) as [string, string])) > 0;
+      const names = new Set(doubleMetaphone(word).flatMap((code) => namesBySound.get(code) ?? []));
+      for (const name of names) {
+        if (name.joined === word || name.joined === partner) continue;
+        const misheard = [...name.forms.values()].filter((f) => f.variant && f.keys.length === 1 && f.keys[0] !== word && heard(f.keys[0] as string));
+        if (misheard.length === 0) continue;
+        c.nameAt = { slot, name };
+        const spellings = new Set([...misheard.map((f) => f.keys[0] as string), ...vocabulary.soundsLike(word).filter((k) => k !== word && !ordinaryWord(k) && soundsAlike(k, name.joined))]);
+        for (const k of spellings) if (heard(k)) addForm(c, pair(k), new Map(), true);
+        break;
+      }
+    }
+  }
+}
+
+/**
  * A misrecognition of `c`, not a word: one word that is no everyday word
  * ("Navidia"), or two words lined up with a two-word form of `c`, one the
  * same and the other no everyday word ("deep seak" for "deep seek"); for a
@@ -935,8 +980,13 @@ function displayName(c: Candidate): string {
     own[0] ??
     [...c.variantSurfaces][0] ??
     [c.keys.join(' '), 0];
-  const name = pick[0];
-  return /\p{Lu}/u.test(name) ? name : name.charAt(0).toUpperCase() + name.slice(1);
+  const picked = pick[0];
+  const name = /\p{Lu}/u.test(picked) ? picked : picked.charAt(0).toUpperCase() + picked.slice(1);
+  const words = name.split(' ');
+  if (!c.nameAt || words.length !== 2) return name;
+  // The name, as its own topic spells it, in the place it was heard wrong ("Claude code" for "cloud code").
+  words[c.nameAt.slot] = displayName(c.nameAt.name);
+  return words.join(' ');
 }
 
 /** Distinct spellings (ignoring case), most frequent first, the name first. */

@@ -252,6 +252,18 @@ export class Vocabulary {
     return [...found].filter((k) => distance(k, joined) <= maxEdits).sort();
   }
 
+  /**
+   * Single words that sound like `key` by Double Metaphone (itself
+   * included when seen), of those `near` can find: seen fewer than
+   * MAX_VARIANT_COUNT times, at least MIN_FUZZY_LENGTH - 1 letters.
+   */
+  soundsLike(key: string): string[] {
+    const { sounds } = this.#fuzzy();
+    const found = new Set<string>();
+    for (const code of doubleMetaphone(key)) for (const k of sounds.get(code) ?? []) if (this.#ids.has(k)) found.add(k);
+    return [...found].sort();
+  }
+
   #fuzzy(): { deletions: DeletionIndex; sounds: Map<string, Set<string>> } {
     if (this.#deletions && this.#sounds) return { deletions: this.#deletions, sounds: this.#sounds };
     if (!this.#forms) throw new Error('Vocabulary.near before index');
