@@ -75,6 +75,12 @@ describe('discovery rules', () => {
     expect(plain?.aliases).not.toContain('clawed code');
   });
 
+  it('names a phrase in sentence case, keeping the capitals of its words', () => {
+    const said = ['We built generative AI tools.', 'Then generative AI got cheap.', 'So generative AI spread.', 'Is generative AI good?'];
+    const topics = discovered(episode('a', said), episode('b', said));
+    expect(topics.map((t) => t.name)).toContain('Generative AI');
+  });
+
   it('judges common words and acronyms against written English too, names against speech', () => {
     expect(generalZipf('ceo')).toBeGreaterThan(backgroundZipf('ceo'));
     expect(generalZipf('industry')).toBeGreaterThan(4.3);

@@ -981,7 +981,8 @@ function displayName(c: Candidate): string {
     [...c.variantSurfaces][0] ??
     [c.keys.join(' '), 0];
   const picked = pick[0];
-  const name = /\p{Lu}/u.test(picked) ? picked : picked.charAt(0).toUpperCase() + picked.slice(1);
+  // Sentence case, unless the first word has a capital of its own ("iPhone"): "Generative AI", not "generative AI".
+  const name = /\p{Lu}/u.test(picked.split(' ')[0] ?? '') ? picked : picked.charAt(0).toUpperCase() + picked.slice(1);
   const words = name.split(' ');
   if (!c.nameAt || words.length !== 2) return name;
   // The name, as its own topic spells it, in the place it was heard wrong ("Claude code" for "cloud code").
