@@ -16,7 +16,10 @@ import { nounPhrases, sentenceStarts } from '../../src/knowledge/topics/discover
 import type { Phrase } from '../../src/knowledge/topics/discover/phrase-table.ts';
 import { PhraseTable } from '../../src/knowledge/topics/discover/phrase-table.ts';
 import type { PhrasePart } from '../../src/knowledge/topics/discover/phrase-table.ts';
-import { Tagger, tagEpisode } from '../../src/knowledge/topics/discover/tagger.ts';
+import { passMatcher, SecondThread, workEpisode } from '../../src/knowledge/topics/second-thread.ts';
+import type { MatcherSpec } from '../../src/knowledge/topics/second-thread.ts';
+import type { AliasEntry } from '../../src/knowledge/topics/alias-matcher.ts';
+import type { SpeechText } from '../../src/knowledge/topics/corpus.ts';
 import { episodeFromCues } from './make-episodes.ts';
 
 const filler = Array.from({ length: 30 }, (_, i) => ['We talked about the weather.', 'It was a long drive home.', 'Everyone had an opinion.'][i % 3] as string);
@@ -175,26 +178,51 @@ describe('discovery rules', () => {
     expect(topics).not.toContain('CEO');
   });
 
-  it('tags in a worker thread exactly what it tags here, and hands the parts on in order', () => {
+  it('works each pass in a worker thread exactly as here, and hands the parts on in order', () => {
     const texts = ['Nvidia sells GPUs to data centers.', 'The data center in Texas uses power.', 'open source models and large language models', 'DeepSeek trained a reasoning model.'];
     const episodes = Array.from({ length: 12 }, (_, i) => texts.map((t, k) => (k === i % 4 ? `${t} Episode ${i} of Quorbex.` : t)));
-    const lowercase = (list: string[]) => list.map((t) => t === t.toLowerCase());
-    const delivered: Array<[number, PhrasePart]> = [];
-    const tagger = new Tagger((index, part) => delivered.push([index, part]), true, 40);
-    episodes.forEach((list, i) => tagger.tag(i, list, lowercase(list)));
-    const threaded = tagger.threaded;
-    tagger.finish();
+    const speech = (list: string[]): SpeechText => ({ texts: list, lowercase: list.map((t) => t === t.toLowerCase()), edge: list.map((_, k) => k === 0) });
+    const entries: AliasEntry[] = [
+      { keys: ['data', 'center'], case: 'any', topic: 0, exclude: false, priority: 1 },
+      { keys: ['data', 'centers'], case: 'any', topic: 0, exclude: false, priority: 1 },
+      { keys: ['nvidia'], case: 'any', topic: 1, exclude: false, priority: 1 },
+      { keys: ['large', 'language', 'models'], case: 'any', topic: 2, exclude: false, priority: 1 },
+      { keys: ['language', 'models'], case: 'any', topic: 3, exclude: false, priority: 1 },
+      { keys: ['quorbex'], case: 'capitalized', topic: 4, exclude: false, priority: 1 },
+    ];
+    const spec: MatcherSpec = { entries, spelled: Int32Array.from(entries, (e, i) => (e.keys.length === 2 ? i : -1)) };
+    const thread = new SecondThread(true, 40);
+    const delivered: { tag: Array<[number, unknown]>; lattice: Array<[number, unknown]>; mentions: Array<[number, unknown]> } = { tag: [], lattice: [], mentions: [] };
+    let threaded = false;
+    for (const pass of ['tag', 'lattice', 'mentions'] as const) {
+      thread.begin(pass, (index, part) => delivered[pass].push([index, part]), pass === 'tag' ? undefined : spec);
+      episodes.forEach((list, i) => thread.work(i, speech(list)));
+      threaded ||= thread.threaded;
+      thread.drain();
+      expect(delivered[pass].map(([i]) => i)).toEqual(episodes.map((_, i) => i));
+      const here = passMatcher(spec);
+      expect(delivered[pass].map(([, part]) => part)).toEqual(episodes.map((list) => workEpisode(pass, speech(list), here)));
+    }
+    thread.close();
     expect(threaded).toBe(true);
-    expect(tagger.tagged.worker).toBeGreaterThan(0);
-    expect(delivered.map(([i]) => i)).toEqual(episodes.map((_, i) => i));
-    expect(delivered.map(([, part]) => part)).toEqual(episodes.map((list) => tagEpisode(list, lowercase(list))));
-    // Merged in order, the parts make the table one pass over all the text makes.
-    const here = new PhraseTable();
-    for (const list of episodes) list.forEach((t, k) => here.add(t, lowercase(list)[k] ?? false));
+    expect(thread.worked.worker).toBeGreaterThan(0);
+    // Merged in order, the tagged parts make the table one pass over all the text makes.
+    const one = new PhraseTable();
+    for (const list of episodes) list.forEach((t, k) => one.add(t, speech(list).lowercase[k] ?? false));
     const merged = new PhraseTable();
-    for (const [, part] of delivered) merged.merge(part);
-    expect([...merged.phrases]).toEqual([...here.phrases]);
-    expect([...merged.adjectives]).toEqual([...here.adjectives]);
+    for (const [, part] of delivered.tag) merged.merge(part as PhrasePart);
+    expect([...merged.phrases]).toEqual([...one.phrases]);
+    expect([...merged.adjectives]).toEqual([...one.adjectives]);
+  });
+
+  it('builds the same index when the worker takes part as when it does not', () => {
+    const said = ['Then Quorbex Labs raised money.', 'The data center in Texas uses power.', 'Nvidia sells GPUs to the data center.', 'Our data center runs hot.'];
+    const episodes = Array.from({ length: 8 }, (_, i) => episode(`e${i}`, said.map((t, k) => (k === i % 4 ? `${t} Nvidia again.` : t))));
+    const strip = (index: ReturnType<typeof buildTopicIndex>) => ({ topics: index.topics, byEpisode: [...index.byEpisode] });
+    const alone = buildTopicIndex(episodes, [], { worker: false });
+    const shared = buildTopicIndex(episodes, [], { workerAfterChars: 200 });
+    expect(alone.topics.length).toBeGreaterThan(0);
+    expect(strip(shared)).toEqual(strip(alone));
   });
 
   it('reads the written-English table its package gives', () => {

@@ -13,16 +13,18 @@ import type { Diagnostic } from '../../transcript/diagnostics.ts';
 import type { Episode } from '../../transcript/schema.ts';
 import { slugify } from '../../transcript/slug.ts';
 import type { Paragraph } from '../../transcript/schema.ts';
-import { AliasMatcher } from './alias-matcher.ts';
 import type { AliasCase, AliasEntry } from './alias-matcher.ts';
-import { speechParagraphs } from './corpus.ts';
+import { speechText } from './corpus.ts';
 import { Discovery } from './discover/discover.ts';
 import { QUOTED_EPISODES } from './page-caps.ts';
-import { canonicalOrder, contentDigest, decodePart, encodePart, isInt32, matcherDigest, partKey } from './parts.ts';
+import { isMentionsPart } from './mentions.ts';
+import type { MentionsPart } from './mentions.ts';
+import { canonicalOrder, contentDigest, decodePart, encodePart, matcherDigest, partKey } from './parts.ts';
 import type { TopicPartCache } from './parts.ts';
 import { EpisodePlaces, quotedEpisode } from './quoted-episode.ts';
 import type { Hit } from './quoted-episode.ts';
 import { Cooccurrence } from './related.ts';
+import { SecondThread } from './second-thread.ts';
 import type { CuratedTopic, EpisodeTopics, ParagraphTopicLink, QuotedEpisode, SpeakerMentions, Topic, TopicEpisode, TopicSource, TopicSpeaker } from './schema.ts';
 import { isCaps, phraseKeys } from './words.ts';
 
@@ -31,8 +33,10 @@ export interface TopicIndexOptions {
   discover?: boolean;
   /** Most discovered topics kept (default: see `discoveryRules`). */
   maxDiscovered?: number;
-  /** Tag in a worker thread once the corpus is large (default true; the index is the same either way). */
+  /** Share each pass's work on each episode with a worker thread once the corpus is large (default true; the index is the same either way). */
   worker?: boolean;
+  /** Characters of speech worked in this thread before the worker starts (default WORKER_AFTER_CHARS; tests start it early). */
+  workerAfterChars?: number;
   /**
    * Where what each episode contributes to each pass is kept between builds
    * (parts.ts), so that only episodes that changed are read again, and the
@@ -86,21 +90,6 @@ interface Tally {
 }
 
 /**
- * The mentions found in one episode (the third pass's part, cached under
- * the episode's content digest and the matcher's): for each, in text order,
- * the speech paragraph (by position among the episode's speech
- * paragraphs), the topic (by its canonical number in the matcher) and the
- * character range in the paragraph's text.
- */
-interface MentionsPart {
-  paragraphs: number;
-  at: Int32Array;
-  topic: Int32Array;
-  start: Int32Array;
-  end: Int32Array;
-}
-
-/**
  * Build the topic index from the episodes and the curated topic files.
  * `episodes` may be any iterable that yields the same episodes in the same
  * order each time it is iterated (a lazy one that loads each episode from
@@ -108,6 +97,16 @@ interface MentionsPart {
  * once without, and only one episode is held at a time.
  */
 export function buildTopicIndex(episodes: Iterable<Episode>, curated: readonly CuratedTopic[], options: TopicIndexOptions = {}): TopicIndex {
+  // Each pass's work on each episode is shared with a worker thread once the corpus is large (second-thread.ts).
+  const thread = new SecondThread(options.worker !== false, options.workerAfterChars);
+  try {
+    return indexWith(thread, episodes, curated, options);
+  } finally {
+    thread.close();
+  }
+}
+
+function indexWith(thread: SecondThread, episodes: Iterable<Episode>, curated: readonly CuratedTopic[], options: TopicIndexOptions): TopicIndex {
   const diagnostics: Diagnostic[] = [];
   const drafts = curatedDrafts(curated, diagnostics);
   const cache = options.cache;
@@ -128,8 +127,8 @@ export function buildTopicIndex(episodes: Iterable<Episode>, curated: readonly C
     const discovery = new Discovery({
       reserved: matcherEntries(drafts, 2),
       ...(options.maxDiscovered === undefined ? {} : { maxTopics: options.maxDiscovered }),
-      ...(options.worker === undefined ? {} : { worker: options.worker }),
       ...(cache ? { cache } : {}),
+      thread,
     });
     let i = 0;
     for (const e of episodes) discovery.read(e, contentOf(e, i++));
@@ -151,7 +150,6 @@ export function buildTopicIndex(episodes: Iterable<Episode>, curated: readonly C
   rank.forEach((r, i) => {
     draftOf[r] = i;
   });
-  const matcher = new AliasMatcher();
   const entries: AliasEntry[] = [];
   drafts.forEach((d, i) => {
     const topic = rank[i] as number;
@@ -159,26 +157,40 @@ export function buildTopicIndex(episodes: Iterable<Episode>, curated: readonly C
     for (const form of d.forms) entries.push({ keys: form.keys, case: form.case, topic, exclude: false, priority });
     for (const keys of d.exclude) entries.push({ keys, case: 'any', topic, exclude: true, priority });
   });
-  for (const entry of entries) matcher.add(entry);
   const digest = cache ? matcherDigest(entries) : '';
   const tagNames = tagLookup(drafts);
   const tallies: Tally[] = drafts.map(() => ({ episodes: [], mentions: 0, depth: 0, quoted: [], speakers: new Map(), voices: [] }));
   const byEpisode = new Map<string, EpisodeTopics>();
   const cooccurrence = new Cooccurrence();
   let count = 0;
+  // Episodes waiting for their part (made here or in the worker, handed on in order), with the part's cache key when it is made.
+  const waiting = new Map<number, { episode: Episode; key: string | undefined }>();
+  thread.begin('mentions', (index, part) => {
+    const { episode, key } = waiting.get(index) as { episode: Episode; key: string | undefined };
+    waiting.delete(index);
+    if (key !== undefined) cache?.set(key, encodePart(part));
+    addEpisode(episode, part);
+  }, { entries });
   for (const episode of episodes) {
     const content = contentOf(episode, count);
-    count++;
+    const index = count++;
     const speech = episode.paragraphs.filter((p) => p.kind === 'speech');
     const key = content === undefined ? undefined : partKey('mentions', content, digest);
-    let part = key === undefined ? undefined : decodePart(cache?.get(key), isMentionsPart);
+    const part = key === undefined ? undefined : decodePart(cache?.get(key), isMentionsPart);
     if (part && part.paragraphs === speech.length) {
       reused.mentions++;
+      waiting.set(index, { episode, key: undefined });
+      thread.put(index, part);
     } else {
-      part = findMentions(episode, matcher);
-      if (key !== undefined) cache?.set(key, encodePart(part));
+      waiting.set(index, { episode, key });
+      thread.work(index, speechText(episode));
     }
+  }
+  thread.drain();
 
+  /** The third pass's part of one episode, in episode order: its topics, links, quotes and speakers. */
+  function addEpisode(episode: Episode, part: MentionsPart): void {
+    const speech = episode.paragraphs.filter((p) => p.kind === 'speech');
     const view: EpisodeTopics = { episode: episode.slug, topics: [], links: {} };
     byEpisode.set(episode.slug, view);
     const hits = new Map<number, Hit[]>();
@@ -271,36 +283,6 @@ export function buildTopicIndex(episodes: Iterable<Episode>, curated: readonly C
   const index: TopicIndex = { topics, bySlug: new Map(topics.map((t) => [t.slug, t])), byEpisode, diagnostics };
   if (cache) index.reused = reused;
   return index;
-}
-
-/** The third pass over one episode: every mention, leftmost-longest, in text order. */
-function findMentions(episode: Episode, matcher: AliasMatcher): MentionsPart {
-  const at: number[] = [];
-  const topic: number[] = [];
-  const start: number[] = [];
-  const end: number[] = [];
-  let paragraphs = 0;
-  for (const p of speechParagraphs(episode, 0)) {
-    for (const m of matcher.scan(p.tokens, p.breaks, p.lowercase)) {
-      const first = p.tokens[m.first];
-      const last = p.tokens[m.last];
-      if (!first || !last) continue;
-      at.push(paragraphs);
-      topic.push(m.topic);
-      start.push(first.start);
-      end.push(last.end);
-    }
-    paragraphs++;
-  }
-  return { paragraphs, at: Int32Array.from(at), topic: Int32Array.from(topic), start: Int32Array.from(start), end: Int32Array.from(end) };
-}
-
-/** Shape of a cached third-pass part. */
-function isMentionsPart(x: unknown): x is MentionsPart {
-  const m = x as Partial<MentionsPart> | null;
-  if (!m || typeof m.paragraphs !== 'number' || !isInt32(m.at) || !isInt32(m.topic) || !isInt32(m.start) || !isInt32(m.end)) return false;
-  const n = m.at.length;
-  return m.topic.length === n && m.start.length === n && m.end.length === n;
 }
 
 /**

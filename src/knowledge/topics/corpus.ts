@@ -27,6 +27,33 @@ export interface CorpusParagraph {
   lowercase: boolean;
 }
 
+/** An episode's speech paragraphs as plain data, what the passes of the index need of them (and can send to a worker). */
+export interface SpeechText {
+  texts: string[];
+  /** True for paragraphs in the intro or outro (see EDGE_SECONDS), where show boilerplate lives. */
+  edge: boolean[];
+  /** True for paragraphs without a capital letter (all-lowercase captions). */
+  lowercase: boolean[];
+}
+
+/** The texts of `episode`'s speech paragraphs, with where each stands and whether it has capitals. */
+export function speechText(episode: Episode): SpeechText {
+  const speech = episode.paragraphs.filter((p) => p.kind === 'speech');
+  const duration = episode.duration;
+  const share = Math.ceil(speech.length * EDGE_SHARE);
+  const out: SpeechText = { texts: [], edge: [], lowercase: [] };
+  speech.forEach((paragraph, i) => {
+    out.texts.push(paragraph.text);
+    out.edge.push(
+      duration !== null && paragraph.start !== null
+        ? paragraph.start < EDGE_SECONDS || (paragraph.end ?? paragraph.start) > duration - EDGE_SECONDS
+        : i < share || i >= speech.length - share,
+    );
+    out.lowercase.push(!/\p{Lu}/u.test(paragraph.text));
+  });
+  return out;
+}
+
 /**
  * The speech paragraphs of `episode`, the `index`-th episode read, each
  * tokenized as it is asked for (so a paragraph's words are let go once the
@@ -34,15 +61,10 @@ export interface CorpusParagraph {
  */
 export function* speechParagraphs(episode: Episode, index: number): Generator<CorpusParagraph> {
   const speech = episode.paragraphs.filter((p) => p.kind === 'speech');
-  const duration = episode.duration;
-  const share = Math.ceil(speech.length * EDGE_SHARE);
+  const { edge, lowercase } = speechText(episode);
   for (let i = 0; i < speech.length; i++) {
     const paragraph = speech[i] as Paragraph;
     const { tokens, breaks } = tokenize(paragraph.text);
-    const edge =
-      duration !== null && paragraph.start !== null
-        ? paragraph.start < EDGE_SECONDS || (paragraph.end ?? paragraph.start) > duration - EDGE_SECONDS
-        : i < share || i >= speech.length - share;
-    yield { episode: index, paragraph, tokens, breaks, edge, lowercase: !/\p{Lu}/u.test(paragraph.text) };
+    yield { episode: index, paragraph, tokens, breaks, edge: edge[i] ?? false, lowercase: lowercase[i] ?? false };
   }
 }

@@ -4,7 +4,7 @@
  * passes. The pipeline (docs/topics.md has the thresholds and the reasons):
  *
  * 1. candidates: noun phrases from wink-nlp (noun-phrases.ts, tagged on a
- *    second thread for large corpora, tagger.ts), with filler, number,
+ *    second thread for large corpora, ../second-thread.ts), with filler, number,
  *    calendar, boilerplate and profane words cut out (stop-words.ts);
  * 2. static filters: the speakers' and shows' own names (names.ts), words
  *    too everyday in spoken or written English (background.ts), phrases
@@ -25,7 +25,8 @@ import { distance } from 'fastest-levenshtein';
 import { AliasMatcher } from '../alias-matcher.ts';
 import type { AliasCase, AliasEntry } from '../alias-matcher.ts';
 import type { Episode } from '../../../transcript/schema.ts';
-import { speechParagraphs } from '../corpus.ts';
+import { speechParagraphs, speechText } from '../corpus.ts';
+import type { SpeechText } from '../corpus.ts';
 import { canonicalOrder, decodePart, encodePart, isInt32, isStrings, matcherDigest, partKey } from '../parts.ts';
 import type { TopicPartCache } from '../parts.ts';
 import { backgroundZipf, generalZipf } from './background.ts';
@@ -33,7 +34,8 @@ import { Headlines } from './headlines.ts';
 import { NameWords } from './names.ts';
 import { PHRASE_NUMBERS, PhraseTable } from './phrase-table.ts';
 import type { Phrase, PhrasePart } from './phrase-table.ts';
-import { Tagger } from './tagger.ts';
+import { SecondThread } from '../second-thread.ts';
+import type { MatcherSpec } from '../second-thread.ts';
 import { phraseKeys } from '../words.ts';
 import { EpisodeLattice, MentionLattice } from './lattice.ts';
 import type { Counts, LatticePart } from './lattice.ts';
@@ -149,8 +151,10 @@ export interface DiscoveryOptions {
   reserved?: readonly AliasEntry[];
   /** Most topics returned (default: `topicsPerEpisode` × episodes, at least `minCap`). */
   maxTopics?: number;
-  /** Tag in a worker thread once the corpus is large (default true; the output is the same either way). */
+  /** Share the work on each episode with a worker thread once the corpus is large (default true; the output is the same either way). */
   worker?: boolean;
+  /** The second thread to share it with, when the caller has one for its own pass too (it then ends it); default one of its own. */
+  thread?: SecondThread;
   /** Where each episode's parts of the two passes are cached (see parts.ts); the output is the same with or without. */
   cache?: TopicPartCache;
 }
@@ -175,6 +179,8 @@ interface Plan {
   spelledRef: Map<AliasEntry, number>;
   /** Digest of the matcher (parts.ts), part of the second pass's cache keys. */
   digest: string;
+  /** The matcher as its entries, with each entry's number in `spelledForms` (-1 for none): what the second thread makes it from. */
+  spec: MatcherSpec;
 }
 
 /**
@@ -192,7 +198,9 @@ export class Discovery {
   readonly #cache: TopicPartCache | undefined;
   readonly #names = new NameWords();
   readonly #headlines = new Headlines();
-  readonly #tagger: Tagger;
+  readonly #thread: SecondThread;
+  /** True when the thread is this discovery's own, to stop when it is done. */
+  readonly #ownThread: boolean;
   /** The noun phrases, filled as the episodes' parts come in. */
   readonly #table = new PhraseTable();
   #phrases = new Map<string, Phrase>();
@@ -205,6 +213,8 @@ export class Discovery {
   /** Words of each episode, by position. */
   readonly #episodeWords: number[] = [];
   #paragraphs = 0;
+  /** Second-pass parts' cache keys, by episode position, while the parts are made. */
+  readonly #latticeKeys = new Map<number, string>();
   /** First-pass parts waiting for their phrases (from the tagger) before they are cached, by episode position. */
   readonly #waiting = new Map<number, { key: string; reading: Omit<Reading, 'phrases'> }>();
   /** After the first pass: the candidates and the matcher that finds them. */
@@ -222,7 +232,8 @@ export class Discovery {
   constructor(options: DiscoveryOptions = {}) {
     this.#options = options;
     this.#cache = options.cache;
-    this.#tagger = new Tagger((index, part) => this.#tagged(index, part), options.worker !== false);
+    this.#ownThread = options.thread === undefined;
+    this.#thread = options.thread ?? new SecondThread(options.worker !== false);
   }
 
   /**
@@ -232,6 +243,7 @@ export class Discovery {
   read(episode: Episode, content?: string): void {
     if (this.#plan) throw new Error('Discovery.read after the first pass ended');
     const index = this.#episodes++;
+    if (index === 0) this.#thread.begin('tag', (i, phrases) => this.#tagged(i, phrases));
     this.#names.add(episode);
     this.#headlines.add(episode);
     const key = content === undefined || !this.#cache ? undefined : partKey('read', content);
@@ -239,23 +251,23 @@ export class Discovery {
     if (cached) {
       this.reused.read++;
       this.#counts(index, cached);
-      this.#tagger.put(index, cached.phrases);
+      this.#thread.put(index, cached.phrases);
       return;
     }
     const counter = new EpisodeVocabulary();
-    const texts: string[] = [];
-    const lowercase: boolean[] = [];
+    const speech: SpeechText = { texts: [], edge: [], lowercase: [] };
     let words = 0;
     for (const p of speechParagraphs(episode, index)) {
       words += p.tokens.length;
       counter.addParagraph(p);
-      texts.push(p.paragraph.text);
-      lowercase.push(p.lowercase);
+      speech.texts.push(p.paragraph.text);
+      speech.edge.push(p.edge);
+      speech.lowercase.push(p.lowercase);
     }
-    const reading = { words, paragraphs: texts.length, vocabulary: counter.part() };
+    const reading = { words, paragraphs: speech.texts.length, vocabulary: counter.part() };
     this.#counts(index, reading);
     if (key !== undefined) this.#waiting.set(index, { key, reading });
-    this.#tagger.tag(index, texts, lowercase);
+    this.#thread.work(index, speech);
   }
 
   /** Add an episode's word counts. */
@@ -280,18 +292,30 @@ export class Discovery {
    * episode (the same episodes, in the same order); `content` as for `read`.
    */
   count(episode: Episode, content?: string): void {
-    const plan = (this.#plan ??= this.#candidates());
+    let plan = this.#plan;
+    if (!plan) {
+      const made = (plan = this.#plan = this.#candidates());
+      this.#thread.begin('lattice', (i, part) => this.#possibleMentions(made, i, part), made.spec, { matcher: made.matcher, spelling: (entry) => made.spelledRef.get(entry) });
+    }
     const index = this.#counted++;
     if (index >= this.#episodes) throw new Error('Discovery.count: more episodes than the first pass read');
     const key = content === undefined || !this.#cache ? undefined : partKey('count', content, plan.digest);
-    let part = key === undefined ? undefined : decodePart(this.#cache?.get(key), isLatticePart);
+    const part = key === undefined ? undefined : decodePart(this.#cache?.get(key), isLatticePart);
     if (part) {
       this.reused.count++;
-    } else {
-      const lattice = new EpisodeLattice();
-      for (const p of speechParagraphs(episode, index)) lattice.addParagraph(p, plan.matcher, (entry) => plan.spelledRef.get(entry));
-      part = lattice.part();
-      if (key !== undefined) this.#cache?.set(key, encodePart(part));
+      this.#thread.put(index, part);
+      return;
+    }
+    if (key !== undefined) this.#latticeKeys.set(index, key);
+    this.#thread.work(index, speechText(episode));
+  }
+
+  /** An episode's possible mentions, in episode order: cached, and added to the corpus's. */
+  #possibleMentions(plan: Plan, index: number, part: LatticePart): void {
+    const key = this.#latticeKeys.get(index);
+    if (key !== undefined) {
+      this.#latticeKeys.delete(index);
+      this.#cache?.set(key, encodePart(part));
     }
     this.#lattice.append(part, index, (topic) => plan.idOf[topic] as number);
     part.surfaces.forEach((surface, i) => {
@@ -314,6 +338,9 @@ export class Discovery {
     if (this.#paragraphs === 0) return [];
     const plan = (this.#plan ??= this.#candidates());
     if (this.#counted !== this.#episodes) throw new Error(`Discovery.topics: counted ${this.#counted} of ${this.#episodes} episodes`);
+    // The last of the second pass's parts; the index's own thread is done with.
+    if (this.#ownThread) this.#thread.close();
+    else this.#thread.drain();
     for (const [c, heard] of this.#pairSpellings) {
       for (const [s, n] of heard.own) c.surfaces.set(s, (c.surfaces.get(s) ?? 0) + n);
       for (const [s, n] of heard.variant) c.variantSurfaces.set(s, (c.variantSurfaces.get(s) ?? 0) + n);
@@ -361,7 +388,7 @@ export class Discovery {
 
   /** 2. Static filters, 3. variants merged: the candidates, and one matcher for them and the reserved aliases. */
   #candidates(): Plan {
-    this.#tagger.finish();
+    this.#thread.drain();
     if (this.#waiting.size > 0) throw new Error('topic discovery: an episode was never tagged');
     ({ phrases: this.#phrases, adjectives: this.#adjectives } = this.#table);
     const reserved = this.#options.reserved ?? [];
@@ -473,7 +500,8 @@ export class Discovery {
       });
     }
     const digest = matcherDigest(entries, [...signatures].sort().join('\n'));
-    return { active, matcher, idOf, spelledForms, spelledRef, digest };
+    const spelled = Int32Array.from(entries, (entry) => spelledRef.get(entry) ?? -1);
+    return { active, matcher, idOf, spelledForms, spelledRef, digest, spec: { entries, spelled } };
   }
 
   /** 4. Count, drop the failing longest first, recount; 5. rank and cap. */

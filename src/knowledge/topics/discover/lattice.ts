@@ -78,7 +78,11 @@ export class EpisodeLattice {
    * `spelling(entry)`, when it gives a number, hears how that two-word
    * alias is written there (the vocabulary keeps no spellings of pairs).
    */
-  addParagraph(p: CorpusParagraph, matcher: AliasMatcher, spelling?: (entry: AliasEntry) => number | undefined): void {
+  addParagraph(
+    p: Pick<CorpusParagraph, 'tokens' | 'breaks' | 'edge' | 'lowercase'> & { paragraph: { text: string } },
+    matcher: AliasMatcher,
+    spelling?: (entry: AliasEntry) => number | undefined,
+  ): void {
     const base = this.#words;
     const edge = p.edge ? 1 : 0;
     const text = p.paragraph.text;

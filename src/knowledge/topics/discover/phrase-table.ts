@@ -1,7 +1,7 @@
 /**
  * The noun phrases of the corpus, counted: what the tagger contributes to
  * discovery. Filled paragraph by paragraph, one episode at a time, in the
- * main thread or in the tagging worker (tagger.ts); each episode's table
+ * main thread or in the worker (../second-thread.ts); each episode's table
  * becomes a part (`PhrasePart`), and merging the parts in episode order
  * makes the table one pass would have made, insertion order included, so
  * the result never depends on which thread tagged what, or on which parts
