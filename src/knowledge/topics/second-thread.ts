@@ -183,9 +183,8 @@ export class SecondThread {
     if (this.#ready.size > 0) throw new Error(`topic index: episode ${this.#next} of the ${this.#pass} pass was never worked`);
   }
 
-  /** End the last pass and stop the worker. */
+  /** Stop the worker (call `drain` first to hand on what it was making: anything not handed on is dropped). */
   close(): void {
-    this.drain();
     this.#stop();
   }
 

@@ -338,9 +338,9 @@ export class Discovery {
     if (this.#paragraphs === 0) return [];
     const plan = (this.#plan ??= this.#candidates());
     if (this.#counted !== this.#episodes) throw new Error(`Discovery.topics: counted ${this.#counted} of ${this.#episodes} episodes`);
-    // The last of the second pass's parts; the index's own thread is done with.
+    // The last of the second pass's parts; a thread of discovery's own is done with.
+    this.#thread.drain();
     if (this.#ownThread) this.#thread.close();
-    else this.#thread.drain();
     for (const [c, heard] of this.#pairSpellings) {
       for (const [s, n] of heard.own) c.surfaces.set(s, (c.surfaces.get(s) ?? 0) + n);
       for (const [s, n] of heard.variant) c.variantSurfaces.set(s, (c.variantSurfaces.get(s) ?? 0) + n);
