@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getBrowser } from './harness.ts';
+import type { Page } from 'playwright-core';
 
 const SAMPLE = 'content/episodes/signal-and-noise/01-heat-pumps-and-the-grid';
 const root = mkdtempSync(join(tmpdir(), 'verbatim-dev-'));
@@ -46,6 +47,18 @@ async function waitFor(condition: () => boolean, what: string, ms = 60_000): Pro
   while (!condition()) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}; dev server said:\n${output}`);
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Open `target`, asking again (up to three times) when the dev server gives no answer in 40 s. */
+async function gotoWithRetry(page: Page, target: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.goto(target, { waitUntil: 'load', timeout: 40_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw new Error(`no answer from ${target} after ${attempt} tries; dev server said:\n${output}`, { cause: error });
+    }
   }
 }
 
@@ -100,9 +113,13 @@ describe('astro dev', () => {
     await waitFor(() => /heat-pumps\.txt:12:\d+ error /.test(output), 'the problem in the terminal');
 
     // The site config: an error restarts the server, and every page says so.
+    const beforeRestart = output.length;
     writeFileSync(config, 'title: Dev server test\nshows:\n  Signal & Noise:\n    colour: teal\n');
     await waitFor(() => output.includes('site.yml:4:5 error config-invalid'), 'the config problem in the terminal', 20_000);
-    await page.goto(url, { waitUntil: 'load' });
+    await waitFor(() => output.slice(beforeRestart).includes('server restarted'), 'the restart to finish', 60_000);
+    // Under load, a page asked for just after the restart has been seen to get no answer at all (3 of 8 runs of the
+    // whole suite, never alone): asked again, as a reader would reload, it comes. The README says so.
+    await gotoWithRetry(page, url);
     const siteWide = page.locator('[data-dev-diagnostics]');
     await expect(siteWide.textContent()).resolves.toMatch(/site\.yml:4:5 error config-invalid/);
     await expect(siteWide.textContent()).resolves.toMatch(/heat-pumps\.txt:12:\d+ error/);
