@@ -106,6 +106,7 @@ export function buildTopicIndex(episodes: Iterable<Episode>, curated: readonly C
   }
 }
 
+/** `buildTopicIndex` with the second thread its passes share their work with. */
 function indexWith(thread: SecondThread, episodes: Iterable<Episode>, curated: readonly CuratedTopic[], options: TopicIndexOptions): TopicIndex {
   const diagnostics: Diagnostic[] = [];
   const drafts = curatedDrafts(curated, diagnostics);
