@@ -165,12 +165,12 @@ function indexWith(thread: SecondThread, episodes: Iterable<Episode>, curated: r
   const cooccurrence = new Cooccurrence();
   let count = 0;
   // Episodes waiting for their part (made here or in the worker, handed on in order), with the part's cache key when it is made.
-  const waiting = new Map<number, { episode: Episode; key: string | undefined }>();
+  const waiting = new Map<number, { episode: Episode; speech: Paragraph[]; key: string | undefined }>();
   thread.begin('mentions', (index, part) => {
-    const { episode, key } = waiting.get(index) as { episode: Episode; key: string | undefined };
+    const { episode, speech, key } = waiting.get(index) as { episode: Episode; speech: Paragraph[]; key: string | undefined };
     waiting.delete(index);
     if (key !== undefined) cache?.set(key, encodePart(part));
-    addEpisode(episode, part);
+    addEpisode(episode, speech, part);
   }, { entries });
   for (const episode of episodes) {
     const content = contentOf(episode, count);
@@ -180,18 +180,17 @@ function indexWith(thread: SecondThread, episodes: Iterable<Episode>, curated: r
     const part = key === undefined ? undefined : decodePart(cache?.get(key), isMentionsPart);
     if (part && part.paragraphs === speech.length) {
       reused.mentions++;
-      waiting.set(index, { episode, key: undefined });
+      waiting.set(index, { episode, speech, key: undefined });
       thread.put(index, part);
     } else {
-      waiting.set(index, { episode, key });
+      waiting.set(index, { episode, speech, key });
       thread.work(index, speechText(episode));
     }
   }
   thread.drain();
 
   /** The third pass's part of one episode, in episode order: its topics, links, quotes and speakers. */
-  function addEpisode(episode: Episode, part: MentionsPart): void {
-    const speech = episode.paragraphs.filter((p) => p.kind === 'speech');
+  function addEpisode(episode: Episode, speech: readonly Paragraph[], part: MentionsPart): void {
     const view: EpisodeTopics = { episode: episode.slug, topics: [], links: {} };
     byEpisode.set(episode.slug, view);
     const hits = new Map<number, Hit[]>();

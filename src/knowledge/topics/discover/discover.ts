@@ -25,8 +25,7 @@ import { distance } from 'fastest-levenshtein';
 import { AliasMatcher } from '../alias-matcher.ts';
 import type { AliasCase, AliasEntry } from '../alias-matcher.ts';
 import type { Episode } from '../../../transcript/schema.ts';
-import { speechParagraphs, speechText } from '../corpus.ts';
-import type { SpeechText } from '../corpus.ts';
+import { speechText } from '../corpus.ts';
 import { canonicalOrder, decodePart, encodePart, isInt32, isStrings, matcherDigest, partKey } from '../parts.ts';
 import type { TopicPartCache } from '../parts.ts';
 import { backgroundZipf, generalZipf } from './background.ts';
@@ -34,10 +33,10 @@ import { Headlines } from './headlines.ts';
 import { NameWords } from './names.ts';
 import { PHRASE_NUMBERS, PhraseTable } from './phrase-table.ts';
 import type { Phrase, PhrasePart } from './phrase-table.ts';
-import { SecondThread } from '../second-thread.ts';
-import type { MatcherSpec } from '../second-thread.ts';
-import { phraseKeys } from '../words.ts';
-import { EpisodeLattice, MentionLattice } from './lattice.ts';
+import { passMatcher, SecondThread } from '../second-thread.ts';
+import type { MatcherSpec, PassMatcher } from '../second-thread.ts';
+import { phraseKeys, tokenize } from '../words.ts';
+import { MentionLattice } from './lattice.ts';
 import type { Counts, LatticePart } from './lattice.ts';
 import { EpisodeVocabulary, MIN_FUZZY_LENGTH, Vocabulary } from './vocabulary.ts';
 import type { VocabularyPart } from './vocabulary.ts';
@@ -171,12 +170,12 @@ interface Reading {
 /** The candidates after the first pass, and the matcher that finds them in the second. */
 interface Plan {
   active: Candidate[];
-  matcher: AliasMatcher;
+  /** The matcher, and each entry's number among `spelledForms`. */
+  matcher: PassMatcher;
   /** Candidate ids by the canonical numbers the matcher's entries carry. */
   idOf: Int32Array;
-  /** The two-word forms whose spellings are heard, by their canonical number, and each entry's number. */
+  /** The two-word forms whose spellings are heard, by their canonical number. */
   spelledForms: Array<{ c: Candidate; form: { variant: boolean } }>;
-  spelledRef: Map<AliasEntry, number>;
   /** Digest of the matcher (parts.ts), part of the second pass's cache keys. */
   digest: string;
   /** The matcher as its entries, with each entry's number in `spelledForms` (-1 for none): what the second thread makes it from. */
@@ -255,14 +254,12 @@ export class Discovery {
       return;
     }
     const counter = new EpisodeVocabulary();
-    const speech: SpeechText = { texts: [], edge: [], lowercase: [] };
+    const speech = speechText(episode);
     let words = 0;
-    for (const p of speechParagraphs(episode, index)) {
-      words += p.tokens.length;
-      counter.addParagraph(p);
-      speech.texts.push(p.paragraph.text);
-      speech.edge.push(p.edge);
-      speech.lowercase.push(p.lowercase);
+    for (const text of speech.texts) {
+      const { tokens, breaks } = tokenize(text);
+      words += tokens.length;
+      counter.addParagraph({ tokens, breaks, paragraph: { text } });
     }
     const reading = { words, paragraphs: speech.texts.length, vocabulary: counter.part() };
     this.#counts(index, reading);
@@ -295,7 +292,7 @@ export class Discovery {
     let plan = this.#plan;
     if (!plan) {
       const made = (plan = this.#plan = this.#candidates());
-      this.#thread.begin('lattice', (i, part) => this.#possibleMentions(made, i, part), made.spec, { matcher: made.matcher, spelling: (entry) => made.spelledRef.get(entry) });
+      this.#thread.begin('lattice', (i, part) => this.#possibleMentions(made, i, part), made.spec, made.matcher);
     }
     const index = this.#counted++;
     if (index >= this.#episodes) throw new Error('Discovery.count: more episodes than the first pass read');
@@ -470,12 +467,8 @@ export class Discovery {
       idOf[rank[i] as number] = c.id;
       byRank[rank[i] as number] = c;
     });
-    const matcher = new AliasMatcher();
     const entries: AliasEntry[] = [];
-    const add = (entry: AliasEntry) => {
-      matcher.add(entry);
-      entries.push(entry);
-    };
+    const add = (entry: AliasEntry) => entries.push(entry);
     for (const entry of reserved) add({ ...entry, topic: -1 });
     const entryOf = new Map<Candidate, AliasEntry[]>();
     active.forEach((c, i) => {
@@ -500,8 +493,8 @@ export class Discovery {
       });
     }
     const digest = matcherDigest(entries, [...signatures].sort().join('\n'));
-    const spelled = Int32Array.from(entries, (entry) => spelledRef.get(entry) ?? -1);
-    return { active, matcher, idOf, spelledForms, spelledRef, digest, spec: { entries, spelled } };
+    const spec: MatcherSpec = { entries, spelled: Int32Array.from(entries, (entry) => spelledRef.get(entry) ?? -1) };
+    return { active, matcher: passMatcher(spec), idOf, spelledForms, digest, spec };
   }
 
   /** 4. Count, drop the failing longest first, recount; 5. rank and cap. */

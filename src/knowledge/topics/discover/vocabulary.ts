@@ -71,7 +71,7 @@ export class EpisodeVocabulary {
   readonly #pairs = new PairTable();
 
   /** Count the one- and two-word forms of a paragraph. */
-  addParagraph(p: CorpusParagraph): void {
+  addParagraph(p: Pick<CorpusParagraph, 'tokens' | 'breaks'> & { paragraph: { text: string } }): void {
     const { tokens, breaks, paragraph } = p;
     const text = paragraph.text;
     let previous = -1;
