@@ -4,7 +4,9 @@
  * however often each is heard; the written background keeps business words
  * out; a phrase an episode is titled with skips the collocation filter;
  * tagging in the worker thread counts exactly what tagging here counts;
- * the written-English table is what its package gives.
+ * the written-English table is what its package gives; a noun phrase the
+ * tagger cut short before a verb ("test time compute") is taken whole; a
+ * term one episode alone says five times is kept.
  */
 import { describe, expect, it } from 'vitest';
 import { writtenEnglish, WRITTEN_ENGLISH_FILE } from '../../scripts/written-english.ts';
@@ -12,7 +14,9 @@ import { readFileSync } from 'node:fs';
 import { buildTopicIndex } from '../../src/knowledge/topics/build-topics.ts';
 import { backgroundZipf, generalZipf } from '../../src/knowledge/topics/discover/background.ts';
 import { fragment, leadingWords } from '../../src/knowledge/topics/discover/discover.ts';
-import { nounPhrases, sentenceStarts } from '../../src/knowledge/topics/discover/noun-phrases.ts';
+import { cutShortKey, nounPhrases, sentenceStarts } from '../../src/knowledge/topics/discover/noun-phrases.ts';
+import { cutShortPhrases } from '../../src/knowledge/topics/discover/cut-short.ts';
+import { Vocabulary } from '../../src/knowledge/topics/discover/vocabulary.ts';
 import type { Phrase } from '../../src/knowledge/topics/discover/phrase-table.ts';
 import { PhraseTable } from '../../src/knowledge/topics/discover/phrase-table.ts';
 import type { PhrasePart } from '../../src/knowledge/topics/discover/phrase-table.ts';
@@ -151,6 +155,49 @@ describe('discovery rules', () => {
     // Said with many words before it, or alone: a phrase of its own.
     expect(fragment(table[2] as Phrase, leads)).toBeUndefined();
     expect(fragment(phrase('valley', 9), leads)).toBeUndefined();
+  });
+
+  it('takes a noun phrase the tagger cut short before a verb with that verb, when the verb nearly always follows it', () => {
+    const counted = new Map<string, number>();
+    nounPhrases('we need more test time compute for this', () => false, undefined, counted);
+    // The tagger reads "compute" as a verb: the noun phrase stops at "test time", and the verb after it is counted.
+    expect(nounPhrases('we need more test time compute for this', () => false).map((p) => p.keys.join(' '))).not.toContain('test time compute');
+    expect(counted.get(cutShortKey(['test', 'time'], 'compute'))).toBe(1);
+    const lines = ['We spent it on test time compute.', 'Then test time compute got cheaper.', 'So test time compute wins.', 'I like test time compute a lot.'];
+    const names = (extra: string[]) => discovered(episode('a', [...lines, ...lines]), episode('b', [...lines, ...extra])).map((t) => t.name.toLowerCase());
+    expect(names([])).toContain('test time compute');
+    // When "test time" is as often said without the verb, it is no term the tagger cut short.
+    const alone = ['The test time was short.', 'A test time came.', 'Every test time counts.', 'No test time left.', 'The test time ran over.'];
+    expect(names([...alone, ...alone, ...alone])).not.toContain('test time compute');
+  });
+
+  it('finds the longer phrase only when the same verb follows the phrase at least four times in five', () => {
+    const phrase = (text: string, count: number): Phrase => ({ keys: text.split(' '), count, heads: count, proper: 0, cased: count, casedProper: 0, capitalised: 0, adjectiveFirst: 0, surfaces: new Map([[text, count]]) });
+    const vocabulary = new Vocabulary();
+    const phrases = new Map([['test time', phrase('test time', 10)], ['long time', phrase('long time', 10)], ['big deal', phrase('big deal', 2)]]);
+    const found = cutShortPhrases(phrases, new Map([[cutShortKey(['test', 'time'], 'compute'), 8], [cutShortKey(['long', 'time'], 'compute'), 7], [cutShortKey(['big', 'deal'], 'happen'), 2]]), vocabulary);
+    // 8 of 10 yes; 7 of 10 no; a phrase said twice is too rare to tell.
+    expect(found.map((c) => c.phrase.keys.join(' '))).toEqual(['test time compute']);
+    expect(found[0]?.phrase.count).toBe(8);
+    expect([...(found[0]?.phrase.surfaces.keys() ?? [])]).toEqual(['test time compute']);
+    // Not when the tagger found the longer phrase itself.
+    phrases.set('test time compute', phrase('test time compute', 3));
+    expect(cutShortPhrases(phrases, new Map([[cutShortKey(['test', 'time'], 'compute'), 8]]), vocabulary)).toEqual([]);
+  });
+
+  it('gives a phrase back the words a phrase of the same length took from it, before judging it', () => {
+    const lines = ['The domestic supply is low.', 'The domestic supply is short.', 'We need a domestic supply chain.', 'A domestic supply chain takes time.', 'Our supply chain broke.', 'The supply chain is long.', 'The supply chain failed.'];
+    const topics = discovered(episode('a', lines), episode('b', ['Nothing new today.']));
+    // "domestic supply" takes the first two words of "domestic supply chain", leaving "supply chain" three mentions of five;
+    // it fails and goes first, and "supply chain" is counted again with its five.
+    expect(topics.find((t) => t.name === 'Supply chain')?.mentions).toBe(5);
+  });
+
+  it('keeps a term one episode alone says five times, not four', () => {
+    const said = (n: number) => Array.from({ length: n }, (_, i) => ['The capex keeps growing.', 'Nobody can cut the capex.', 'Their capex doubled.'][i % 3] as string);
+    const names = (n: number) => discovered(episode('a', said(n)), episode('b', ['Nothing new today.'])).map((t) => t.name.toLowerCase());
+    expect(names(5)).toContain('capex');
+    expect(names(4)).not.toContain('capex');
   });
 
   it('keeps a place name a talk keeps coming back to, though films say it often; an acronym must stand out from writing too', () => {

@@ -29,6 +29,7 @@ import { speechText } from '../corpus.ts';
 import { canonicalOrder, decodePart, encodePart, isInt32, isStrings, matcherDigest, partKey } from '../parts.ts';
 import type { TopicPartCache } from '../parts.ts';
 import { backgroundZipf, generalZipf } from './background.ts';
+import { cutShortPhrases } from './cut-short.ts';
 import { Headlines } from './headlines.ts';
 import { NameWords } from './names.ts';
 import { PHRASE_NUMBERS, PhraseTable } from './phrase-table.ts';
@@ -48,7 +49,7 @@ export const discoveryRules = {
   /** …this many when it is in two… */
   minMentionsTwo: 6,
   /** …and this many when it is in only one. */
-  minMentionsOne: 8,
+  minMentionsOne: 5,
   /** A name (written as one at least this share of the time) needs only this many mentions, in any number of episodes. */
   nameShare: 0.75,
   minMentionsName: 3,
@@ -220,6 +221,8 @@ export class Discovery {
   #plan: Plan | undefined;
   /** Spellings of two-word forms heard in the second pass, by candidate and whether the form is a variant. */
   readonly #pairSpellings = new Map<Candidate, { own: Map<string, number>; variant: Map<string, number> }>();
+  /** Phrases the tagger cut short, by their words, with how they were found, for `explain`. */
+  readonly #cutShort = new Map<string, string>();
   /** Why phrases were dropped, by their words, for `explain`. */
   readonly #notes = new Map<string, string>();
   /** Candidates by run-together key, for `explain`. */
@@ -352,7 +355,8 @@ export class Discovery {
     const id = keys.join(' ');
     const out: string[] = [];
     const phrase = this.#phrases.get(id);
-    out.push(phrase ? `noun phrase ${phrase.count}× (proper ${phrase.proper}, head ${phrase.heads}, adjective first ${phrase.adjectiveFirst})` : 'never a noun phrase');
+    const cut = this.#cutShort.get(id);
+    out.push(phrase ? `noun phrase ${phrase.count}× (proper ${phrase.proper}, head ${phrase.heads}, adjective first ${phrase.adjectiveFirst})` : cut ? `a noun phrase the tagger cut short: ${cut}` : 'never a noun phrase');
     if (keys.length > 1) out.push(`G² ${this.#vocabulary.collocation(keys).toFixed(1)}`);
     const note = this.#notes.get(id);
     if (note) out.push(note);
@@ -388,6 +392,7 @@ export class Discovery {
     this.#thread.drain();
     if (this.#waiting.size > 0) throw new Error('topic discovery: an episode was never tagged');
     ({ phrases: this.#phrases, adjectives: this.#adjectives } = this.#table);
+    const cutShort = this.#table.cutShort;
     const reserved = this.#options.reserved ?? [];
     const names = this.#names;
     const phrases = this.#phrases;
@@ -399,8 +404,15 @@ export class Discovery {
       reservedJoined.add(foldJoined(entry.keys.join('')));
     }
 
+    // Noun phrases the tagger cut short ("test time" before the verb "compute") join the tagger's own.
+    const all = new Map(phrases);
+    for (const cut of cutShortPhrases(phrases, cutShort, vocabulary)) {
+      const id = cut.phrase.keys.join(' ');
+      all.set(id, cut.phrase);
+      this.#cutShort.set(id, `"${cut.from}" cut short before the verb "${cut.verb}" (${cut.phrase.count}×)`);
+    }
     // Phrases in a fixed order (by their words), so the candidates do not depend on the order episodes were read in.
-    const ordered = [...phrases].sort(([a], [b]) => compareText(a, b)).map(([, phrase]) => phrase);
+    const ordered = [...all].sort(([a], [b]) => compareText(a, b)).map(([, phrase]) => phrase);
     const leads = leadingWords(ordered);
     const byJoined = new Map<string, Candidate>();
     let nextId = 0;
@@ -408,7 +420,7 @@ export class Discovery {
       // What the episodes are titled, tagged or summarised with is checked before any filter ("capex bubble" in a title).
       // Not a fragment that is only ever a modifier inside the headline's phrase ("AI diffusion" of "AI diffusion rule").
       const headline = (phrase.keys.length > 1 || properShare(phrase, phrase.count) >= 0.5) && phrase.heads > 0 && this.#headlines.mentions(phrase.keys);
-      const why = headline && phrase.count >= 2 && !names.isPerson(phrase.keys) && !names.isShow(phrase.keys) ? undefined : (rejected(phrase, phrases, names, vocabulary) ?? fragment(phrase, leads));
+      const why = headline && phrase.count >= 2 && !names.isPerson(phrase.keys) && !names.isShow(phrase.keys) ? undefined : (rejected(phrase, all, names, vocabulary) ?? fragment(phrase, leads));
       if (why) {
         this.#notes.set(phrase.keys.join(' '), why);
         continue;
@@ -424,7 +436,7 @@ export class Discovery {
         c = { id: nextId++, keys: phrase.keys, joined, forms: new Map(), surfaces: new Map(), variantSurfaces: new Map(), nounSurfaces: new Map(), nlp: 0, heads: 0, proper: 0, cased: 0, casedProper: 0, alive: true };
         byJoined.set(joined, c);
       }
-      if (phrase.count > (phrases.get(c.keys.join(' '))?.count ?? 0)) c.keys = phrase.keys;
+      if (phrase.count > (all.get(c.keys.join(' '))?.count ?? 0)) c.keys = phrase.keys;
       // Spellings of one- and two-word forms come from the vocabulary below (it keeps hyphens and counts every use).
       addForm(c, phrase.keys, phrase.keys.length > 2 ? phrase.surfaces : new Map(), false);
       for (const [surface, n] of phrase.surfaces) c.nounSurfaces.set(surface, (c.nounSurfaces.get(surface) ?? 0) + n);
@@ -505,18 +517,25 @@ export class Discovery {
     let counts = new Map<number, Counts>();
     for (let round = 0; round < 8; round++) {
       const ids = new Set(active.map((c) => c.id));
-      counts = this.#lattice.count((id) => ids.has(id));
+      const taken = new Map<number, Counts>();
+      counts = this.#lattice.count((id) => ids.has(id), taken);
       const longer = longerMentions(active, counts);
       const failing = active.filter((c) => {
         const n = counts.get(c.id);
         // A named theme skips the thresholds, but "Silicon" inside "Silicon Valley" is still the longer one's.
         const why = outgrown(c, longer, counts) ? 'inside a longer topic as often' : named(c, n, headlines) ? undefined : shortfall(c, n, words);
         if (why) this.#notes.set(c.keys.join(' '), `${why} (round ${round + 1})`);
+        else this.#notes.delete(c.keys.join(' '));
         return why !== undefined;
       });
       if (failing.length === 0) break;
       const longest = Math.max(...failing.map((c) => c.keys.length));
-      const drop = new Set(failing.filter((c) => c.keys.length >= longest).map((c) => c.id));
+      const dropping = failing.filter((c) => c.keys.length >= longest);
+      // Candidates of the same length can take each other's words ("domestic supply" the start of "supply chain"):
+      // one that would pass with the words an overlapping candidate took waits a round, for that one to go first.
+      const overlapped = dropping.filter((c) => taken.has(c.id) && !outgrown(c, longer, counts) && !shortfall(c, withTaken(counts.get(c.id), taken.get(c.id)), words));
+      const waiting = overlapped.length < dropping.length ? new Set(overlapped) : new Set<Candidate>();
+      const drop = new Set(dropping.filter((c) => !waiting.has(c)).map((c) => c.id));
       active = active.filter((c) => !drop.has(c.id));
     }
 
@@ -566,6 +585,14 @@ export class Discovery {
       };
     });
   }
+}
+
+/** A candidate's mentions with those a run that started earlier took from it. */
+function withTaken(n: Counts | undefined, taken: Counts | undefined): Counts | undefined {
+  if (!n || !taken) return n ?? taken;
+  const episodes = new Map(n.episodes);
+  for (const [e, k] of taken.episodes) episodes.set(e, (episodes.get(e) ?? 0) + k);
+  return { mentions: n.mentions + taken.mentions, inner: n.inner + taken.inner, episodes };
 }
 
 /** Code-point order, the same everywhere (no locale). */
@@ -697,6 +724,7 @@ function mergeNearSpellings(byJoined: Map<string, Candidate>, vocabulary: Vocabu
         other.alive = false;
         other.into = c;
         c.nlp += other.nlp;
+        c.heads += other.heads;
         c.proper += other.proper;
         c.cased += other.cased;
         c.casedProper += other.casedProper;
@@ -1037,7 +1065,8 @@ function isReading(x: unknown): x is Reading {
     isInt32(v.pairs) && v.pairs.length % 3 === 0 &&
     isStrings(p.ids) && isInt32(p.numbers) && p.numbers.length === p.ids.length * PHRASE_NUMBERS &&
     isInt32(p.surfacePhrases) && isStrings(p.surfaces) && isInt32(p.surfaceCounts) && p.surfaces.length === p.surfacePhrases.length && p.surfaces.length === p.surfaceCounts.length &&
-    isStrings(p.adjectives) && isInt32(p.adjectiveCounts) && p.adjectives.length === p.adjectiveCounts.length
+    isStrings(p.adjectives) && isInt32(p.adjectiveCounts) && p.adjectives.length === p.adjectiveCounts.length &&
+    isStrings(p.cutShort) && isInt32(p.cutShortCounts) && p.cutShort.length === p.cutShortCounts.length
   );
 }
 

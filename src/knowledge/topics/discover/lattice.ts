@@ -128,6 +128,16 @@ export class EpisodeLattice {
   }
 }
 
+/** Count one mention of candidate `t` at `where` (episode × 2, plus 1 in an intro or outro). */
+function add(counts: Map<number, Counts>, t: number, where: number): void {
+  let c = counts.get(t);
+  if (!c) counts.set(t, (c = { mentions: 0, inner: 0, episodes: new Map() }));
+  const episode = where >> 1;
+  c.mentions++;
+  if ((where & 1) === 0) c.inner++;
+  c.episodes.set(episode, (c.episodes.get(episode) ?? 0) + 1);
+}
+
 export class MentionLattice {
   /** Word position of the record's first and last word, counted over all paragraphs read. */
   readonly #first = new Column();
@@ -161,9 +171,12 @@ export class MentionLattice {
    * Mentions of each candidate when only those for which `active(id)` holds
    * are matched (with every non-candidate alias), the way `AliasMatcher.scan`
    * would count them: at each word the longest run with an active alias, its
-   * first active alias, then on after the run.
+   * first active alias, then on after the run. When `taken` is given, it
+   * gets the mentions each candidate lost to a run that started earlier
+   * and took its first words: what it would have more if the candidates
+   * that overlap it on the left were gone.
    */
-  count(active: (id: number) => boolean): Map<number, Counts> {
+  count(active: (id: number) => boolean, taken?: Map<number, Counts>): Map<number, Counts> {
     const first = this.#first.data;
     const last = this.#last.data;
     const topic = this.#topic.data;
@@ -187,17 +200,13 @@ export class MentionLattice {
         }
         end++;
       }
-      if (start >= next && best >= 0) {
-        next = bestLast + 1;
+      if (best >= 0) {
         const t = topic[best] as number;
-        if (t >= 0) {
-          let c = counts.get(t);
-          if (!c) counts.set(t, (c = { mentions: 0, inner: 0, episodes: new Map() }));
-          const w = where[best] as number;
-          const episode = w >> 1;
-          c.mentions++;
-          if ((w & 1) === 0) c.inner++;
-          c.episodes.set(episode, (c.episodes.get(episode) ?? 0) + 1);
+        if (start >= next) {
+          next = bestLast + 1;
+          if (t >= 0) add(counts, t, where[best] as number);
+        } else if (t >= 0 && taken) {
+          add(taken, t, where[best] as number);
         }
       }
       r = end;

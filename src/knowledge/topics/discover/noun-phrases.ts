@@ -16,7 +16,7 @@ import winkNLP from 'wink-nlp';
 import type { WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { markupRanges, wordKey } from '../words.ts';
-import { generalZipf } from './background.ts';
+import { backgroundZipf, generalZipf } from './background.ts';
 
 /** One phrase found in a text. */
 export interface NounPhrase {
@@ -58,9 +58,12 @@ interface ChunkWord {
 /**
  * The candidate phrases of `text`. `excluded(key)` says which single words
  * may never be part of a phrase (filler, number words, profanity). When
- * `adjectives` is given, it counts the words read as adjectives.
+ * `adjectives` is given, it counts the words read as adjectives. When
+ * `cutShort` is given, it counts the verbs right after a noun phrase of
+ * everyday words (`cutShortKey`): where the tagger may have cut a term
+ * short ("test time" before "compute", see cut-short.ts).
  */
-export function nounPhrases(text: string, excluded: (key: string) => boolean, adjectives?: Map<string, number>): NounPhrase[] {
+export function nounPhrases(text: string, excluded: (key: string) => boolean, adjectives?: Map<string, number>, cutShort?: Map<string, number>): NounPhrase[] {
   const clean = maskMarkup(text);
   const doc = engine().readDoc(clean);
   const its = engine().its;
@@ -76,10 +79,14 @@ export function nounPhrases(text: string, excluded: (key: string) => boolean, ad
 
   const out: NounPhrase[] = [];
   let chunk: ChunkWord[] = [];
-  const flush = () => {
+  const flush = (next?: number) => {
     const last = chunk.at(-1);
     if (last && !last.noun && generalZipf(last.key) <= RARE_ADJECTIVE_ZIPF) last.noun = true;
     if (adjectives) for (const w of chunk) if (!w.noun) adjectives.set(w.key, (adjectives.get(w.key) ?? 0) + 1);
+    if (cutShort && last?.noun && next !== undefined && tags[next] === 'VERB' && types[next] === 'word' && spaces[next] !== '' && !stops[next]) {
+      const verb = wordKey(values[next] as string);
+      if (cutShortVerb(verb) && !excluded(verb)) noteCutShort(chunk, verb, cutShort);
+    }
     if (chunk.length > 0) emit(chunk, out);
     chunk = [];
   };
@@ -103,7 +110,7 @@ export function nounPhrases(text: string, excluded: (key: string) => boolean, ad
     const attached = joinNext && glued;
     joinNext = false;
     if (!usable) {
-      flush();
+      flush(index);
       continue;
     }
     if (chunk.length > 0 && !attached && glued) {
@@ -138,6 +145,27 @@ export function sentenceStarts(types: readonly string[], values: readonly string
     atStart = value.length > 1 && value.endsWith('.') && !/^\p{Lu}/u.test(value);
   }
   return starts;
+}
+
+/** The cut-short count's key: the phrase's keys and the verb after it. */
+export const cutShortKey = (phraseKeys: readonly string[], verb: string) => `${phraseKeys.join(' ')}\u0000${verb}`;
+
+/** A phrase's words are everyday when each is more common than this in speech (Zipf; "test time"): no topic as they are. */
+export const EVERYDAY_PHRASE_ZIPF = 4.8;
+
+/** A verb that may end a term: a word of three letters or more, not everyday (Zipf, speech), such as "compute". */
+function cutShortVerb(key: string): boolean {
+  return key.length >= 3 && !key.includes("'") && backgroundZipf(key) <= EVERYDAY_PHRASE_ZIPF;
+}
+
+/** Count the verb after each tail of the chunk of two words or more, short of the longest phrase, whose words are all everyday. */
+function noteCutShort(chunk: readonly ChunkWord[], verb: string, cutShort: Map<string, number>): void {
+  for (let first = chunk.length - 2; first >= Math.max(0, chunk.length - MAX_PHRASE_WORDS + 1); first--) {
+    const keys = chunk.slice(first).map((w) => w.key);
+    if (!keys.every((k) => backgroundZipf(k) > EVERYDAY_PHRASE_ZIPF)) break;
+    const id = cutShortKey(keys, verb);
+    cutShort.set(id, (cutShort.get(id) ?? 0) + 1);
+  }
 }
 
 /** Every sub-phrase of a chunk of up to MAX_PHRASE_WORDS words that ends in a noun. */

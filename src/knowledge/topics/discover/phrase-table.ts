@@ -36,10 +36,12 @@ export class PhraseTable {
   phrases = new Map<string, Phrase>();
   /** How often each word was tagged an adjective. */
   adjectives = new Map<string, number>();
+  /** How often a verb followed a noun phrase of everyday words, by `cutShortKey` (cut-short.ts). */
+  cutShort = new Map<string, number>();
 
   /** Tag one paragraph's text and count its phrases; `lowercase` says the text has no capitals. */
   add(text: string, lowercase: boolean): void {
-    for (const np of nounPhrases(text, excluded, this.adjectives)) {
+    for (const np of nounPhrases(text, excluded, this.adjectives, this.cutShort)) {
       const id = np.keys.join(' ');
       let phrase = this.phrases.get(id);
       if (!phrase) this.phrases.set(id, (phrase = emptyPhrase(np.keys)));
@@ -82,6 +84,8 @@ export class PhraseTable {
       surfaceCounts: Int32Array.from(surfaceCounts),
       adjectives: [...this.adjectives.keys()],
       adjectiveCounts: Int32Array.from(this.adjectives.values()),
+      cutShort: [...this.cutShort.keys()],
+      cutShortCounts: Int32Array.from(this.cutShort.values()),
     };
   }
 
@@ -107,6 +111,7 @@ export class PhraseTable {
       phrase.surfaces.set(s, (phrase.surfaces.get(s) ?? 0) + (part.surfaceCounts[i] as number));
     });
     part.adjectives.forEach((k, i) => this.adjectives.set(k, (this.adjectives.get(k) ?? 0) + (part.adjectiveCounts[i] as number)));
+    part.cutShort.forEach((k, i) => this.cutShort.set(k, (this.cutShort.get(k) ?? 0) + (part.cutShortCounts[i] as number)));
   }
 }
 
@@ -130,4 +135,7 @@ export interface PhrasePart {
   surfaceCounts: Int32Array;
   adjectives: string[];
   adjectiveCounts: Int32Array;
+  /** Verbs after noun phrases of everyday words, by `cutShortKey`, and how often. */
+  cutShort: string[];
+  cutShortCounts: Int32Array;
 }

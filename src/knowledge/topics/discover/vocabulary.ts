@@ -203,6 +203,18 @@ export class Vocabulary {
     return x === undefined || y === undefined ? 0 : this.#pairs.get(x, y);
   }
 
+  /** A word's most frequent spelling (its key when it was only ever written so). */
+  spelling(key: string): string {
+    const word = this.word(key);
+    let best = key;
+    let most = 0;
+    for (const [s, n] of word?.surfaces ?? []) {
+      if (n > most) [best, most] = [s, n];
+    }
+    // The key itself counts as a spelling for what the spellings recorded do not cover.
+    return word && word.count - [...word.surfaces.values()].reduce((x, y) => x + y, 0) >= most ? key : best;
+  }
+
   /**
    * How strongly adjacent words go together: for each pair of neighbours in
    * `keys`, Dunning's log-likelihood ratio G² that the second follows the
