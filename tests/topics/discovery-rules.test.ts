@@ -193,6 +193,26 @@ describe('discovery rules', () => {
     expect(topics.find((t) => t.name === 'Supply chain')?.mentions).toBe(5);
   });
 
+  it('reads an acronym in capitals spelled like a stop word ("US") as a name, matched only in capitals', () => {
+    const lines = ['Chips made in the US cost more.', 'Then the US changed the rules.', 'Let us think about the US again.', 'They told us the US would win.'];
+    const us = (a: string[], b: string[]) => discovered(episode('a', a), episode('b', b)).find((t) => t.name === 'US');
+    // Said six times in capitals: a topic, its lower-case "us" (a pronoun) never counted.
+    expect(us(lines, lines.slice(0, 2))?.mentions).toBe(6);
+    // In a transcript all in capitals, capitals say nothing of acronyms.
+    const shouted = (id: string, said: string[]) => episodeFromCues(id, [...said, ...filler].map((text): [string, string] => ['Speaker 1', text.toUpperCase()]));
+    expect(discovered(shouted('a', lines), shouted('b', lines.slice(0, 2))).map((t) => t.name)).not.toContain('US');
+  });
+
+  it('does not name a topic after the title spelling of another topic it only sounds like', () => {
+    const topics = discovered(
+      episode('a', ['The market hall opened early.', 'Every market hall sells bread.', 'A market hall needs a roof.', 'Our market hall is old.', 'The Markthal has a mural.', 'The Markthal is in Rotterdam.', 'We toured the Markthal.'], 'title: A history of the Market Hall\n'),
+      episode('b', ['The Markthal was busy.', 'The market hall was empty.']),
+    );
+    const names = topics.map((t) => t.name);
+    expect(names.filter((n) => n === 'Market Hall')).toHaveLength(1);
+    expect(names).toContain('Markthal');
+  });
+
   it('keeps a term one episode alone says five times, not four', () => {
     const said = (n: number) => Array.from({ length: n }, (_, i) => ['The capex keeps growing.', 'Nobody can cut the capex.', 'Their capex doubled.'][i % 3] as string);
     const names = (n: number) => discovered(episode('a', said(n)), episode('b', ['Nothing new today.'])).map((t) => t.name.toLowerCase());

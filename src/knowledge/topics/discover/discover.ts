@@ -572,9 +572,14 @@ export class Discovery {
     }
     this.#chosen = new Set([...chosen].map((r) => r.c.id));
     for (const r of ranked) if (!chosen.has(r)) this.#notes.set(r.c.keys.join(' '), `past the cap (score ${r.score.toFixed(2)})`);
-    return ranked.filter((r) => chosen.has(r)).map(({ c, n, weight }) => {
-      // Spelled as the episodes' own metadata spells it, where it does ("Groq", not the heard "Grock").
-      const name = headlines.spelling(c.joined, [...n.episodes.keys()].sort((a, b) => a - b)) ?? displayName(c);
+    const kept = ranked.filter((r) => chosen.has(r));
+    const keptJoined = new Set(kept.map((r) => r.c.joined));
+    return kept.map(({ c, n, weight }) => {
+      // Spelled as the episodes' own metadata spells it, where it does ("Groq", not the heard "Grock"), unless that
+      // spelling is another topic's ("Markthal" is not "Market Hall" when "market hall" is a topic too).
+      const spelled = headlines.spelling(c.joined, [...n.episodes.keys()].sort((a, b) => a - b));
+      const theirs = spelled !== undefined && foldJoined(phraseKeys(spelled).join('')) !== c.joined && keptJoined.has(foldJoined(phraseKeys(spelled).join('')));
+      const name = spelled !== undefined && !theirs ? spelled : displayName(c);
       return {
         name,
         aliases: aliasList(name, c),
@@ -607,6 +612,8 @@ function rejected(phrase: Phrase, phrases: ReadonlyMap<string, Phrase>, names: N
   const zipfs = keys.map(backgroundZipf);
   const rarest = Math.min(...zipfs);
   if (keys.length === 1) {
+    // How common "US" is, the background lists cannot tell: they count "us".
+    if (homograph(keys, phrase.surfaces)) return undefined;
     const proper = properShare(phrase, phrase.count) >= 0.5;
     const acronym = capitalShare(phrase.surfaces) >= 0.5;
     // Names are judged against speech; a common word or an acronym ("industry", "CEO") against speech and writing.
@@ -680,6 +687,17 @@ function properShare(x: { proper: number; cased: number; casedProper: number }, 
 }
 
 const isProper = (c: Candidate) => properShare(c, c.nlp) >= 0.5;
+
+/**
+ * An acronym spelled like an everyday word ("US", "IT"): a single word
+ * written in capitals at least half the time it is a noun phrase (where
+ * the lower-case word is a stop word, no noun phrase) that is too common
+ * in English to be a name. The background lists count the word, not the
+ * acronym.
+ */
+function homograph(keys: readonly string[], surfaces: ReadonlyMap<string, number>): boolean {
+  return keys.length === 1 && capitalShare(surfaces) >= 0.5 && generalZipf(keys[0] as string) > discoveryRules.maxZipfName;
+}
 
 /** Share of the spellings written in capitals ("CEO", "GPUs"): an acronym. */
 function capitalShare(surfaces: ReadonlyMap<string, number>): number {
@@ -892,8 +910,15 @@ function absorb(into: Candidate, from: Candidate, rule: AliasCase): void {
   from.into = into;
 }
 
-/** Single-word forms of names that are also everyday words match only when capitalised. */
+/**
+ * Single-word forms of names that are also everyday words match only when
+ * capitalised; an acronym spelled like an everyday word ("US"), only in capitals.
+ */
 function setCases(c: Candidate): void {
+  if (homograph(c.keys, c.surfaces)) {
+    for (const form of c.forms.values()) if (form.keys.length === 1) form.case = 'caps';
+    return;
+  }
   if (!isProper(c)) return;
   for (const form of c.forms.values()) {
     if (form.case === 'any' && form.keys.length === 1 && backgroundZipf(form.keys[0] as string) >= discoveryRules.capitalizedZipf) {
@@ -955,8 +980,10 @@ function keyness(mentions: number, words: number, zipf: number): number {
 function shortfall(c: Candidate, n: Counts | undefined, words: number): string | undefined {
   if (!n) return 'never matched';
   const e = n.episodes.size;
+  // An acronym spelled like an everyday word ("US") has no background frequency to stand out from: it needs a common word's mentions.
+  const unmeasured = homograph(c.keys, c.surfaces);
   const needed =
-    properShare(c, c.nlp) >= discoveryRules.nameShare
+    properShare(c, c.nlp) >= discoveryRules.nameShare && !unmeasured
       ? discoveryRules.minMentionsName
       : e >= 3
         ? discoveryRules.minMentionsWide
@@ -965,7 +992,7 @@ function shortfall(c: Candidate, n: Counts | undefined, words: number): string |
           : discoveryRules.minMentionsOne;
   if (n.mentions < needed) return `${n.mentions} mentions in ${e} episodes (needs ${needed})`;
   if (n.inner < discoveryRules.minInnerMentions) return `${n.inner} mentions outside intros and outros`;
-  if (c.keys.length > 1) return undefined;
+  if (c.keys.length > 1 || unmeasured) return undefined;
   // Mostly a modifier ("tech companies", "Chinese government", "Silicon Valley"): not a subject on its own.
   if (c.heads < discoveryRules.minHeadShare * c.nlp) return `mostly a modifier (head ${c.heads} of ${c.nlp})`;
   const acronym = capitalShare(c.surfaces) >= 0.5;

@@ -76,6 +76,8 @@ export function nounPhrases(text: string, excluded: (key: string) => boolean, ad
   const spaces = tokens.out(its.precedingSpaces) as string[];
   const count = values.length;
   const sentenceStart = sentenceStarts(types, values);
+  // Where the text has lower case, a name in capitals is an acronym even when spelled like a stop word ("the US").
+  const mixedCase = /\p{Ll}/u.test(clean);
 
   const out: NounPhrase[] = [];
   let chunk: ChunkWord[] = [];
@@ -105,7 +107,7 @@ export function nounPhrases(text: string, excluded: (key: string) => boolean, ad
       key.length >= 2 &&
       !key.includes("'") &&
       (pos === 'NOUN' || pos === 'PROPN' || pos === 'ADJ') &&
-      !stops[index] &&
+      (!stops[index] || (mixedCase && pos === 'PROPN' && /^\p{Lu}{2,}$/u.test(value))) &&
       !excluded(key);
     const attached = joinNext && glued;
     joinNext = false;
