@@ -5,7 +5,8 @@
  *
  * 1. candidates: noun phrases from wink-nlp (noun-phrases.ts, tagged on a
  *    second thread for large corpora, ../second-thread.ts), with filler, number,
- *    calendar, boilerplate and profane words cut out (stop-words.ts);
+ *    calendar, boilerplate and profane words cut out (stop-words.ts), and
+ *    the phrases the tagger cut short before a verb (cut-short.ts);
  * 2. static filters: the speakers' and shows' own names (names.ts), words
  *    too everyday in spoken or written English (background.ts), phrases
  *    whose words are no collocation (log-likelihood, vocabulary.ts); what
