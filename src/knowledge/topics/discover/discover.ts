@@ -518,8 +518,8 @@ export class Discovery {
     let counts = new Map<number, Counts>();
     for (let round = 0; round < 8; round++) {
       const ids = new Set(active.map((c) => c.id));
-      const taken = new Map<number, Counts>();
-      counts = this.#lattice.count((id) => ids.has(id), taken);
+      const overlaps: number[] = [];
+      counts = this.#lattice.count((id) => ids.has(id), overlaps);
       const longer = longerMentions(active, counts);
       const failing = active.filter((c) => {
         const n = counts.get(c.id);
@@ -533,7 +533,8 @@ export class Discovery {
       const longest = Math.max(...failing.map((c) => c.keys.length));
       const dropping = failing.filter((c) => c.keys.length >= longest);
       // Candidates of the same length can take each other's words ("domestic supply" the start of "supply chain"):
-      // one that would pass with the words an overlapping candidate took waits a round, for that one to go first.
+      // one that would pass with the words another one going now took waits a round, for that one to go first.
+      const taken = takenBy(overlaps, new Set(dropping.map((c) => c.id)));
       const overlapped = dropping.filter((c) => taken.has(c.id) && !outgrown(c, longer, counts) && !shortfall(c, withTaken(counts.get(c.id), taken.get(c.id)), words));
       const waiting = overlapped.length < dropping.length ? new Set(overlapped) : new Set<Candidate>();
       const drop = new Set(dropping.filter((c) => !waiting.has(c)).map((c) => c.id));
@@ -591,6 +592,21 @@ export class Discovery {
       };
     });
   }
+}
+
+/** The mentions each of `ids` lost to another of `ids`, from `MentionLattice.count`'s overlaps. */
+function takenBy(overlaps: readonly number[], ids: ReadonlySet<number>): Map<number, Counts> {
+  const taken = new Map<number, Counts>();
+  for (let i = 0; i < overlaps.length; i += 3) {
+    const [victim, taker, where] = [overlaps[i] as number, overlaps[i + 1] as number, overlaps[i + 2] as number];
+    if (!ids.has(victim) || !ids.has(taker)) continue;
+    let c = taken.get(victim);
+    if (!c) taken.set(victim, (c = { mentions: 0, inner: 0, episodes: new Map() }));
+    c.mentions++;
+    if ((where & 1) === 0) c.inner++;
+    c.episodes.set(where >> 1, (c.episodes.get(where >> 1) ?? 0) + 1);
+  }
+  return taken;
 }
 
 /** A candidate's mentions with those a run that started earlier took from it. */

@@ -171,12 +171,13 @@ export class MentionLattice {
    * Mentions of each candidate when only those for which `active(id)` holds
    * are matched (with every non-candidate alias), the way `AliasMatcher.scan`
    * would count them: at each word the longest run with an active alias, its
-   * first active alias, then on after the run. When `taken` is given, it
-   * gets the mentions each candidate lost to a run that started earlier
-   * and took its first words: what it would have more if the candidates
-   * that overlap it on the left were gone.
+   * first active alias, then on after the run. When `overlaps` is given,
+   * it gets (candidate, taker, where) for each mention a candidate lost to
+   * a run of as many words that started earlier ("domestic supply" taking
+   * "supply" of "supply chain"), `where` as in `Counts`' episodes (episode
+   * × 2, plus 1 in an intro or outro).
    */
-  count(active: (id: number) => boolean, taken?: Map<number, Counts>): Map<number, Counts> {
+  count(active: (id: number) => boolean, overlaps?: number[]): Map<number, Counts> {
     const first = this.#first.data;
     const last = this.#last.data;
     const topic = this.#topic.data;
@@ -184,6 +185,9 @@ export class MentionLattice {
     const n = this.#first.length;
     const counts = new Map<number, Counts>();
     let next = 0;
+    // The run that set `next`: its candidate and its length in words.
+    let taker = -1;
+    let takerWords = 0;
     let r = 0;
     while (r < n) {
       const start = first[r] as number;
@@ -204,9 +208,11 @@ export class MentionLattice {
         const t = topic[best] as number;
         if (start >= next) {
           next = bestLast + 1;
+          taker = t;
+          takerWords = bestLast - start + 1;
           if (t >= 0) add(counts, t, where[best] as number);
-        } else if (t >= 0 && taken) {
-          add(taken, t, where[best] as number);
+        } else if (overlaps && t >= 0 && taker >= 0 && bestLast - start + 1 === takerWords) {
+          overlaps.push(t, taker, where[best] as number);
         }
       }
       r = end;
