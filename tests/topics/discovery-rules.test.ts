@@ -213,6 +213,13 @@ describe('discovery rules', () => {
     expect(names).toContain('Markthal');
   });
 
+  it('lists no possessive of a spelling it already lists as another way the name was heard', () => {
+    const lines = ["Quorbex's chips are fast.", "Quorbex's plan worked.", 'Quorbex grew.', 'Then Quorbex hired.'];
+    const topic = discovered(episode('a', lines), episode('b', lines)).find((t) => t.name === 'Quorbex');
+    expect(topic?.mentions).toBe(8);
+    expect(topic?.aliases).toEqual(['Quorbex']);
+  });
+
   it('keeps a term one episode alone says five times, not four', () => {
     const said = (n: number) => Array.from({ length: n }, (_, i) => ['The capex keeps growing.', 'Nobody can cut the capex.', 'Their capex doubled.'][i % 3] as string);
     const names = (n: number) => discovered(episode('a', said(n)), episode('b', ['Nothing new today.'])).map((t) => t.name.toLowerCase());

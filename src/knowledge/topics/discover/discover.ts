@@ -1086,12 +1086,16 @@ function displayName(c: Candidate): string {
 /** Distinct spellings (ignoring case), most frequent first, the name first. */
 function aliasList(name: string, c: Candidate): string[] {
   const all = [...c.surfaces, ...c.variantSurfaces].sort((a, b) => b[1] - a[1]);
+  const spelled = new Set([name, ...all.map(([s]) => s)].map((s) => s.toLowerCase()));
   const seen = new Set([name.toLowerCase()]);
   const out = [name];
   for (const [s] of all) {
     const folded = s.toLowerCase();
     if (seen.has(folded)) continue;
     seen.add(folded);
+    // A possessive of a spelling already listed ("Nvidia's") is grammar, not another way the name was heard.
+    const stem = folded.replace(/['’]s$/u, '');
+    if (stem !== folded && spelled.has(stem)) continue;
     out.push(s);
   }
   return out;
