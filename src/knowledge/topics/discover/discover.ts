@@ -516,7 +516,8 @@ export class Discovery {
     const words = this.#words;
     let active = candidates;
     let counts = new Map<number, Counts>();
-    for (let round = 0; round < 8; round++) {
+    // Each round drops at least one candidate (those waiting never all of them), so the loop ends.
+    for (let round = 0; ; round++) {
       const ids = new Set(active.map((c) => c.id));
       const overlaps: number[] = [];
       counts = this.#lattice.count((id) => ids.has(id), overlaps);
@@ -580,7 +581,8 @@ export class Discovery {
       // Spelled as the episodes' own metadata spells it, where it does ("Groq", not the heard "Grock"), unless that
       // spelling is another topic's ("Markthal" is not "Market Hall" when "market hall" is a topic too).
       const spelled = headlines.spelling(c.joined, [...n.episodes.keys()].sort((a, b) => a - b));
-      const theirs = spelled !== undefined && foldJoined(phraseKeys(spelled).join('')) !== c.joined && keptJoined.has(foldJoined(phraseKeys(spelled).join('')));
+      const spelledJoined = spelled === undefined ? undefined : foldJoined(phraseKeys(spelled).join(''));
+      const theirs = spelledJoined !== undefined && spelledJoined !== c.joined && keptJoined.has(spelledJoined);
       const name = spelled !== undefined && !theirs ? spelled : displayName(c);
       return {
         name,
@@ -1009,6 +1011,7 @@ function shortfall(c: Candidate, n: Counts | undefined, words: number): string |
           : discoveryRules.minMentionsOne;
   if (n.mentions < needed) return `${n.mentions} mentions in ${e} episodes (needs ${needed})`;
   if (n.inner < discoveryRules.minInnerMentions) return `${n.inner} mentions outside intros and outros`;
+  // Phrases, and acronyms like "US" (nothing to measure; "US power grid" is still the country), need nothing more.
   if (c.keys.length > 1 || unmeasured) return undefined;
   // Mostly a modifier ("tech companies", "Chinese government", "Silicon Valley"): not a subject on its own.
   if (c.heads < discoveryRules.minHeadShare * c.nlp) return `mostly a modifier (head ${c.heads} of ${c.nlp})`;
