@@ -18,6 +18,9 @@ export const cutShortRules = {
   share: 0.8,
 } as const;
 
+/** The key a verb after a phrase is counted under while tagging: the phrase's keys and the verb. */
+export const cutShortKey = (phraseKeys: readonly string[], verb: string) => `${phraseKeys.join(' ')}\u0000${verb}`;
+
 /** A phrase the tagger cut short, taken with the verb it left out. */
 export interface CutShort {
   phrase: Phrase;

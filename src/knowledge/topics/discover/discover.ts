@@ -33,6 +33,7 @@ import { backgroundZipf, generalZipf } from './background.ts';
 import { cutShortPhrases } from './cut-short.ts';
 import { Headlines } from './headlines.ts';
 import { NameWords } from './names.ts';
+import { EVERYDAY_PHRASE_ZIPF } from './noun-phrases.ts';
 import { PHRASE_NUMBERS, PhraseTable } from './phrase-table.ts';
 import type { Phrase, PhrasePart } from './phrase-table.ts';
 import { passMatcher, SecondThread } from '../second-thread.ts';
@@ -69,7 +70,7 @@ export const discoveryRules = {
   /** …and at least this much more frequent than in spoken English. */
   minKeynessWord: 1.6,
   /** Phrases: at least one word at most this common ("data center" yes, "little bit" no). */
-  maxZipfPhrase: 4.8,
+  maxZipfPhrase: EVERYDAY_PHRASE_ZIPF,
   /** An adjective at least this common must stick to its noun ("open source") to start a phrase ("new model" no)… */
   commonAdjectiveZipf: 4.5,
   /** …in at least this share of the noun's occurrences. */
@@ -355,8 +356,8 @@ export class Discovery {
     const keys = phraseKeys(text);
     const id = keys.join(' ');
     const out: string[] = [];
-    const phrase = this.#phrases.get(id);
     const cut = this.#cutShort.get(id);
+    const phrase = cut === undefined ? this.#phrases.get(id) : undefined;
     out.push(phrase ? `noun phrase ${phrase.count}× (proper ${phrase.proper}, head ${phrase.heads}, adjective first ${phrase.adjectiveFirst})` : cut ? `a noun phrase the tagger cut short: ${cut}` : 'never a noun phrase');
     if (keys.length > 1) out.push(`G² ${this.#vocabulary.collocation(keys).toFixed(1)}`);
     const note = this.#notes.get(id);
@@ -406,14 +407,13 @@ export class Discovery {
     }
 
     // Noun phrases the tagger cut short ("test time" before the verb "compute") join the tagger's own.
-    const all = new Map(phrases);
     for (const cut of cutShortPhrases(phrases, cutShort, vocabulary)) {
       const id = cut.phrase.keys.join(' ');
-      all.set(id, cut.phrase);
+      phrases.set(id, cut.phrase);
       this.#cutShort.set(id, `"${cut.from}" cut short before the verb "${cut.verb}" (${cut.phrase.count}×)`);
     }
     // Phrases in a fixed order (by their words), so the candidates do not depend on the order episodes were read in.
-    const ordered = [...all].sort(([a], [b]) => compareText(a, b)).map(([, phrase]) => phrase);
+    const ordered = [...phrases].sort(([a], [b]) => compareText(a, b)).map(([, phrase]) => phrase);
     const leads = leadingWords(ordered);
     const byJoined = new Map<string, Candidate>();
     let nextId = 0;
@@ -421,7 +421,7 @@ export class Discovery {
       // What the episodes are titled, tagged or summarised with is checked before any filter ("capex bubble" in a title).
       // Not a fragment that is only ever a modifier inside the headline's phrase ("AI diffusion" of "AI diffusion rule").
       const headline = (phrase.keys.length > 1 || properShare(phrase, phrase.count) >= 0.5) && phrase.heads > 0 && this.#headlines.mentions(phrase.keys);
-      const why = headline && phrase.count >= 2 && !names.isPerson(phrase.keys) && !names.isShow(phrase.keys) ? undefined : (rejected(phrase, all, names, vocabulary) ?? fragment(phrase, leads));
+      const why = headline && phrase.count >= 2 && !names.isPerson(phrase.keys) && !names.isShow(phrase.keys) ? undefined : (rejected(phrase, phrases, names, vocabulary) ?? fragment(phrase, leads));
       if (why) {
         this.#notes.set(phrase.keys.join(' '), why);
         continue;
@@ -437,7 +437,7 @@ export class Discovery {
         c = { id: nextId++, keys: phrase.keys, joined, forms: new Map(), surfaces: new Map(), variantSurfaces: new Map(), nounSurfaces: new Map(), nlp: 0, heads: 0, proper: 0, cased: 0, casedProper: 0, alive: true };
         byJoined.set(joined, c);
       }
-      if (phrase.count > (all.get(c.keys.join(' '))?.count ?? 0)) c.keys = phrase.keys;
+      if (phrase.count > (phrases.get(c.keys.join(' '))?.count ?? 0)) c.keys = phrase.keys;
       // Spellings of one- and two-word forms come from the vocabulary below (it keeps hyphens and counts every use).
       addForm(c, phrase.keys, phrase.keys.length > 2 ? phrase.surfaces : new Map(), false);
       for (const [surface, n] of phrase.surfaces) c.nounSurfaces.set(surface, (c.nounSurfaces.get(surface) ?? 0) + n);
@@ -715,7 +715,7 @@ const isProper = (c: Candidate) => properShare(c, c.nlp) >= 0.5;
  * acronym.
  */
 function homograph(keys: readonly string[], surfaces: ReadonlyMap<string, number>): boolean {
-  return keys.length === 1 && capitalShare(surfaces) >= 0.5 && generalZipf(keys[0] as string) > discoveryRules.maxZipfName;
+  return keys.length === 1 && generalZipf(keys[0] as string) > discoveryRules.maxZipfName && capitalShare(surfaces) >= 0.5;
 }
 
 /** Share of the spellings written in capitals ("CEO", "GPUs"): an acronym. */

@@ -17,6 +17,7 @@ import type { WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { markupRanges, wordKey } from '../words.ts';
 import { backgroundZipf, generalZipf } from './background.ts';
+import { cutShortKey } from './cut-short.ts';
 
 /** One phrase found in a text. */
 export interface NounPhrase {
@@ -149,10 +150,7 @@ export function sentenceStarts(types: readonly string[], values: readonly string
   return starts;
 }
 
-/** The cut-short count's key: the phrase's keys and the verb after it. */
-export const cutShortKey = (phraseKeys: readonly string[], verb: string) => `${phraseKeys.join(' ')}\u0000${verb}`;
-
-/** A phrase's words are everyday when each is more common than this in speech (Zipf; "test time"): no topic as they are. */
+/** A phrase's words are everyday when each is more common than this in speech (Zipf; "test time"): no topic as they are (discovery's `maxZipfPhrase`). */
 export const EVERYDAY_PHRASE_ZIPF = 4.8;
 
 /** A verb that may end a term: a word of three letters or more, not everyday (Zipf, speech), such as "compute". */
@@ -162,10 +160,10 @@ function cutShortVerb(key: string): boolean {
 
 /** Count the verb after each tail of the chunk of two words or more, short of the longest phrase, whose words are all everyday. */
 function noteCutShort(chunk: readonly ChunkWord[], verb: string, cutShort: Map<string, number>): void {
-  for (let first = chunk.length - 2; first >= Math.max(0, chunk.length - MAX_PHRASE_WORDS + 1); first--) {
-    const keys = chunk.slice(first).map((w) => w.key);
-    if (!keys.every((k) => backgroundZipf(k) > EVERYDAY_PHRASE_ZIPF)) break;
-    const id = cutShortKey(keys, verb);
+  for (let first = chunk.length - 1; first >= Math.max(0, chunk.length - MAX_PHRASE_WORDS + 1); first--) {
+    if (backgroundZipf((chunk[first] as ChunkWord).key) <= EVERYDAY_PHRASE_ZIPF) break;
+    if (first === chunk.length - 1) continue; // one word: no phrase
+    const id = cutShortKey(chunk.slice(first).map((w) => w.key), verb);
     cutShort.set(id, (cutShort.get(id) ?? 0) + 1);
   }
 }
