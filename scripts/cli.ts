@@ -24,7 +24,7 @@ import { readTopicFolder } from '../src/node/topic-folder.ts';
 import { loadSiteConfig, unknownShows } from '../src/node/site-config-file.ts';
 import { BasePath } from '../src/config/site-config.ts';
 import { topicFileText } from '../src/knowledge/topics/index.ts';
-import { loadCorpus } from '../src/corpus/load-corpus.ts';
+import { discoverySettings, loadCorpus } from '../src/corpus/load-corpus.ts';
 import type { TopicSummary } from '../src/knowledge/topics/index.ts';
 import { slugify } from '../src/transcript/slug.ts';
 
@@ -339,8 +339,7 @@ function topicsCommand(args: string[]): number {
   const corpus = loadCorpus({
     episodes: episodesDir,
     topics: topicsDir,
-    ...(discovery ? { discoverTopics: discovery.discover } : {}),
-    ...(discovery?.max === undefined ? {} : { maxDiscoveredTopics: discovery.max }),
+    ...(discovery ? discoverySettings(discovery) : {}),
   });
   const index = corpus.topics;
   const { errors } = printDiagnostics([...(config?.diagnostics ?? []), ...corpus.diagnostics]);

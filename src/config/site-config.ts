@@ -91,6 +91,12 @@ export const TopicsConfig = z
       .max(100_000)
       .optional()
       .describe('At most this many discovered topics. Unset: 8 per episode (at least 100), plus the topics each episode has of its own.'),
+    exclude: z
+      .array(Line.refine((value) => /[\p{L}\p{N}]/u.test(value), { message: 'must contain a letter or digit' }))
+      .default([])
+      .describe(
+        'Words and phrases never to make a discovered topic of, like "general purpose": a discovered topic named or spelled so is left out, and those words count for no other. Written in capitals ("RTS"), a word is left out only where it is in capitals.',
+      ),
   })
   .strict();
 
@@ -115,7 +121,7 @@ export const SiteConfigFile = z
       .default([...feedIds])
       .describe('Site-wide files published: rss (/rss.xml), episodes-json (/episodes.json), sitemap (/sitemap.xml).'),
     search: SearchConfig.default({ vocabulary: 15_000, suggestions: 6 }).describe('Search page settings.'),
-    topics: TopicsConfig.default({ discover: true }).describe('Topic discovery settings.'),
+    topics: TopicsConfig.default({ discover: true, exclude: [] }).describe('Topic discovery settings.'),
   })
   .strict();
 

@@ -51,8 +51,22 @@ export interface CorpusOptions {
   indexTopics?: boolean;
   /** Most discovered topics (default: see src/knowledge/topics/build-topics.ts). */
   maxDiscoveredTopics?: number;
+  /** Words and phrases no topic is discovered for (the site config's `topics.exclude`). */
+  excludeTopics?: readonly string[];
   /** Progress lines for long loads (a few a second at most). */
   log?: (line: string) => void;
+}
+
+/** The corpus options that come from the site config's `topics` settings. */
+export type DiscoverySettings = Pick<CorpusOptions, 'discoverTopics' | 'maxDiscoveredTopics' | 'excludeTopics'>;
+
+/** The site config's `topics` settings as corpus options (what every caller that reads the config passes). */
+export function discoverySettings(topics: { discover: boolean; max?: number | undefined; exclude: readonly string[] }): DiscoverySettings {
+  return {
+    discoverTopics: topics.discover,
+    ...(topics.max === undefined ? {} : { maxDiscoveredTopics: topics.max }),
+    ...(topics.exclude.length === 0 ? {} : { excludeTopics: topics.exclude }),
+  };
 }
 
 export interface CorpusTimings {
@@ -198,6 +212,7 @@ export function loadCorpus(options: CorpusOptions): Corpus {
   const sorted = sortEpisodes(summaries);
   const topicOptions: TopicIndexOptions = { discover: options.discoverTopics !== false };
   if (options.maxDiscoveredTopics !== undefined) topicOptions.maxDiscovered = options.maxDiscoveredTopics;
+  if (options.excludeTopics !== undefined && options.excludeTopics.length > 0) topicOptions.exclude = options.excludeTopics;
   const key = `${codeFingerprint(TOPIC_CODE)}:${topicIndexKey(sorted, topicFolder.topics, topicOptions)}`;
   const topicsFile = cacheDir ? join(cacheDir, 'topics', sha256(key).slice(0, 32)) : null;
   let topics = options.indexTopics === false ? emptyIndex() : topicsFile ? readTopicIndex(topicsFile, key) : undefined;

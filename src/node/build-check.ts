@@ -9,7 +9,7 @@
  * diagnostics and the search plan come back.
  */
 import { loadCorpus } from '../corpus/load-corpus.ts';
-import type { CorpusTimings } from '../corpus/load-corpus.ts';
+import type { CorpusTimings, DiscoverySettings } from '../corpus/load-corpus.ts';
 import { writeSnapshot } from '../corpus/snapshot.ts';
 import { planSearch } from '../search-index/build-search-index.ts';
 import type { ShardPlan } from '../search-index/build-search-index.ts';
@@ -27,8 +27,7 @@ export interface BuildCheckInput {
   /** Base path of the site: search records link under it. */
   base: string;
   /** Topic discovery, from the site config. */
-  discoverTopics?: boolean;
-  maxDiscoveredTopics?: number;
+  discovery?: DiscoverySettings;
   /** The dictionary's size and suggestions (the site config's `search`). */
   dictionary?: DictionaryOptions;
   /** Transcript downloads to publish (the site config's `exports`). */
@@ -56,8 +55,7 @@ export function checkForBuild(input: BuildCheckInput, log: (line: string) => voi
     topics: input.topics,
     cacheDir: input.cacheDir,
     log,
-    ...(input.discoverTopics === undefined ? {} : { discoverTopics: input.discoverTopics }),
-    ...(input.maxDiscoveredTopics === undefined ? {} : { maxDiscoveredTopics: input.maxDiscoveredTopics }),
+    ...input.discovery,
   });
   writeSnapshot(corpus, input.snapshot);
   const errors = corpus.diagnostics.some((d) => d.severity === 'error');

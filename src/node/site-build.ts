@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { defaultCacheDir } from '../corpus/load-corpus.ts';
+import { defaultCacheDir, discoverySettings } from '../corpus/load-corpus.ts';
 import { publishSearch, runShards } from '../search-index/build-search-index.ts';
 import type { CheckedLinks } from '../search-index/build-search-index.ts';
 import { writeFileAtomic } from '../corpus/atomic-write.ts';
@@ -143,11 +143,10 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       cacheDir,
       snapshot,
       base: config.base,
-      discoverTopics: config.topics.discover,
       dictionary: { maxWords: config.search.vocabulary, suggestions: config.search.suggestions },
       exports: config.exports,
+      discovery: discoverySettings(config.topics),
     };
-    if (config.topics.max !== undefined) input.maxDiscoveredTopics = config.topics.max;
     check = await runBuildCheck(input, options.log);
   } catch (error) {
     await astro.stop();

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import type { SiteConfig } from '../config/site-config.ts';
 import { assembleKnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
-import { loadCorpus } from '../corpus/load-corpus.ts';
+import { discoverySettings, loadCorpus } from '../corpus/load-corpus.ts';
 import type { Corpus } from '../corpus/load-corpus.ts';
 import { openSnapshot, waitForCorpus } from '../corpus/snapshot.ts';
 import { contentDir, episodesDir, topicsDir } from '../node/content-dirs.ts';
@@ -89,8 +89,7 @@ function state(): State {
     const corpus = loadCorpus({
       episodes: episodesDir(),
       topics: topicsDir(),
-      discoverTopics: config.topics.discover,
-      ...(config.topics.max === undefined ? {} : { maxDiscoveredTopics: config.topics.max }),
+      ...discoverySettings(config.topics),
     });
     const diagnostics = [...loaded.diagnostics, ...unknownShows(loaded, [...new Set(corpus.summaries.map((s) => s.show))]), ...corpus.diagnostics];
     if (import.meta.env.DEV) printNew(diagnostics, current?.diagnostics ?? []);

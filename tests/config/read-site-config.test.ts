@@ -28,7 +28,7 @@ describe('site config: reading', () => {
       exports: ['vtt', 'srt', 'txt', 'json', 'podcast'],
       feeds: ['rss', 'episodes-json', 'sitemap'],
       search: { vocabulary: 15000, suggestions: 6 },
-      topics: { discover: true },
+      topics: { discover: true, exclude: [] },
     });
     expect(defaultSiteConfig()).toEqual({ ...config, site: null, shows: {} });
   });
@@ -49,7 +49,7 @@ describe('site config: reading', () => {
         'exports: [vtt, txt]',
         'feeds: [rss]',
         'search: { vocabulary: 500, suggestions: 2 }',
-        'topics: { discover: false, max: 10 }',
+        'topics: { discover: false, max: 10, exclude: [general purpose, RTS] }',
       ].join('\n'),
     );
     expect(diagnostics).toEqual([]);
@@ -63,7 +63,7 @@ describe('site config: reading', () => {
       exports: ['vtt', 'txt'],
       feeds: ['rss'],
       search: { vocabulary: 500, suggestions: 2 },
-      topics: { discover: false, max: 10 },
+      topics: { discover: false, max: 10, exclude: ['general purpose', 'RTS'] },
     });
   });
 
@@ -87,6 +87,7 @@ describe('site config: reading', () => {
       'topics:',
       '  discover: "yes"',
       '  max: 1.5',
+      '  exclude: [RTS, "--"]',
     ].join('\n');
     expect(lines(text)).toEqual([
       'content/site.yml:1:1 error config-unknown-key unknown key titel in the site config (did you mean "title"?); it does nothing, so remove or rename it. Known keys here: title, description, site, base, language, shows, exports, feeds, search, topics',
@@ -103,6 +104,7 @@ describe('site config: reading', () => {
       'content/site.yml:15:3 error config-invalid site config search.suggestions: must be at most 6, found number "9"',
       'content/site.yml:17:3 error config-invalid site config topics.discover: expected a boolean, found string "yes"; write discover: true or discover: false',
       'content/site.yml:18:3 error config-invalid site config topics.max: expected a whole number, found number "1.5"; write a whole number: max: 2',
+      'content/site.yml:19:18 error config-invalid site config topics.exclude: must contain a letter or digit, found string "--" (item 2)',
     ]);
     const { config } = read(text);
     // What was valid still applies; what was not falls back to its default.

@@ -10,6 +10,7 @@ import { parseTopicFile } from '../../src/knowledge/topics/topic-file.ts';
 import type { CuratedTopic } from '../../src/knowledge/topics/schema.ts';
 import { phraseKeys } from '../../src/knowledge/topics/words.ts';
 import { episodeFromCues } from './make-episodes.ts';
+import type { Cue } from './make-episodes.ts';
 
 const file = (name: string, text: string): CuratedTopic => {
   const { topic, diagnostics } = parseTopicFile({ file: `topics/${name}`, name, text });
@@ -72,6 +73,35 @@ describe('topic index', () => {
     const r = buildTopicIndex(many, [file('zorblax.md', '---\ntitle: Zorblax company\naliases: [Zorblax]\n---\n')]);
     expect(r.topics.filter((t) => t.source === 'discovered').map((t) => t.name)).not.toContain('Zorblax');
     expect(r.bySlug.get('zorblax')?.mentions).toBe(15);
+  });
+
+  it('discovers no topic the site excludes, by name or by spelling, and counts their words for no other', () => {
+    const said = ['The Zorblax grid, the Zorblax grid and Zorblax again.', 'Zorblax makes grid things. Zorblax. The Quillfen deal, the Quilfen deal.', 'Quillfen again, and Quillfen once more, Quillfen.'];
+    // Past the last minute, so the mentions count as inside the episode.
+    const filler = ['We talked for a while about the weather.', 'It was a long drive home that night.', 'Everyone had an opinion about it.'];
+    const cues: Cue[] = [...said, ...Array.from({ length: 30 }, (_, i) => filler[i % 3] as string)].map((text): Cue => ['Speaker 1', text]);
+    const many = [0, 1, 2].map((i) => episodeFromCues(`x${i}`, cues));
+    const discovered = (exclude?: string[]) =>
+      buildTopicIndex(many, [], exclude ? { exclude } : {}).topics.filter((t) => t.source === 'discovered');
+    const before = discovered();
+    const quillfen = before.find((t) => t.name === 'Quillfen');
+    expect(before.map((t) => t.name)).toContain('Zorblax');
+    expect(quillfen?.aliases).toContain('Quilfen');
+    // Excluded by its name, and by a spelling that is not its name.
+    const after = discovered(['zorblax', 'Quilfen']);
+    expect(after.map((t) => t.name)).not.toContain('Zorblax');
+    expect(after.map((t) => t.name)).not.toContain('Quillfen');
+    // The words are nobody's: no topic quotes or links them.
+    expect(after.flatMap((t) => t.aliases.map((a) => a.toLowerCase()))).not.toContain('zorblax');
+  });
+
+  it('leaves out a word excluded in capitals only where it is in capitals', () => {
+    const game = episodeFromCues('g', [['Speaker 1', 'He built an RTS game, a whole RTS, and rts fans loved it.']]);
+    const rts = file('rts.md', '---\ntitle: Real-time strategy\naliases: [rts]\n---\n');
+    const mentions = (exclude: string[]) => buildTopicIndex([game], [rts], { discover: false, exclude }).bySlug.get('rts')?.mentions;
+    expect(mentions([])).toBe(3);
+    expect(mentions(['RTS'])).toBe(1);
+    expect(mentions(['rts'])).toBe(0);
   });
 
   it('drops a shorter candidate that a longer, as often mentioned one starts or ends with', () => {

@@ -62,6 +62,23 @@ describe('verbatim topics', () => {
     expect(r.stderr).toMatch(/topics\/grid\.md:3:1 error topic-invalid topic field "aliases": expected a list/);
   });
 
+  it('leaves out the topics the site config excludes', () => {
+    const content = join(broken, 'excluded');
+    cpSync('content/episodes/signal-and-noise', join(content, 'episodes'), { recursive: true });
+    const slugs = () => {
+      const r = run('topics', '--json', '--content', content);
+      expect(r.code).toBe(0);
+      return (JSON.parse(r.stdout) as Array<{ slug: string; source: string }>).filter((t) => t.source === 'discovered').map((t) => t.slug);
+    };
+    const before = slugs();
+    expect(before).toEqual(expect.arrayContaining(['alps', 'swiss']));
+    writeFileSync(join(content, 'site.yml'), 'topics:\n  exclude: [Alps, swiss]\n');
+    const after = slugs();
+    expect(after).not.toContain('alps');
+    expect(after).not.toContain('swiss');
+    expect(after.length).toBeGreaterThan(before.length - 5);
+  });
+
   it('exits 2 on usage errors', () => {
     expect(run('topics', '--bogus').code).toBe(2);
     expect(run('topics', 'everything').code).toBe(2);

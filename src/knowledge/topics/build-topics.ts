@@ -33,6 +33,8 @@ export interface TopicIndexOptions {
   discover?: boolean;
   /** Most discovered topics kept (default: see `discoveryRules`). */
   maxDiscovered?: number;
+  /** Words and phrases no topic is discovered for (the site config's `topics.exclude`): their words count for no discovered topic. */
+  exclude?: readonly string[];
   /** Share each pass's work on each episode with a worker thread once the corpus is large (default true; the index is the same either way). */
   worker?: boolean;
   /** Characters of speech worked in this thread before the worker starts (default WORKER_AFTER_CHARS; tests start it early). */
@@ -110,6 +112,11 @@ export function buildTopicIndex(episodes: Iterable<Episode>, curated: readonly C
 function indexWith(thread: SecondThread, episodes: Iterable<Episode>, curated: readonly CuratedTopic[], options: TopicIndexOptions): TopicIndex {
   const diagnostics: Diagnostic[] = [];
   const drafts = curatedDrafts(curated, diagnostics);
+  // The site's excluded phrases claim their words like a topic file's exclude phrases, for no topic.
+  const excluded: AliasEntry[] = (options.exclude ?? []).flatMap((phrase) => {
+    const keys = phraseKeys(phrase);
+    return keys.length === 0 ? [] : [{ keys, case: aliasCase(phrase), topic: -1, exclude: true, priority: 2 }];
+  });
   const cache = options.cache;
   const reused = { read: 0, count: 0, mentions: 0 };
   // Each episode's content digest (parts.ts), worked out in the first pass and checked against its source digest after.
@@ -126,7 +133,7 @@ function indexWith(thread: SecondThread, episodes: Iterable<Episode>, curated: r
 
   if (options.discover !== false) {
     const discovery = new Discovery({
-      reserved: matcherEntries(drafts, 2),
+      reserved: [...matcherEntries(drafts, 2), ...excluded],
       ...(options.maxDiscovered === undefined ? {} : { maxTopics: options.maxDiscovered }),
       ...(cache ? { cache } : {}),
       thread,
@@ -158,6 +165,7 @@ function indexWith(thread: SecondThread, episodes: Iterable<Episode>, curated: r
     for (const form of d.forms) entries.push({ keys: form.keys, case: form.case, topic, exclude: false, priority });
     for (const keys of d.exclude) entries.push({ keys, case: 'any', topic, exclude: true, priority });
   });
+  entries.push(...excluded);
   const digest = cache ? matcherDigest(entries) : '';
   const tagNames = tagLookup(drafts);
   const tallies: Tally[] = drafts.map(() => ({ episodes: [], mentions: 0, depth: 0, quoted: [], speakers: new Map(), voices: [] }));
@@ -327,7 +335,7 @@ function curatedDrafts(curated: readonly CuratedTopic[], diagnostics: Diagnostic
       }
       owner.set(id, t);
       // Acronyms written in capitals match only capitals: "COP" is not "cop".
-      if (keys.length > 0) forms.push({ keys, case: isCaps(alias.replace(/[^\p{L}]/gu, '')) ? 'caps' : 'any' });
+      if (keys.length > 0) forms.push({ keys, case: aliasCase(alias) });
     }
     drafts.push({
       slug: t.slug,
@@ -344,6 +352,11 @@ function curatedDrafts(curated: readonly CuratedTopic[], diagnostics: Diagnostic
 }
 
 /** The drafts' forms as matcher entries (for discovery: curated aliases claim their words first). */
+/** How a written alias matches: in capitals only when written in capitals ("COP" is not "cop"), else in any case. */
+function aliasCase(alias: string): AliasCase {
+  return isCaps(alias.replace(/[^\p{L}]/gu, '')) ? 'caps' : 'any';
+}
+
 function matcherEntries(drafts: readonly Draft[], priority: number): AliasEntry[] {
   const out: AliasEntry[] = [];
   drafts.forEach((d, topic) => {
