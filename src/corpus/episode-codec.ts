@@ -242,4 +242,29 @@ export function decodeEpisode(bytes: Uint8Array): Episode {
   return episode as Episode;
 }
 
+/**
+ * `decodeEpisode` with the per-cue arrays (`segments`, `paragraphs`,
+ * `turns`) decoded when one is first read: for a pass that mostly needs
+ * the metadata (the topic index reads the text of an episode whose cached
+ * parts are missing, and only its title, tags and names otherwise). The
+ * same keys in the same order; throws on what `decodeEpisode` throws on,
+ * when the arrays are read.
+ */
+export function decodeEpisodeLazily(bytes: Uint8Array): Episode {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.length < 8 || buffer.readUInt32LE(0) !== MAGIC) throw new Error('not a cached episode');
+  const header = JSON.parse(buffer.toString('utf8', 8, 8 + buffer.readUInt32LE(4))) as Header;
+  let whole: Episode | undefined;
+  const envelope = header.envelope as Record<string, unknown>;
+  const episode: Record<string, unknown> = {};
+  for (const key of header.keys) {
+    if (key === 'segments' || key === 'paragraphs' || key === 'turns') {
+      Object.defineProperty(episode, key, { enumerable: true, configurable: true, get: () => (whole ??= decodeEpisode(bytes))[key] });
+    } else {
+      episode[key] = envelope[key];
+    }
+  }
+  return episode as Episode;
+}
+
 const align = (n: number) => (n + 7) & ~7;

@@ -32,7 +32,7 @@ import type { Episode } from '../transcript/schema.ts';
 import { MAX_FILE_BYTES } from '../transcript/source-text.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { codeFingerprint, INGEST_CODE, TOPIC_CODE } from './code-fingerprint.ts';
-import { decodeEpisode, encodeEpisode } from './episode-codec.ts';
+import { decodeEpisode, decodeEpisodeLazily, encodeEpisode } from './episode-codec.ts';
 import { summarizeEpisode } from './summary.ts';
 import type { EpisodeSummary } from './summary.ts';
 import { readTopicIndex, topicIndexKey, writeTopicIndex } from './topic-index-cache.ts';
@@ -55,6 +55,8 @@ export interface CorpusOptions {
   excludeTopics?: readonly string[];
   /** Progress lines for long loads (a few a second at most). */
   log?: (line: string) => void;
+  /** Work that can wait until the corpus is handed on (deleting the topic index an earlier build wrote): given here, or done at once. */
+  later?: (task: () => void) => void;
 }
 
 /** The corpus options that come from the site config's `topics` settings. */
@@ -198,13 +200,14 @@ export function loadCorpus(options: CorpusOptions): Corpus {
   }
   const readDone = performance.now();
 
-  const episode = (slug: string): Episode => {
+  const episodeWith = (decode: (bytes: Uint8Array) => Episode) => (slug: string): Episode => {
     const where = blobs.get(slug);
     if (where === undefined) throw new Error(`no episode with slug "${slug}"`);
-    const e = decodeEpisode(cacheDir ? readFileSync(where) : (memory.get(where) ?? new Uint8Array()));
+    const e = decode(cacheDir ? readFileSync(where) : (memory.get(where) ?? new Uint8Array()));
     e.slug = slug;
     return e;
   };
+  const episode = episodeWith(decodeEpisode);
 
   // Topics: curated files, then the index over every episode in listing order.
   const topicFolder = options.topics ? readTopicFolder(options.topics) : { topics: [], diagnostics: [] };
@@ -218,10 +221,12 @@ export function loadCorpus(options: CorpusOptions): Corpus {
   let topics = options.indexTopics === false ? emptyIndex() : topicsFile ? readTopicIndex(topicsFile, key) : undefined;
   if (!topics) {
     log(`  indexing topics over ${sorted.length} episodes`);
-    // Read from the cache one episode at a time, on each of the index's passes.
+    // Read from the cache one episode at a time, on each of the index's passes; its text only when a pass reads it
+    // (a pass whose part of the episode is cached reads its title and names).
+    const lazily = episodeWith(decodeEpisodeLazily);
     const episodes: Iterable<Episode> = {
       *[Symbol.iterator]() {
-        for (const s of sorted) yield episode(s.slug);
+        for (const s of sorted) yield lazily(s.slug);
       },
     };
     // Each episode's parts of the index are cached too, by what the episode is made from (its file digest), so
@@ -232,7 +237,9 @@ export function loadCorpus(options: CorpusOptions): Corpus {
     if (topics.reused) log(`  topic index: ${topics.reused.read} of ${sorted.length} episodes' counts reused, ${topics.reused.count} possible mentions, ${topics.reused.mentions} mentions`);
     if (topicsFile && indexFile) {
       writeTopicIndex(topicsFile, key, topics);
-      if (next.topicsFile && next.topicsFile !== topicsFile) rmSync(next.topicsFile, { recursive: true, force: true });
+      // The last build's topic index goes once the corpus is handed on.
+      const previousIndex = next.topicsFile;
+      if (previousIndex && previousIndex !== topicsFile) (options.later ?? ((task) => task()))(() => rmSync(previousIndex, { recursive: true, force: true }));
       next.topicsFile = topicsFile;
       if (parts) {
         parts.prune(next.topicParts ?? []);

@@ -41,6 +41,14 @@ export class TopicPartStore implements TopicPartCache {
     this.used.add(name);
   }
 
+  keep(key: string): void {
+    this.used.add(this.#name(key));
+  }
+
+  forget(key: string): void {
+    this.used.delete(this.#name(key));
+  }
+
   /** Delete the parts of `previous` (names from an earlier run) not used in this one. */
   prune(previous: readonly string[]): void {
     for (const name of previous) if (!this.used.has(name)) rmSync(join(this.#dir, name), { force: true });

@@ -14,10 +14,21 @@ process.once('disconnect', () => process.exit(1));
 process.once('message', (input: BuildCheckInput) => {
   const send = (message: unknown) => new Promise<void>((done) => process.send?.(message, undefined, {}, () => done()));
   let message: unknown;
+  // Tidying up (the last build's topic index) waits until the result is sent: the build goes on meanwhile.
+  const later: Array<() => void> = [];
   try {
-    message = { result: checkForBuild(input, (line) => void send({ log: line })) };
+    message = { result: checkForBuild(input, (line) => void send({ log: line }), (task) => later.push(task)) };
   } catch (error) {
     message = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
-  void send(message).then(() => process.disconnect());
+  void send(message).then(() => {
+    for (const task of later) {
+      try {
+        task();
+      } catch {
+        // A folder left behind takes space; nothing reads it.
+      }
+    }
+    process.disconnect();
+  });
 });

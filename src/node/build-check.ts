@@ -49,13 +49,15 @@ export interface BuildCheck {
   shows: string[];
 }
 
-export function checkForBuild(input: BuildCheckInput, log: (line: string) => void = () => {}): BuildCheck {
+/** The build's first phase; `later` gets work that can wait until its result is handed on (see `CorpusOptions.later`). */
+export function checkForBuild(input: BuildCheckInput, log: (line: string) => void = () => {}, later?: (task: () => void) => void): BuildCheck {
   const corpus = loadCorpus({
     episodes: input.episodes,
     topics: input.topics,
     cacheDir: input.cacheDir,
     log,
     ...input.discovery,
+    ...(later ? { later } : {}),
   });
   writeSnapshot(corpus, input.snapshot);
   const errors = corpus.diagnostics.some((d) => d.severity === 'error');

@@ -68,7 +68,10 @@ const dump = (index: TopicIndex) => JSON.stringify({ topics: index.topics, byEpi
 
 class MemoryCache implements TopicPartCache {
   readonly entries = new Map<string, Uint8Array>();
+  /** Keys asked for, in order. */
+  readonly asked: string[] = [];
   get(key: string) {
+    this.asked.push(key);
     return this.entries.get(key);
   }
   set(key: string, bytes: Uint8Array) {
@@ -136,6 +139,37 @@ describe('topic index from cached parts', () => {
     const incremental = buildTopicIndex(edited, curated, { cache });
     expect(dump(incremental)).toBe(dump(buildTopicIndex(edited, curated)));
     expect(incremental.reused?.read).toBe(3);
+  });
+
+  it('starts from the last build\'s first-pass counts: after an edit, reads the first-pass parts of the edited episode only', () => {
+    const list = Array.from({ length: 6 }, (_, i) =>
+      episode(`f${i}`, { cues: Array.from({ length: 12 }, (_, k): [string, string] => ['Speaker 1', (templates[k % 6] as string).replaceAll('{0}', things[(i + k) % 9] as string).replaceAll('{1}', things[(k * 5) % 9] as string)]), title: i, tag: undefined }),
+    );
+    const cache = new MemoryCache();
+    buildTopicIndex(list, curated, { cache });
+    const edited = [...list];
+    edited[2] = episode('f2', { cues: [['Speaker 1', 'Quorbex Labs and the supply chain.'], ['Speaker 2', 'The supply chain of Quorbex Labs, again.']], title: 2, tag: undefined });
+    cache.asked.length = 0;
+    const incremental = buildTopicIndex(edited, curated, { cache });
+    expect(dump(incremental)).toBe(dump(buildTopicIndex(edited, curated)));
+    // The snapshot, the edited episode's new part (not cached yet) and its old one (taken away): not the other five.
+    expect(cache.asked.filter((k) => k.startsWith('read')).length).toBe(3);
+  });
+
+  it('counts from the parts when the last build\'s counts cannot be undone (a part they hold is lost)', () => {
+    const list = [0, 1, 2, 3].map((i) => episode(`m${i}`, { cues: [['Speaker 1', `Quorbex Labs builds heat pumps, says ${things[i]}.`], ['Speaker 2', 'Quorbex Labs, again.'], ['Speaker 1', 'Nvidia and Quorbex Labs.']], title: i, tag: undefined }));
+    const cache = new MemoryCache();
+    buildTopicIndex(list, curated, { cache });
+    const firstPass = [...cache.entries.keys()].filter((k) => k.startsWith('read') && k !== 'read-snapshot');
+    // Episode 1 removed, and its cached part lost: the snapshot still holds it, and nothing can take it away.
+    const shorter = list.filter((_, i) => i !== 1);
+    for (const key of firstPass) {
+      const kept = new Map(cache.entries);
+      kept.delete(key);
+      const partial = new MemoryCache();
+      for (const [k, v] of kept) partial.set(k, v);
+      expect(dump(buildTopicIndex(shorter, curated, { cache: partial }))).toBe(dump(buildTopicIndex(shorter, curated)));
+    }
   });
 
   it('reads a damaged or foreign part as missing', () => {

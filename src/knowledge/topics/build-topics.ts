@@ -15,7 +15,7 @@ import { slugify } from '../../transcript/slug.ts';
 import type { Paragraph } from '../../transcript/schema.ts';
 import type { AliasCase, AliasEntry } from './alias-matcher.ts';
 import { speechText } from './corpus.ts';
-import { Discovery } from './discover/discover.ts';
+import { Discovery, SnapshotMismatch } from './discover/discover.ts';
 import { QUOTED_EPISODES } from './page-caps.ts';
 import { isMentionsPart } from './mentions.ts';
 import type { MentionsPart } from './mentions.ts';
@@ -100,16 +100,25 @@ interface Tally {
  */
 export function buildTopicIndex(episodes: Iterable<Episode>, curated: readonly CuratedTopic[], options: TopicIndexOptions = {}): TopicIndex {
   // Each pass's work on each episode is shared with a worker thread once the corpus is large (second-thread.ts).
-  const thread = new SecondThread(options.worker !== false, options.workerAfterChars);
+  const build = (snapshot: boolean) => {
+    const thread = new SecondThread(options.worker !== false, options.workerAfterChars);
+    try {
+      return indexWith(thread, episodes, curated, options, snapshot);
+    } finally {
+      thread.close();
+    }
+  };
   try {
-    return indexWith(thread, episodes, curated, options);
-  } finally {
-    thread.close();
+    return build(true);
+  } catch (error) {
+    // The last build's first-pass counts did not fit the parts cached beside them (one lost or damaged): counted from the parts.
+    if (error instanceof SnapshotMismatch) return build(false);
+    throw error;
   }
 }
 
-/** `buildTopicIndex` with the second thread its passes share their work with. */
-function indexWith(thread: SecondThread, episodes: Iterable<Episode>, curated: readonly CuratedTopic[], options: TopicIndexOptions): TopicIndex {
+/** `buildTopicIndex` with the second thread its passes share their work with (`snapshot`: see `DiscoveryOptions`). */
+function indexWith(thread: SecondThread, episodes: Iterable<Episode>, curated: readonly CuratedTopic[], options: TopicIndexOptions, snapshot: boolean): TopicIndex {
   const diagnostics: Diagnostic[] = [];
   const drafts = curatedDrafts(curated, diagnostics);
   // The site's excluded phrases claim their words like a topic file's exclude phrases, for no topic.
@@ -136,6 +145,7 @@ function indexWith(thread: SecondThread, episodes: Iterable<Episode>, curated: r
       reserved: [...matcherEntries(drafts, 2), ...excluded],
       ...(options.maxDiscovered === undefined ? {} : { maxTopics: options.maxDiscovered }),
       ...(cache ? { cache } : {}),
+      snapshot,
       thread,
     });
     let i = 0;

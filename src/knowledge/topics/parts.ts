@@ -24,6 +24,10 @@ import type { AliasEntry } from './alias-matcher.ts';
 export interface TopicPartCache {
   get(key: string): Uint8Array | undefined;
   set(key: string, bytes: Uint8Array): void;
+  /** Keep the part under `key` for later builds although this one did not read it (a store that prunes unused parts). */
+  keep?(key: string): void;
+  /** This build read the part under `key` only to take it away: later builds need it no more. */
+  forget?(key: string): void;
 }
 
 /** Format of the stored parts; a part of another format is not read. */

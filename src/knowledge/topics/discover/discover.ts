@@ -159,6 +159,75 @@ export interface DiscoveryOptions {
   thread?: SecondThread;
   /** Where each episode's parts of the two passes are cached (see parts.ts); the output is the same with or without. */
   cache?: TopicPartCache;
+  /** With a cache, start from the last build's first-pass counts where they hold the same episodes (default true; the output is the same either way). */
+  snapshot?: boolean;
+}
+
+/**
+ * The first pass's counts over a whole corpus, cached by each build for
+ * the next (under SNAPSHOT_KEY): the episodes they hold, by content key in
+ * order, with their words and speech paragraphs, and the merged phrase table
+ * and vocabulary in code-point order. After an edit, the next build starts
+ * from it, takes away the edited episode's old part and adds its new one,
+ * instead of merging every episode's part again: the same counts, in the
+ * same order, as merging them all.
+ */
+interface ReadSnapshot {
+  keys: string[];
+  words: Int32Array;
+  paragraphs: Int32Array;
+  phrases: PhrasePart;
+  vocabulary: VocabularyPart;
+}
+
+/** Where the snapshot is cached: one per cache (its store adds the code's fingerprint). */
+const SNAPSHOT_KEY = 'read-snapshot';
+
+/** A phrase part of nothing: what an episode the snapshot holds hands on in the tagging pass's order. */
+const NO_PHRASES: PhrasePart = {
+  ids: [],
+  numbers: new Int32Array(0),
+  surfacePhrases: new Int32Array(0),
+  surfaces: [],
+  surfaceCounts: new Int32Array(0),
+  adjectives: [],
+  adjectiveCounts: new Int32Array(0),
+  cutShort: [],
+  cutShortCounts: new Int32Array(0),
+};
+
+/** The episodes of a snapshot, met again one at a time: each key once for each time the snapshot holds it. */
+class SnapshotTaker {
+  readonly #held = new Map<string, Array<{ words: number; paragraphs: number }>>();
+
+  constructor(snapshot: ReadSnapshot) {
+    snapshot.keys.forEach((key, i) => {
+      const entry = { words: snapshot.words[i] as number, paragraphs: snapshot.paragraphs[i] as number };
+      const list = this.#held.get(key);
+      if (list) list.push(entry);
+      else this.#held.set(key, [entry]);
+    });
+  }
+
+  /** The episode with this content key, if the snapshot holds one not taken yet. */
+  take(key: string): { words: number; paragraphs: number } | undefined {
+    const list = this.#held.get(key);
+    const entry = list?.pop();
+    if (list && list.length === 0) this.#held.delete(key);
+    return entry;
+  }
+
+  /** Content keys of the episodes held and never taken (edited or removed since), once per episode. */
+  left(): string[] {
+    return [...this.#held].flatMap(([key, list]) => list.map(() => key));
+  }
+}
+
+/** A snapshot that did not fit the parts cached beside it: the index is built again without it. */
+export class SnapshotMismatch extends Error {
+  constructor(key: string) {
+    super(`topic discovery: the cached first-pass counts do not fit the cached part of episode content ${key}`);
+  }
 }
 
 /** What the first pass keeps of one episode (cached under its content digest). */
@@ -207,16 +276,22 @@ export class Discovery {
   readonly #table = new PhraseTable();
   #phrases = new Map<string, Phrase>();
   #adjectives = new Map<string, number>();
-  readonly #vocabulary = new Vocabulary();
+  #vocabulary = new Vocabulary();
   readonly #lattice = new MentionLattice();
   #episodes = 0;
   #counted = 0;
   #words = 0;
   /** Words of each episode, by position. */
   readonly #episodeWords: number[] = [];
+  /** Speech paragraphs of each episode, by position. */
+  readonly #episodeParagraphs: number[] = [];
   #paragraphs = 0;
   /** Second-pass parts' cache keys, by episode position, while the parts are made. */
   readonly #latticeKeys = new Map<number, string>();
+  /** The counts of the last build's first pass (a `ReadSnapshot`), while episodes it holds are met again; see `read`. */
+  #snapshot: SnapshotTaker | undefined;
+  /** Each episode's content key, by position, while all are known (for the next build's snapshot). */
+  #contentKeys: Array<string | undefined> = [];
   /** First-pass parts waiting for their phrases (from the tagger) before they are cached, by episode position. */
   readonly #waiting = new Map<number, { key: string; reading: Omit<Reading, 'phrases'> }>();
   /** After the first pass: the candidates and the matcher that finds them. */
@@ -247,9 +322,25 @@ export class Discovery {
   read(episode: Episode, content?: string): void {
     if (this.#plan) throw new Error('Discovery.read after the first pass ended');
     const index = this.#episodes++;
-    if (index === 0) this.#thread.begin('tag', (i, phrases) => this.#tagged(i, phrases));
+    if (index === 0) {
+      this.#thread.begin('tag', (i, phrases) => this.#tagged(i, phrases));
+      this.#snapshot = this.#takeSnapshot();
+    }
     this.#names.add(episode);
     this.#headlines.add(episode);
+    this.#contentKeys[index] = content;
+    // An episode the last build's counts hold as it is now adds nothing to them: nothing of it is read.
+    const held = content === undefined ? undefined : this.#snapshot?.take(content);
+    if (held) {
+      this.reused.read++;
+      this.#paragraphs += held.paragraphs;
+      this.#words += held.words;
+      this.#episodeWords[index] = held.words;
+      this.#episodeParagraphs[index] = held.paragraphs;
+      this.#cache?.keep?.(partKey('read', content as string));
+      this.#thread.put(index, NO_PHRASES);
+      return;
+    }
     const key = content === undefined || !this.#cache ? undefined : partKey('read', content);
     const cached = key === undefined ? undefined : decodePart(this.#cache?.get(key), isReading);
     if (cached) {
@@ -277,6 +368,7 @@ export class Discovery {
     this.#paragraphs += reading.paragraphs;
     this.#words += reading.words;
     this.#episodeWords[index] = reading.words;
+    this.#episodeParagraphs[index] = reading.paragraphs;
     this.#vocabulary.merge(reading.vocabulary);
   }
 
@@ -375,6 +467,54 @@ export class Discovery {
   }
 
   /**
+   * The last build's first-pass counts, when the cache has them: merged
+   * at once, and each episode that is still there as it was is then
+   * skipped (`read`). Undefined without a cache or a usable snapshot.
+   */
+  #takeSnapshot(): SnapshotTaker | undefined {
+    if (this.#options.snapshot === false) return undefined;
+    const snapshot = decodePart(this.#cache?.get(SNAPSHOT_KEY), isReadSnapshot);
+    if (!snapshot) return undefined;
+    this.#table.merge(snapshot.phrases);
+    this.#vocabulary.merge(snapshot.vocabulary);
+    return new SnapshotTaker(snapshot);
+  }
+
+  /**
+   * End of the first pass: the episodes the snapshot held that are gone
+   * (edited or removed) are taken away, by their cached parts; the counts
+   * are put in code-point order (so they are the same however they were
+   * made); and they are cached as the next build's snapshot. Throws
+   * `SnapshotMismatch` when a part to take away is missing or does not fit:
+   * the caller builds again without the snapshot.
+   */
+  #endFirstPass(): void {
+    const taker = this.#snapshot;
+    this.#snapshot = undefined;
+    if (taker) {
+      const current = new Set(this.#contentKeys);
+      for (const key of taker.left()) {
+        const gone = decodePart(this.#cache?.get(partKey('read', key)), isReading);
+        if (!gone || !this.#table.subtract(gone.phrases) || !this.#vocabulary.subtract(gone.vocabulary)) throw new SnapshotMismatch(key);
+        if (!current.has(key)) this.#cache?.forget?.(partKey('read', key));
+      }
+    }
+    this.#table.canonicalize();
+    this.#vocabulary = this.#vocabulary.canonical();
+    const cache = this.#cache;
+    const keys = this.#contentKeys;
+    if (!cache || keys.length !== this.#episodes || keys.some((k) => k === undefined)) return;
+    const snapshot: ReadSnapshot = {
+      keys: keys as string[],
+      words: Int32Array.from(this.#episodeWords),
+      paragraphs: Int32Array.from(this.#episodeParagraphs),
+      phrases: this.#table.part(),
+      vocabulary: this.#vocabulary.part(),
+    };
+    cache.set(SNAPSHOT_KEY, encodePart(snapshot));
+  }
+
+  /**
    * True when episode `e` says a topic much more than the others do: at
    * least `minOwnMentions` times, at `minSalience` times the rate of the
    * rest of the archive (one mention added to the rest, so a topic only
@@ -393,6 +533,7 @@ export class Discovery {
   #candidates(): Plan {
     this.#thread.drain();
     if (this.#waiting.size > 0) throw new Error('topic discovery: an episode was never tagged');
+    this.#endFirstPass();
     ({ phrases: this.#phrases, adjectives: this.#adjectives } = this.#table);
     const cutShort = this.#table.cutShort;
     const reserved = this.#options.reserved ?? [];
@@ -1088,7 +1229,10 @@ function displayName(c: Candidate): string {
 
 /** Distinct spellings (ignoring case), most frequent first, the name first. */
 function aliasList(name: string, c: Candidate): string[] {
-  const all = [...c.surfaces, ...c.variantSurfaces].sort((a, b) => b[1] - a[1]);
+  // Ties: the candidate's own spellings before merged variants ("deep seek" before "deep seak"), then code-point order.
+  const all = [...[...c.surfaces].map(([s, n]) => [s, n, 0] as const), ...[...c.variantSurfaces].map(([s, n]) => [s, n, 1] as const)].sort(
+    (a, b) => b[1] - a[1] || a[2] - b[2] || compareText(a[0], b[0]),
+  );
   const spelled = new Set([name, ...all.map(([s]) => s)].map((s) => s.toLowerCase()));
   const seen = new Set([name.toLowerCase()]);
   const out = [name];
@@ -1108,8 +1252,18 @@ function aliasList(name: string, c: Candidate): string[] {
 function isReading(x: unknown): x is Reading {
   const r = x as Partial<Reading> | null;
   if (!r || typeof r.words !== 'number' || typeof r.paragraphs !== 'number' || !r.vocabulary || !r.phrases) return false;
-  const v = r.vocabulary;
-  const p = r.phrases;
+  return isCounts(r.vocabulary, r.phrases);
+}
+
+/** Shape check of a cached snapshot. */
+function isReadSnapshot(x: unknown): x is ReadSnapshot {
+  const r = x as Partial<ReadSnapshot> | null;
+  if (!r || !isStrings(r.keys) || !isInt32(r.words) || !isInt32(r.paragraphs) || r.words.length !== r.keys.length || r.paragraphs.length !== r.keys.length || !r.vocabulary || !r.phrases) return false;
+  return isCounts(r.vocabulary, r.phrases);
+}
+
+/** Shape check of a vocabulary part and a phrase part. */
+function isCounts(v: VocabularyPart, p: PhrasePart): boolean {
   return (
     isStrings(v.words) && isInt32(v.counts) && v.counts.length === v.words.length &&
     isInt32(v.surfaceWords) && isStrings(v.surfaces) && isInt32(v.surfaceCounts) && v.surfaces.length === v.surfaceWords.length && v.surfaces.length === v.surfaceCounts.length &&

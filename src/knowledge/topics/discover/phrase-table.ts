@@ -113,6 +113,75 @@ export class PhraseTable {
     part.adjectives.forEach((k, i) => this.adjectives.set(k, (this.adjectives.get(k) ?? 0) + (part.adjectiveCounts[i] as number)));
     part.cutShort.forEach((k, i) => this.cutShort.set(k, (this.cutShort.get(k) ?? 0) + (part.cutShortCounts[i] as number)));
   }
+
+  /**
+   * Take away the counts of a part merged earlier (an episode edited or
+   * removed since): what reaches zero goes. False, with the table left
+   * half done, when the part holds more than the table does: it was never
+   * merged into it.
+   */
+  subtract(part: PhrasePart): boolean {
+    const phrases: Phrase[] = [];
+    for (let i = 0; i < part.ids.length; i++) {
+      const phrase = this.phrases.get(part.ids[i] as string);
+      if (!phrase) return false;
+      const at = i * PHRASE_NUMBERS;
+      const n = part.numbers;
+      phrase.count -= n[at] as number;
+      phrase.heads -= n[at + 1] as number;
+      phrase.proper -= n[at + 2] as number;
+      phrase.cased -= n[at + 3] as number;
+      phrase.casedProper -= n[at + 4] as number;
+      phrase.adjectiveFirst -= n[at + 5] as number;
+      phrase.capitalised -= n[at + 6] as number;
+      if (phrase.count < 0 || phrase.heads < 0 || phrase.proper < 0 || phrase.cased < 0 || phrase.casedProper < 0 || phrase.adjectiveFirst < 0 || phrase.capitalised < 0) return false;
+      phrases.push(phrase);
+    }
+    for (let i = 0; i < part.surfaces.length; i++) {
+      const phrase = phrases[part.surfacePhrases[i] as number];
+      if (!phrase || !takeAway(phrase.surfaces, part.surfaces[i] as string, part.surfaceCounts[i] as number)) return false;
+    }
+    for (const phrase of phrases) if (phrase.count === 0) this.phrases.delete(phrase.keys.join(' '));
+    for (let i = 0; i < part.adjectives.length; i++) if (!takeAway(this.adjectives, part.adjectives[i] as string, part.adjectiveCounts[i] as number)) return false;
+    for (let i = 0; i < part.cutShort.length; i++) if (!takeAway(this.cutShort, part.cutShort[i] as string, part.cutShortCounts[i] as number)) return false;
+    return true;
+  }
+
+  /**
+   * Put phrases, each phrase's spellings, adjectives and cut-short counts in
+   * code-point order: the same table whatever order its parts were merged
+   * in, or whether it was made by merging every episode's part or by
+   * taking a few from a merged table and adding others (what an
+   * incremental build does, see discover.ts).
+   */
+  canonicalize(): void {
+    const phrases = new Map<string, Phrase>();
+    for (const id of [...this.phrases.keys()].sort(compareText)) {
+      const phrase = this.phrases.get(id) as Phrase;
+      if (phrase.surfaces.size > 1) phrase.surfaces = sortedMap(phrase.surfaces);
+      phrases.set(id, phrase);
+    }
+    this.phrases = phrases;
+    this.adjectives = sortedMap(this.adjectives);
+    this.cutShort = sortedMap(this.cutShort);
+  }
+}
+
+/** Code-point order, the same everywhere (no locale). */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A map with the same entries, keys in code-point order. */
+export function sortedMap<V>(map: ReadonlyMap<string, V>): Map<string, V> {
+  return new Map([...map].sort((a, b) => compareText(a[0], b[0])));
+}
+
+/** Take `n` from a count; false when it holds less. A count that reaches zero goes. */
+export function takeAway(counts: Map<string, number>, key: string, n: number): boolean {
+  const left = (counts.get(key) ?? 0) - n;
+  if (left < 0) return false;
+  if (left === 0) counts.delete(key);
+  else counts.set(key, left);
+  return true;
 }
 
 /** Numbers kept per phrase in a part: count, heads, proper, cased, casedProper, adjectiveFirst, capitalised. */

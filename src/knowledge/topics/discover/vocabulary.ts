@@ -162,6 +162,98 @@ export class Vocabulary {
   }
 
   /**
+   * Take away the counts of a part merged earlier (an episode edited or
+   * removed since). Words, spellings and pairs that reach zero are left
+   * at zero until `canonical` drops them. False, with the counts left half
+   * done, when the part holds more than the vocabulary does: it was never
+   * merged into it.
+   */
+  subtract(part: VocabularyPart): boolean {
+    if (this.#forms) throw new Error('Vocabulary.subtract after index');
+    const ids = new Int32Array(part.words.length);
+    for (let i = 0; i < part.words.length; i++) {
+      const id = this.#ids.get(part.words[i] as string);
+      const n = part.counts[i] as number;
+      const word = id === undefined ? undefined : this.#words[id];
+      if (id === undefined || !word || word.count < n) return false;
+      ids[i] = id;
+      word.count -= n;
+      this.#total -= n;
+    }
+    for (let i = 0; i < part.surfaces.length; i++) {
+      const word = this.#words[ids[part.surfaceWords[i] as number] as number];
+      const surface = part.surfaces[i] as string;
+      const left = (word?.surfaces.get(surface) ?? 0) - (part.surfaceCounts[i] as number);
+      if (!word || left < 0) return false;
+      word.surfaces.set(surface, left);
+    }
+    const pairs = part.pairs;
+    for (let i = 0; i < pairs.length; i += 3) {
+      const a = ids[pairs[i] as number] as number;
+      const b = ids[pairs[i + 1] as number] as number;
+      const n = pairs[i + 2] as number;
+      if (this.#pairs.get(a, b) < n) return false;
+      this.#pairs.add(a, b, -n);
+    }
+    return true;
+  }
+
+  /**
+   * The same counts with words, each word's spellings and the pairs in
+   * code-point order of their keys, and nothing at zero: the same
+   * vocabulary whatever order its parts were merged in, or whether some
+   * were taken away (see `PhraseTable.canonicalize`).
+   */
+  canonical(): Vocabulary {
+    if (this.#forms) throw new Error('Vocabulary.canonical after index');
+    const order = this.#words.map((_, id) => id).filter((id) => (this.#words[id] as Form).count > 0);
+    order.sort((x, y) => compareKeys((this.#words[x] as Form).joined, (this.#words[y] as Form).joined));
+    const renumbered = new Int32Array(this.#words.length).fill(-1);
+    order.forEach((id, i) => {
+      renumbered[id] = i;
+    });
+    const out = new Vocabulary();
+    for (const id of order) {
+      const word = this.#words[id] as Form;
+      out.#ids.set(word.joined, out.#words.length);
+      const surfaces = new Map([...word.surfaces].filter(([, n]) => n > 0).sort((a, b) => compareKeys(a[0], b[0])));
+      out.#words.push({ keys: [word.joined], joined: word.joined, count: word.count, surfaces });
+    }
+    out.#total = this.#total;
+    const pairs: number[] = [];
+    this.#pairs.forEach((a, b, count) => {
+      const x = renumbered[a] as number;
+      const y = renumbered[b] as number;
+      if (count > 0 && x >= 0 && y >= 0) pairs.push(x, y, count);
+    });
+    const byPair = Array.from({ length: pairs.length / 3 }, (_, i) => i).sort((i, j) => (pairs[3 * i] as number) - (pairs[3 * j] as number) || (pairs[3 * i + 1] as number) - (pairs[3 * j + 1] as number));
+    for (const i of byPair) out.#pairs.add(pairs[3 * i] as number, pairs[3 * i + 1] as number, pairs[3 * i + 2] as number);
+    return out;
+  }
+
+  /** The counts as one part (what `merge` adds): merged into an empty vocabulary, it gives this one, orders included. */
+  part(): VocabularyPart {
+    const surfaceWords: number[] = [];
+    const surfaces: string[] = [];
+    const surfaceCounts: number[] = [];
+    this.#words.forEach((word, id) => {
+      for (const [s, n] of word.surfaces) {
+        surfaceWords.push(id);
+        surfaces.push(s);
+        surfaceCounts.push(n);
+      }
+    });
+    return {
+      words: this.#words.map((w) => w.joined),
+      counts: Int32Array.from(this.#words, (w) => w.count),
+      surfaceWords: Int32Array.from(surfaceWords),
+      surfaces,
+      surfaceCounts: Int32Array.from(surfaceCounts),
+      pairs: this.#pairs.triples(),
+    };
+  }
+
+  /**
    * Build the lookups by run-together key: every word; the pairs whose keys
    * run together into one of `wanted` (or that plus "s"); and the pairs
    * with a word for which `unusual` holds (a possible misrecognition).
@@ -419,3 +511,6 @@ function deletions(s: string): string[] {
   for (let i = 0; i < s.length; i++) out.push(s.slice(0, i) + s.slice(i + 1));
   return out;
 }
+
+/** Code-point order, the same everywhere (no locale). */
+const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
