@@ -308,8 +308,23 @@ function withEllipses(parts: ExcerptPart[], content: string | undefined): Excerp
   return joinParts(out);
 }
 
-/** Merge neighbours of one kind, and a phrase's marks across the spaces between them (`heat pumps` is one mark). */
-function joinParts(parts: readonly ExcerptPart[]): ExcerptPart[] {
+/**
+ * Merge neighbours of one kind, and a phrase's marks across the spaces
+ * between them (`heat pumps` is one mark). Pagefind marks whole
+ * space-separated words, punctuation included ("heat." or "(pumps),"):
+ * what starts or ends a mark that is no letter or digit is left out of it.
+ */
+function joinParts(input: readonly ExcerptPart[]): ExcerptPart[] {
+  const parts = input.flatMap((part): ExcerptPart[] => {
+    if (!part.mark) return [part];
+    const edges = /^([^\p{L}\p{N}]*)([\s\S]*?[\p{L}\p{N}])([^\p{L}\p{N}]*)$/u.exec(part.text);
+    if (!edges) return [{ text: part.text, mark: false }]; // no letter or digit: nothing to highlight
+    return [
+      { text: edges[1] ?? '', mark: false },
+      { text: edges[2] ?? '', mark: true },
+      { text: edges[3] ?? '', mark: false },
+    ].filter((p) => p.text !== '');
+  });
   const out: ExcerptPart[] = [];
   parts.forEach((part, i) => {
     const bridging = !part.mark && /^[ \t]+$/.test(part.text) && parts[i - 1]?.mark && parts[i + 1]?.mark;

@@ -244,6 +244,21 @@ describe('result cards', () => {
     expect(view.excerpt.map((p) => p.text).join('')).toBe(content);
   });
 
+  it('leave the punctuation Pagefind marks with a word out of the mark', () => {
+    expect(excerptParts('the <mark>heat.</mark> Then <mark>(pumps),</mark> <mark>…</mark> <mark>don\'t</mark>')).toEqual([
+      { text: 'the ', mark: false },
+      { text: 'heat', mark: true },
+      { text: '. Then (', mark: false },
+      { text: 'pumps', mark: true },
+      { text: '), … ', mark: false },
+      { text: "don't", mark: true },
+    ]);
+    expect(excerptParts('<mark>data</mark> <mark>centers,</mark> and')).toEqual([
+      { text: 'data centers', mark: true },
+      { text: ', and', mark: false },
+    ]);
+  });
+
   it('mark a phrase as one run, and show where the excerpt is cut', () => {
     expect(excerptParts('<mark>heat</mark> <mark>pumps</mark> are')).toEqual([
       { text: 'heat pumps', mark: true },
