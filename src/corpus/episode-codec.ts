@@ -155,53 +155,6 @@ export function encodeEpisode(episode: Episode): Uint8Array {
 
 /** Read what `encodeEpisode` wrote; throws on anything else (the cache then reads the transcript again). */
 export function decodeEpisode(bytes: Uint8Array): Episode {
-  const read = readColumns(bytes);
-  const parts: Record<string, unknown> = { ...read.header.envelope, segments: read.segments(), paragraphs: read.paragraphs(), turns: read.turns() };
-  const episode: Record<string, unknown> = {};
-  for (const key of read.header.keys) episode[key] = parts[key];
-  return episode as Episode;
-}
-
-/**
- * `decodeEpisode` with each per-cue array (`segments`, `paragraphs`,
- * `turns`) made when it is first read: for a pass that mostly needs the
- * metadata (the topic index reads the text of an episode only where its
- * cached part is missing, and the captions only to time a quote). The same
- * keys in the same order; a truncated file throws when an array is read.
- */
-export function decodeEpisodeLazily(bytes: Uint8Array): Episode {
-  const header = readHeader(bytes);
-  let read: Columns | undefined;
-  const columns = () => (read ??= readColumns(bytes));
-  const made: { segments?: Segment[]; paragraphs?: Paragraph[]; turns?: Turn[] } = {};
-  const envelope = header.envelope as Record<string, unknown>;
-  const episode: Record<string, unknown> = {};
-  for (const key of header.keys) {
-    if (key === 'segments' || key === 'paragraphs' || key === 'turns') {
-      const get = () => (made[key] ??= columns()[key]() as never);
-      Object.defineProperty(episode, key, { enumerable: true, configurable: true, get });
-    } else {
-      episode[key] = envelope[key];
-    }
-  }
-  return episode as Episode;
-}
-
-function readHeader(bytes: Uint8Array): Header {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buffer.length < 8 || buffer.readUInt32LE(0) !== MAGIC) throw new Error('not a cached episode');
-  return JSON.parse(buffer.toString('utf8', 8, 8 + buffer.readUInt32LE(4))) as Header;
-}
-
-/** A cached episode's header, and its per-cue arrays made from the columns on demand. */
-interface Columns {
-  header: Header;
-  segments(): Segment[];
-  paragraphs(): Paragraph[];
-  turns(): Turn[];
-}
-
-function readColumns(bytes: Uint8Array): Columns {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buffer.length < 8 || buffer.readUInt32LE(0) !== MAGIC) throw new Error('not a cached episode');
   const headLength = buffer.readUInt32LE(4);
@@ -235,64 +188,58 @@ function readColumns(bytes: Uint8Array): Columns {
   const who = (i: number): string | null => (i < 0 ? null : (ids[i] ?? null));
   const time = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
-  const segments = (): Segment[] => {
-    const out: Segment[] = new Array(ns);
-    let offset = 0;
-    for (let i = 0; i < ns; i++) {
-      const length = segLength[i] as number;
-      const flags = segFlags[i] as number;
-      const segment: Segment = {
-        start: time(segStart[i] as number),
-        end: time(segEnd[i] as number),
-        speaker: who(segSpeaker[i] as number),
-        text: text.slice(offset, offset + length),
-        kind: flags & 1 ? 'sound' : 'speech',
-        line: segLine[i] as number,
-        column: segColumn[i] as number,
-      };
-      if (flags & 2) segment.newTurn = (flags & 4) !== 0;
-      out[i] = segment;
-      offset += length + 1;
-    }
-    return out;
-  };
+  const segments: Segment[] = new Array(ns);
+  let offset = 0;
+  for (let i = 0; i < ns; i++) {
+    const length = segLength[i] as number;
+    const flags = segFlags[i] as number;
+    const segment: Segment = {
+      start: time(segStart[i] as number),
+      end: time(segEnd[i] as number),
+      speaker: who(segSpeaker[i] as number),
+      text: text.slice(offset, offset + length),
+      kind: flags & 1 ? 'sound' : 'speech',
+      line: segLine[i] as number,
+      column: segColumn[i] as number,
+    };
+    if (flags & 2) segment.newTurn = (flags & 4) !== 0;
+    segments[i] = segment;
+    offset += length + 1;
+  }
 
-  const paragraphs = (): Paragraph[] => {
-    const out: Paragraph[] = new Array(np);
-    for (let i = 0; i < np; i++) {
-      const n = parNumber[i] as number;
-      const from = parFrom[i] as number;
-      out[i] = {
-        id: n === NONE ? (header.ids?.[i] ?? `p${i + 1}`) : `p${n}`,
-        speaker: who(parSpeaker[i] as number),
-        start: time(parStart[i] as number),
-        end: time(parEnd[i] as number),
-        text: from === NONE ? (header.texts?.[i] ?? '') : text.slice(from, from + (parLength[i] as number)),
-        kind: (parFlags[i] as number) & 1 ? 'sound' : 'speech',
-        firstSegment: parFirst[i] as number,
-        lastSegment: parLast[i] as number,
-      };
-    }
-    return out;
-  };
+  const paragraphs: Paragraph[] = new Array(np);
+  for (let i = 0; i < np; i++) {
+    const n = parNumber[i] as number;
+    const from = parFrom[i] as number;
+    paragraphs[i] = {
+      id: n === NONE ? (header.ids?.[i] ?? `p${i + 1}`) : `p${n}`,
+      speaker: who(parSpeaker[i] as number),
+      start: time(parStart[i] as number),
+      end: time(parEnd[i] as number),
+      text: from === NONE ? (header.texts?.[i] ?? '') : text.slice(from, from + (parLength[i] as number)),
+      kind: (parFlags[i] as number) & 1 ? 'sound' : 'speech',
+      firstSegment: parFirst[i] as number,
+      lastSegment: parLast[i] as number,
+    };
+  }
 
-  const turns = (): Turn[] => {
-    const out: Turn[] = new Array(nt);
-    for (let i = 0; i < nt; i++) {
-      out[i] = {
-        speaker: who(turnSpeaker[i] as number),
-        start: time(turnStart[i] as number),
-        end: time(turnEnd[i] as number),
-        firstSegment: turnIndexes[i * 4] as number,
-        lastSegment: turnIndexes[i * 4 + 1] as number,
-        firstParagraph: turnIndexes[i * 4 + 2] as number,
-        lastParagraph: turnIndexes[i * 4 + 3] as number,
-      };
-    }
-    return out;
-  };
+  const turns: Turn[] = new Array(nt);
+  for (let i = 0; i < nt; i++) {
+    turns[i] = {
+      speaker: who(turnSpeaker[i] as number),
+      start: time(turnStart[i] as number),
+      end: time(turnEnd[i] as number),
+      firstSegment: turnIndexes[i * 4] as number,
+      lastSegment: turnIndexes[i * 4 + 1] as number,
+      firstParagraph: turnIndexes[i * 4 + 2] as number,
+      lastParagraph: turnIndexes[i * 4 + 3] as number,
+    };
+  }
 
-  return { header, segments, paragraphs, turns };
+  const parts: Record<string, unknown> = { ...header.envelope, segments, paragraphs, turns };
+  const episode: Record<string, unknown> = {};
+  for (const key of header.keys) episode[key] = parts[key];
+  return episode as Episode;
 }
 
 const align = (n: number) => (n + 7) & ~7;

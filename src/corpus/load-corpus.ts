@@ -32,7 +32,7 @@ import type { Episode } from '../transcript/schema.ts';
 import { MAX_FILE_BYTES } from '../transcript/source-text.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { codeFingerprint, INGEST_CODE, TOPIC_CODE } from './code-fingerprint.ts';
-import { decodeEpisode, decodeEpisodeLazily, encodeEpisode } from './episode-codec.ts';
+import { decodeEpisode, encodeEpisode } from './episode-codec.ts';
 import { summarizeEpisode } from './summary.ts';
 import type { EpisodeSummary } from './summary.ts';
 import { readTopicIndex, topicIndexKey, writeTopicIndex } from './topic-index-cache.ts';
@@ -200,14 +200,13 @@ export function loadCorpus(options: CorpusOptions): Corpus {
   }
   const readDone = performance.now();
 
-  const episodeWith = (decode: (bytes: Uint8Array) => Episode) => (slug: string): Episode => {
+  const episode = (slug: string): Episode => {
     const where = blobs.get(slug);
     if (where === undefined) throw new Error(`no episode with slug "${slug}"`);
-    const e = decode(cacheDir ? readFileSync(where) : (memory.get(where) ?? new Uint8Array()));
+    const e = decodeEpisode(cacheDir ? readFileSync(where) : (memory.get(where) ?? new Uint8Array()));
     e.slug = slug;
     return e;
   };
-  const episode = episodeWith(decodeEpisode);
 
   // Topics: curated files, then the index over every episode in listing order.
   const topicFolder = options.topics ? readTopicFolder(options.topics) : { topics: [], diagnostics: [] };
@@ -221,12 +220,10 @@ export function loadCorpus(options: CorpusOptions): Corpus {
   let topics = options.indexTopics === false ? emptyIndex() : topicsFile ? readTopicIndex(topicsFile, key) : undefined;
   if (!topics) {
     log(`  indexing topics over ${sorted.length} episodes`);
-    // Read from the cache one episode at a time, on each of the index's passes; its text only when a pass reads it
-    // (a pass whose part of the episode is cached reads its title and names).
-    const lazily = episodeWith(decodeEpisodeLazily);
+    // Read from the cache one episode at a time, on each of the index's passes.
     const episodes: Iterable<Episode> = {
       *[Symbol.iterator]() {
-        for (const s of sorted) yield lazily(s.slug);
+        for (const s of sorted) yield episode(s.slug);
       },
     };
     // Each episode's parts of the index are cached too, by what the episode is made from (its file digest), so

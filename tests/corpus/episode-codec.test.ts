@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeEpisode, decodeEpisodeLazily, encodeEpisode } from '../../src/corpus/episode-codec.ts';
+import { decodeEpisode, encodeEpisode } from '../../src/corpus/episode-codec.ts';
 import { ingestFolder } from '../../src/node/episode-folder.ts';
 import type { Episode } from '../../src/transcript/schema.ts';
 import { episodeFiles } from '../../scripts/archive/generate-archive.ts';
@@ -19,9 +19,8 @@ const root = join(import.meta.dirname, '..', '..');
 const seeds = join(root, '..', 'shared', 'seeds');
 
 function roundTrip(episode: Episode): void {
-  const bytes = encodeEpisode(episode);
-  expect(JSON.stringify(decodeEpisode(bytes))).toBe(JSON.stringify(episode));
-  expect(JSON.stringify(decodeEpisodeLazily(bytes))).toBe(JSON.stringify(episode));
+  const decoded = decodeEpisode(encodeEpisode(episode));
+  expect(JSON.stringify(decoded)).toBe(JSON.stringify(episode));
 }
 
 describe('episode codec', () => {
@@ -60,23 +59,5 @@ describe('episode codec', () => {
   it('refuses bytes that are not a cached episode', () => {
     expect(() => decodeEpisode(new Uint8Array([1, 2, 3]))).toThrow();
     expect(() => decodeEpisode(Buffer.from('VBE1xxxx'))).toThrow();
-    expect(() => decodeEpisodeLazily(new Uint8Array([1, 2, 3]))).toThrow();
-  });
-
-  it('decoded lazily, reads the metadata without the per-cue columns, and those when first asked for', () => {
-    const [episode] = ingestFolder(join(root, 'content', 'episodes')).episodes;
-    if (!episode) throw new Error('no sample episode');
-    const bytes = encodeEpisode(episode);
-    // The columns cut off: only reading them finds out.
-    const cut = bytes.subarray(0, bytes.length - 64);
-    expect(() => decodeEpisode(cut)).toThrow();
-    const lazy = decodeEpisodeLazily(cut);
-    expect(lazy.title).toBe(episode.title);
-    expect(lazy.speakers).toEqual(episode.speakers);
-    expect(() => lazy.paragraphs).toThrow();
-    const whole = decodeEpisodeLazily(bytes);
-    expect(whole.paragraphs).toEqual(episode.paragraphs);
-    expect(whole.paragraphs).toBe(whole.paragraphs);
-    expect(whole.segments).toEqual(episode.segments);
   });
 });
