@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { transcriptExports } from '../exports/formats.ts';
 import type { ExportId } from '../exports/formats.ts';
+import { Phrase as TopicPhrase } from '../knowledge/topics/schema.ts';
 import { normalizeBase } from '../site/base-path.ts';
 
 /** Site-wide files the build can publish besides the pages. */
@@ -92,7 +93,7 @@ export const TopicsConfig = z
       .optional()
       .describe('At most this many discovered topics. Unset: 8 per episode (at least 100), plus the topics each episode has of its own.'),
     exclude: z
-      .array(Line.refine((value) => /[\p{L}\p{N}]/u.test(value), { message: 'must contain a letter or digit' }))
+      .array(TopicPhrase)
       .default([])
       .describe(
         'Words and phrases never to make a discovered topic of, like "general purpose": a discovered topic named or spelled so is left out, and those words count for no other. Written in capitals ("RTS"), a word is left out only where it is in capitals.',

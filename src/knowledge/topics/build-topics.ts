@@ -361,12 +361,12 @@ function curatedDrafts(curated: readonly CuratedTopic[], diagnostics: Diagnostic
   return drafts;
 }
 
-/** The drafts' forms as matcher entries (for discovery: curated aliases claim their words first). */
 /** How a written alias matches: in capitals only when written in capitals ("COP" is not "cop"), else in any case. */
 function aliasCase(alias: string): AliasCase {
   return isCaps(alias.replace(/[^\p{L}]/gu, '')) ? 'caps' : 'any';
 }
 
+/** The drafts' forms as matcher entries (for discovery: curated aliases claim their words first). */
 function matcherEntries(drafts: readonly Draft[], priority: number): AliasEntry[] {
   const out: AliasEntry[] = [];
   drafts.forEach((d, topic) => {

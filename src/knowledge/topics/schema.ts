@@ -6,7 +6,7 @@
 import { z } from 'zod';
 
 /** A spelling to match: must hold at least one letter or digit. */
-const Phrase = z
+export const Phrase = z
   .string()
   .trim()
   .min(1)

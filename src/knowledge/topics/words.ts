@@ -330,3 +330,6 @@ export function singular(w: string): string {
 export function phraseKeys(phrase: string): string[] {
   return tokenize(phrase).tokens.map((t) => t.key);
 }
+
+/** Code-point order of keys, the same everywhere (no locale): what discovery sorts by so its output never depends on reading order. */
+export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

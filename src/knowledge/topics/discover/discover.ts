@@ -38,7 +38,7 @@ import { PHRASE_NUMBERS, PhraseTable } from './phrase-table.ts';
 import type { Phrase, PhrasePart } from './phrase-table.ts';
 import { passMatcher, SecondThread } from '../second-thread.ts';
 import type { MatcherSpec, PassMatcher } from '../second-thread.ts';
-import { phraseKeys, tokenize } from '../words.ts';
+import { compareText, phraseKeys, tokenize } from '../words.ts';
 import { MentionLattice } from './lattice.ts';
 import type { Counts, LatticePart } from './lattice.ts';
 import { EpisodeVocabulary, MIN_FUZZY_LENGTH, Vocabulary } from './vocabulary.ts';
@@ -760,8 +760,6 @@ function withTaken(n: Counts | undefined, taken: Counts | undefined): Counts | u
   return { mentions: n.mentions + taken.mentions, inner: n.inner + taken.inner, episodes };
 }
 
-/** Code-point order, the same everywhere (no locale). */
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** 2. The static filters of a phrase: why it can be no topic, or undefined when it may be one. */
 function rejected(phrase: Phrase, phrases: ReadonlyMap<string, Phrase>, names: NameWords, vocabulary: Vocabulary): string | undefined {

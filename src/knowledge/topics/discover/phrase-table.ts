@@ -8,6 +8,7 @@
  * came from a cache.
  */
 import { nounPhrases } from './noun-phrases.ts';
+import { compareText } from '../words.ts';
 import { excludedWord } from './stop-words.ts';
 
 /** A noun phrase's counts. */
@@ -167,16 +168,13 @@ export class PhraseTable {
   }
 }
 
-/** Code-point order, the same everywhere (no locale). */
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /** A map with the same entries, keys in code-point order. */
-export function sortedMap<V>(map: ReadonlyMap<string, V>): Map<string, V> {
+function sortedMap<V>(map: ReadonlyMap<string, V>): Map<string, V> {
   return new Map([...map].sort((a, b) => compareText(a[0], b[0])));
 }
 
 /** Take `n` from a count; false when it holds less. A count that reaches zero goes. */
-export function takeAway(counts: Map<string, number>, key: string, n: number): boolean {
+function takeAway(counts: Map<string, number>, key: string, n: number): boolean {
   const left = (counts.get(key) ?? 0) - n;
   if (left < 0) return false;
   if (left === 0) counts.delete(key);

@@ -18,6 +18,7 @@
 import { doubleMetaphone } from 'double-metaphone';
 import { distance } from 'fastest-levenshtein';
 import type { CorpusParagraph } from '../corpus.ts';
+import { compareText } from '../words.ts';
 import type { WordToken } from '../words.ts';
 import { PairTable } from '../pair-table.ts';
 
@@ -207,7 +208,7 @@ export class Vocabulary {
   canonical(): Vocabulary {
     if (this.#forms) throw new Error('Vocabulary.canonical after index');
     const order = this.#words.map((_, id) => id).filter((id) => (this.#words[id] as Form).count > 0);
-    order.sort((x, y) => compareKeys((this.#words[x] as Form).joined, (this.#words[y] as Form).joined));
+    order.sort((x, y) => compareText((this.#words[x] as Form).joined, (this.#words[y] as Form).joined));
     const renumbered = new Int32Array(this.#words.length).fill(-1);
     order.forEach((id, i) => {
       renumbered[id] = i;
@@ -216,7 +217,7 @@ export class Vocabulary {
     for (const id of order) {
       const word = this.#words[id] as Form;
       out.#ids.set(word.joined, out.#words.length);
-      const surfaces = new Map([...word.surfaces].filter(([, n]) => n > 0).sort((a, b) => compareKeys(a[0], b[0])));
+      const surfaces = new Map([...word.surfaces].filter(([, n]) => n > 0).sort((a, b) => compareText(a[0], b[0])));
       out.#words.push({ keys: [word.joined], joined: word.joined, count: word.count, surfaces });
     }
     out.#total = this.#total;
@@ -511,6 +512,3 @@ function deletions(s: string): string[] {
   for (let i = 0; i < s.length; i++) out.push(s.slice(0, i) + s.slice(i + 1));
   return out;
 }
-
-/** Code-point order, the same everywhere (no locale). */
-const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
