@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { headersFile, nginxLocation } from '../src/node/host-headers.ts';
 import { loadSiteConfig } from '../src/node/site-config-file.ts';
 import { normalizeBase } from '../src/site/base-path.ts';
+import { BasePath } from '../src/config/site-config.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -28,10 +29,21 @@ if (!existsSync(join(dir, 'index.html'))) {
   process.stderr.write(`headers: "${dir}" holds no built site; build it first (npm run build)\n`);
   process.exit(2);
 }
+if (values.base !== undefined && !BasePath.safeParse(values.base).success) {
+  process.stderr.write('headers: --base must be a path like /kb/ (letters, digits, - . _ ~ and slashes)\n');
+  process.exit(2);
+}
 const base = values.base === undefined ? loadSiteConfig(values.content).config.base : normalizeBase(values.base);
-if (values.format === 'headers') process.stdout.write(headersFile(dir, base));
-else if (values.format === 'nginx') process.stdout.write(nginxLocation(dir, base, values.root));
-else {
-  process.stderr.write(`headers: --format must be headers or nginx, not "${values.format}"\n`);
+try {
+  if (values.format === 'headers') process.stdout.write(headersFile(dir, base));
+  else if (values.format === 'nginx') process.stdout.write(nginxLocation(dir, base, values.root));
+  else {
+    process.stderr.write(`headers: --format must be headers or nginx, not "${values.format}"\n`);
+    process.exit(2);
+  }
+} catch (error) {
+  if (!(error instanceof RangeError)) throw error;
+  // "base must be …", "root must be …": the flags that gave them.
+  process.stderr.write(`headers: --${error.message}\n`);
   process.exit(2);
 }

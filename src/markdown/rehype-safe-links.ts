@@ -2,7 +2,9 @@
  * rehype plugin: links and images may only point to http(s), mailto or
  * relative addresses. Anything else (`javascript:`, `data:`, `vbscript:`…)
  * loses its `href`/`src` and is reported as an `unsafe-link` message at the
- * source position. Absolute http(s) links get `rel="noopener noreferrer"`.
+ * source position. Links to other sites, absolute http(s) or
+ * scheme-relative (`//host/…`, another site in the page's own scheme), get
+ * `rel="noopener noreferrer"`.
  */
 import type { Element, Root } from 'hast';
 import type { Plugin } from 'unified';
@@ -18,6 +20,9 @@ function scheme(url: string): string | undefined {
 
 const allowed = new Set(['http', 'https', 'mailto']);
 
+/** True for a scheme-relative address (`//host/…`): another site, reached in the page's own scheme. Browsers read `\` as `/` there. */
+const schemeRelative = (url: string) => /^[/\\]{2}/.test(url.replace(/[\u0000-\u0020\u007f]+/g, ''));
+
 /** Remove unsafe link and image targets, with a message for each. */
 const rehypeSafeLinks: Plugin<[], Root> = () => (tree, file) => {
   visit(tree, 'element', (node: Element) => {
@@ -32,7 +37,7 @@ const rehypeSafeLinks: Plugin<[], Root> = () => (tree, file) => {
       message.actual = excerpt(value, 40);
       return;
     }
-    if (node.tagName === 'a' && (s === 'http' || s === 'https')) node.properties.rel = ['noopener', 'noreferrer'];
+    if (node.tagName === 'a' && (s === 'http' || s === 'https' || (s === undefined && schemeRelative(value)))) node.properties.rel = ['noopener', 'noreferrer'];
   });
 };
 

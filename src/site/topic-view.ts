@@ -14,6 +14,7 @@ import type { QuotedEpisode, Topic, TopicQuote, TopicSource } from '../knowledge
 import type { EpisodeMeta as Episode } from '../corpus/summary.ts';
 import { clock, count, date, plural } from './format.ts';
 import { routes } from './routes.ts';
+import { underBase } from './base-links.ts';
 
 export type TopicOrder = 'mentions' | 'name';
 
@@ -250,7 +251,7 @@ export function topicView(topic: Topic, kb: KnowledgeBase): TopicView {
     description:
       topic.description ??
       `${topic.source === 'discovered' ? 'Found in the transcripts' : 'A topic'}: mentioned ${plural(topic.mentions, 'time')} in ${plural(mentioned, 'episode')}.`,
-    html: topic.html,
+    html: underBase(topic.html, routes.home),
     aliases: topic.aliases.filter((a) => a.toLowerCase() !== topic.name.toLowerCase()),
     facts,
     groups,

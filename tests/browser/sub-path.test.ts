@@ -167,10 +167,13 @@ describe('a configured site under /kb/', () => {
     expect(words.length).toBeGreaterThanOrEqual(300);
     expect(words.length).toBeLessThanOrEqual(300 + nameWords.size);
     expect(dictionary.suggestions).toHaveLength(2);
-    // topics: at most five discovered (this content folder has no topic files)
-    const topicLinks = new Set([...read('topics/index.html').matchAll(/href="\/kb\/topics\/([^"/]+)\/"/g)].map((m) => m[1]).filter((s) => s !== 'by'));
+    // topics: at most five discovered, besides the one topic file, whose root-relative links are served under /kb/
+    const topicLinks = new Set([...read('topics/index.html').matchAll(/href="\/kb\/topics\/([^"/]+)\/"/g)].map((m) => m[1]).filter((s) => s !== 'by' && s !== 'heat-pumps'));
     expect(topicLinks.size).toBeGreaterThan(0);
     expect(topicLinks.size).toBeLessThanOrEqual(5);
+    const body = /<div class="prose topic-body">([\s\S]*?)<\/div>/.exec(read('topics/heat-pumps/index.html'))?.[1] ?? '';
+    expect([...body.matchAll(/(?:href|src)="([^"]*)"/g)].map((m) => m[1])).toEqual(['/kb/episodes/', '/kb/episodes/heat-pumps-and-the-grid/', '/kb/favicon.svg', '//example.net/heat/']);
+    expect(body).toContain('<a href="//example.net/heat/" rel="noopener noreferrer">');
     // never a dev banner in a build, though the build had a warning
     for (const file of htmlFiles(site.dir)) expect(read(file), file).not.toContain('data-dev-diagnostics');
   });

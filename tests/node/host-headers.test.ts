@@ -52,4 +52,11 @@ describe('host headers', () => {
     expect(conf).toContain('location ~ ^/kb/(?:_astro/');
     expect(conf).toContain(`add_header Content-Security-Policy "${siteCsp(site)}" always;`);
   });
+  it('refuses a base or root that would write rules of its own into the host configuration', () => {
+    expect(() => headersFile(site, '/kb/\n/*\n  Content-Security-Policy: default-src *')).toThrow(RangeError);
+    expect(() => nginxLocation(site, '/kb/ { return 200 "x"; } location /z/', '/var/www')).toThrow(RangeError);
+    expect(() => nginxLocation(site, '/kb/', '/var/www; include /etc/passwd')).toThrow(/root must be/);
+    expect(() => headersFile(site, '/../')).toThrow(/base must be/);
+    expect(headersFile(site, '/')).toContain('\n/*\n');
+  });
 });

@@ -148,7 +148,7 @@ export const hostileTopic = [
   '<iframe src="javascript:alert(31)"></iframe>',
   '',
   `A paragraph with <img src=x onerror=alert(32)>, [a link](javascript:alert(33)), [data](data:text/html,hi),`,
-  `[vb](vbscript:msgbox), <a href="javascript:alert(34)">raw</a>, [out](https://www.iea.org/) and ${templateMarkers[1]} &lt;b&gt;.`,
+  `[vb](vbscript:msgbox), <a href="javascript:alert(34)">raw</a>, [out](https://www.iea.org/), [elsewhere](//evil.example/a) and ${templateMarkers[1]} &lt;b&gt;.`,
   '',
   '![img](javascript:alert(35))',
   '',

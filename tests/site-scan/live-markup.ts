@@ -116,6 +116,7 @@ export function htmlProblems(html: string, reference: Reference, options: HtmlSc
     },
   });
   const csp = cspScriptHashes(document);
+  problems.push(...headOrderProblems(document));
   const walk = (node: Node) => {
     if (!isElement(node)) {
       if (node.nodeName === '#text' && bidiControl.test(node.value)) {
@@ -142,7 +143,8 @@ export function htmlProblems(html: string, reference: Reference, options: HtmlSc
     if (tag === 'meta' && attr(node, 'http-equiv')?.toLowerCase() === 'refresh') problems.push('<meta http-equiv="refresh">');
     if (tag === 'a') {
       const href = attr(node, 'href');
-      const external = href !== undefined && /^\s*https?:/i.test(href) && new URL(href.trim()).origin !== options.origin;
+      // Absolute, or scheme-relative ("//host/", which browsers also read with backslashes): another site unless its origin is ours.
+      const external = href !== undefined && /^\s*(?:https?:|[/\\]{2})/i.test(href) && new URL(href.trim(), options.origin).origin !== options.origin;
       if ((external || attr(node, 'target') !== undefined) && !safeRel(attr(node, 'rel'))) {
         problems.push(`<a href=${JSON.stringify(href)}> leaves the site without rel="noopener noreferrer"`);
       }
@@ -197,6 +199,27 @@ function chartProblems(svg: Element): string[] {
   };
   walk(svg, 'svg');
   return problems;
+}
+
+/**
+ * A policy in a `<meta>` covers only what is parsed after it: the head must
+ * open with `<meta charset>` and then the Content-Security-Policy, before
+ * any element that carries content (title, description, JSON-LD).
+ */
+function headOrderProblems(document: Node): string[] {
+  const find = (node: Node, tag: string): Element | undefined => {
+    if (isElement(node) && node.tagName === tag) return node;
+    for (const child of children(node)) {
+      const found = find(child, tag);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const head = find(document, 'head');
+  const [first, second] = head ? children(head).filter(isElement) : [];
+  const isCsp = (e: Element | undefined) => e?.tagName === 'meta' && attr(e, 'http-equiv')?.toLowerCase() === 'content-security-policy';
+  if (first?.tagName !== 'meta' || attr(first, 'charset') === undefined) return ['<head> does not start with <meta charset>'];
+  return isCsp(second) ? [] : [`<head> has <${second?.tagName ?? 'nothing'}> before the Content-Security-Policy <meta>: what comes before it is not covered`];
 }
 
 /** SHA-256 hashes the page's Content-Security-Policy allows for scripts. */
