@@ -8,6 +8,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import { addTranscripts } from '../src/node/add-transcripts.ts';
 import { topicName, writeNewTopic } from '../src/node/new-topic.ts';
 import { displayPath } from '../src/node/episode-folder.ts';
@@ -18,13 +19,14 @@ import { parseTranscript } from '../src/transcript/parse-transcript.ts';
 import type { TranscriptInput } from '../src/transcript/parse-transcript.ts';
 import type { Episode } from '../src/transcript/schema.ts';
 import { formatShortClock } from '../src/transcript/formats/clock.ts';
-import { buildSite, formatDuration } from '../src/node/site-build.ts';
+import { buildSite, formatDuration, keptFolders, OutputFolderError } from '../src/node/site-build.ts';
+import { outputProblem } from '../src/node/output-folder.ts';
 import type { SiteBuildOptions } from '../src/node/site-build.ts';
 import { readTopicFolder } from '../src/node/topic-folder.ts';
 import { loadSiteConfig, unknownShows } from '../src/node/site-config-file.ts';
-import { BasePath } from '../src/config/site-config.ts';
+import { BasePath, Origin } from '../src/config/site-config.ts';
 import { topicFileText } from '../src/knowledge/topics/index.ts';
-import { discoverySettings, loadCorpus } from '../src/corpus/load-corpus.ts';
+import { defaultCacheDir, discoverySettings, loadCorpus } from '../src/corpus/load-corpus.ts';
 import type { TopicSummary } from '../src/knowledge/topics/index.ts';
 import { slugify } from '../src/transcript/slug.ts';
 
@@ -37,7 +39,9 @@ Commands:
   build [--content DIR] [--episodes DIR] [--out DIR] [--base PATH] [--site URL]
         [--cache DIR] [--report FILE]
                              Build the site and its search index into --out (default dist),
-                             configured by <content>/site.yml (--base and --site override it);
+                             a folder of its own that each build replaces whole (it must be
+                             new, empty or an earlier build), configured by <content>/site.yml
+                             (--base and --site override it); Ctrl-C keeps the previous site;
                              with --episodes alone, no topic files are read (add --content);
                              --cache: where parsed transcripts and index shards are kept
                              (default node_modules/.cache/verbatim); --report: write the
@@ -55,10 +59,36 @@ Commands:
                              Write DIR/topics/<slug>.md for NAME, with other spellings of it
                              found in the episodes as aliases; never overwrites
 
+Each option is given at most once; --help after any command prints this.
 Diagnostics are printed to stderr as "file:line:col severity code message".
 Exit status: 0 no errors, 1 errors found, 2 usage error.`;
 
 class UsageError extends Error {}
+
+/** `--help` or `-h` given to a command: print the usage and exit 0. */
+class HelpRequest extends Error {}
+
+/**
+ * parseArgs with `strict` on, each option at most once (`--out a --out b`
+ * is a usage error, not the last one winning), and `--help`/`-h` anywhere
+ * before `--` asking for the usage.
+ */
+function parseOptions<T extends ParseArgsConfig & { args: string[] }>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    const { tokens } = parseArgs({ ...config, options: { ...config.options, help: { type: 'boolean', short: 'h' } }, strict: true, tokens: true });
+    const seen = new Set<string>();
+    for (const token of tokens ?? []) {
+      if (token.kind !== 'option') continue;
+      if (token.name === 'help') throw new HelpRequest();
+      if (seen.has(token.name)) throw new UsageError(`${token.rawName.startsWith('--') ? `--${token.name}` : token.rawName} is given twice; give it once`);
+      seen.add(token.name);
+    }
+    return parseArgs(config);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof HelpRequest) throw error;
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
 
 function main(argv: string[]): number | Promise<number> {
   const [command, ...rest] = argv;
@@ -88,17 +118,9 @@ function main(argv: string[]): number | Promise<number> {
   }
 }
 
-function options(args: string[], spec: { json?: boolean }) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: spec.json ? { json: { type: 'boolean', default: false } } : {},
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+/** A command's FILE or DIR arguments and its `--json` flag. */
+function withJson(args: string[]) {
+  return parseOptions({ args, allowPositionals: true, strict: true, options: { json: { type: 'boolean', default: false } } });
 }
 
 function printDiagnostics(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
@@ -113,7 +135,7 @@ function printDiagnostics(diagnostics: readonly Diagnostic[]): { errors: number;
 }
 
 function parseCommand(args: string[]): number {
-  const { values, positionals } = options(args, { json: true });
+  const { values, positionals } = withJson(args);
   if (positionals.length === 0) throw new UsageError('parse needs at least one FILE');
   const episodes: Episode[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -158,7 +180,7 @@ function describeEpisode(e: Episode): string {
 }
 
 function checkCommand(args: string[]): number {
-  const { values, positionals } = options(args, { json: true });
+  const { values, positionals } = withJson(args);
   if (positionals.length > 1) throw new UsageError('check takes at most one DIR');
   const dir = positionals[0] ?? 'content/episodes';
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no such folder: ${dir}`);
@@ -183,30 +205,25 @@ function checkCommand(args: string[]): number {
 }
 
 async function buildCommand(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: false,
-      strict: true,
-      options: {
-        content: { type: 'string' },
-        episodes: { type: 'string' },
-        out: { type: 'string', default: 'dist' },
-        base: { type: 'string' },
-        site: { type: 'string' },
-        cache: { type: 'string' },
-        report: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseOptions({
+    args,
+    allowPositionals: false,
+    strict: true,
+    options: {
+      content: { type: 'string' },
+      episodes: { type: 'string' },
+      out: { type: 'string', default: 'dist' },
+      base: { type: 'string' },
+      site: { type: 'string' },
+      cache: { type: 'string' },
+      report: { type: 'string' },
+    },
+  });
   const { values } = parsed;
   const content = values.content ?? 'content';
   const episodes = values.episodes ?? `${content}/episodes`;
   if (!existsSync(episodes) || !statSync(episodes).isDirectory()) throw new UsageError(`no such folder: ${episodes}`);
-  if (values.site !== undefined && !/^https?:\/\/[^/]+/.test(values.site)) throw new UsageError('--site must be an absolute http(s) URL, like https://example.org');
+  if (values.site !== undefined && !Origin.safeParse(values.site).success) throw new UsageError('--site must be the origin the site is published at, like https://example.org (no path: give a sub-path with --base)');
   if (values.base !== undefined && !BasePath.safeParse(values.base).success) throw new UsageError('--base must be a path like /kb/ (letters, digits, - . _ ~ and slashes)');
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const options: SiteBuildOptions = { content, episodes, out: values.out, log, report: (d) => void printDiagnostics(d) };
@@ -215,7 +232,18 @@ async function buildCommand(args: string[]): Promise<number> {
   if (values.base !== undefined) options.base = values.base;
   if (values.site !== undefined) options.site = values.site;
   if (values.cache !== undefined) options.cacheDir = values.cache;
-  const result = await buildSite(options);
+  const topics = options.topics ?? null;
+  const kept = keptFolders({ content: resolve(content), episodes: resolve(episodes), topics: topics === null ? null : resolve(topics), cacheDir: resolve(values.cache ?? defaultCacheDir()) });
+  const problem = outputProblem(values.out, kept);
+  if (problem) throw new UsageError(problem);
+  let result;
+  try {
+    result = await buildSite(options);
+  } catch (error) {
+    if (!(error instanceof OutputFolderError)) throw error;
+    process.stderr.write(`verbatim: ${error.message}\n`);
+    return 1;
+  }
   if (values.report !== undefined) writeFileSync(values.report, `${JSON.stringify(result, null, 2)}\n`);
   if (result.ok) {
     log(
@@ -231,17 +259,12 @@ const sidecarSchema = fileURLToPath(new URL('../schemas/sidecar.schema.json', im
 
 /** `add FILE... [--show NAME] [--content DIR]`: copy transcripts in, each with a sidecar; all or nothing. */
 function addCommand(args: string[]): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: { show: { type: 'string' }, content: { type: 'string', default: 'content' } },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseOptions({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: { show: { type: 'string' }, content: { type: 'string', default: 'content' } },
+  });
   const { values, positionals } = parsed;
   if (positionals.length === 0) throw new UsageError('add needs at least one FILE');
   const show = values.show?.trim();
@@ -266,17 +289,12 @@ function addCommand(args: string[]): number {
 
 /** `new topic NAME [--content DIR] [--episodes DIR]`: a topic file with aliases suggested from the episodes. */
 function newCommand(args: string[]): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: { content: { type: 'string', default: 'content' }, episodes: { type: 'string' } },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseOptions({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: { content: { type: 'string', default: 'content' }, episodes: { type: 'string' } },
+  });
   const { values, positionals } = parsed;
   const [kind, name, ...extra] = positionals;
   if (kind !== 'topic') throw new UsageError(kind === undefined ? 'new needs what to make: new topic NAME' : `cannot make a new "${kind}"; did you mean "new topic NAME"?`);
@@ -309,21 +327,16 @@ function curatedTopicsDir(content: string | undefined, episodes: string | undefi
 
 /** `topics [suggest]`: curated and discovered topics of the episodes, as the site would have them. */
 function topicsCommand(args: string[]): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        content: { type: 'string' },
-        episodes: { type: 'string' },
-        json: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseOptions({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      content: { type: 'string' },
+      episodes: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
   const { values, positionals } = parsed;
   const suggest = positionals[0] === 'suggest';
   if (positionals.length > (suggest ? 1 : 0)) throw new UsageError(`topics takes no argument "${positionals[suggest ? 1 : 0]}"; did you mean "topics suggest"?`);
@@ -373,7 +386,7 @@ function table(head: string[], rows: string[][]): string {
 }
 
 function formatsCommand(args: string[]): number {
-  const { positionals } = options(args, {});
+  const { positionals } = parseOptions({ args, allowPositionals: true, strict: true, options: {} });
   if (positionals.length > 0) throw new UsageError('formats takes no arguments');
   for (const f of formats) {
     process.stdout.write(`${f.id}  ${f.name}\n  ${f.description}\n  Example:\n${indent(f.example, '    | ')}\n\n`);
@@ -391,7 +404,10 @@ const indent = (text: string, prefix: string) =>
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof UsageError) {
+  if (error instanceof HelpRequest) {
+    process.stdout.write(`${usage}\n`);
+    process.exitCode = 0;
+  } else if (error instanceof UsageError) {
     process.stderr.write(`verbatim: ${error.message}\n\n${usage}\n`);
     process.exitCode = 2;
   } else {

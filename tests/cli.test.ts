@@ -3,7 +3,7 @@
  * on stderr, and exit codes 0 (ok), 1 (errors), 2 (usage).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -108,6 +108,46 @@ describe('verbatim CLI', () => {
     expect(run('parse', 'no/such/file.srt').code).toBe(2);
     expect(run('build', '--site', 'javascript:alert(1)').code).toBe(2);
     expect(run('build', '--base', '/a b/').code).toBe(2);
+    expect(run('build', '--site', 'https://example.org/sub/path').stderr).toContain('--site must be the origin the site is published at');
+  });
+
+  it('an option given twice is a usage error, not the last one winning', () => {
+    for (const args of [['build', '--out', join(broken, 'a'), '--out', join(broken, 'b')], ['check', '--json', '--json'], ['add', 'x.srt', '--show', 'a', '--show', 'b']]) {
+      const r = run(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/--(out|json|show) is given twice; give it once/);
+    }
+  });
+
+  it('--help after any command prints the usage and exits 0', () => {
+    for (const command of ['build', 'parse', 'check', 'topics', 'add', 'new', 'formats']) {
+      const r = run(command, '--help');
+      expect(r.code, command).toBe(0);
+      expect(r.stdout).toContain('Usage: npm run -s verbatim -- <command>');
+    }
+  });
+
+  it('build refuses an output folder that holds anything but a site, before it reads a transcript', () => {
+    const folder = join(broken, 'keep');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'notes.txt'), 'mine');
+    writeFileSync(join(broken, 'a-file'), 'mine');
+    const refused = [
+      ['.', 'would replace the project folder'],
+      ['content', 'would replace the content folder'],
+      ['content/episodes/site', 'is inside the episodes folder'],
+      [tmpdir(), 'holds other files'],
+      [folder, 'holds other files'],
+      [join(broken, 'a-file'), 'is a file, not a folder'],
+    ];
+    for (const [out, message] of refused) {
+      const r = run('build', '--out', out as string);
+      expect(r.code, out).toBe(2);
+      expect(r.stderr, out).toContain(message);
+      expect(r.stderr).not.toContain('Reading transcripts');
+    }
+    expect(readFileSync(join(folder, 'notes.txt'), 'utf8')).toBe('mine');
+    expect(existsSync('package.json') && existsSync('content/site.yml')).toBe(true);
   });
 
   it('topics follows the site config: discover: false lists the topic files only', () => {

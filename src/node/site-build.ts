@@ -7,6 +7,7 @@
 import { fork, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { isMainThread } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -21,6 +22,8 @@ import { preparePageCache, settlePageCache, siteKey } from './page-cache.ts';
 import type { PageCacheOutcome } from './page-cache.ts';
 import { loadSiteConfig, unknownShows } from './site-config-file.ts';
 import { outputTail } from './output-tail.ts';
+import { outputProblem } from './output-folder.ts';
+import type { KeptFolders } from './output-folder.ts';
 
 export interface SiteBuildOptions {
   /** Content folder (episodes/, topics/, site config). */
@@ -68,6 +71,8 @@ const CHECKED_LINKS = 'checked-links.json';
 
 /** Prefix of temporary build folders; ignored by git, removed after each build. */
 export const TEMP_PREFIX = '.verbatim-build-';
+/** Prefix of the folder in the system's temporary folder that holds a build's corpus, then its process id. */
+const CORPUS_PREFIX = 'verbatim-corpus-';
 
 /** Build the site; never touches `out` unless the new site is complete. */
 export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildResult> {
@@ -75,6 +80,10 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const content = resolve(options.content);
   const episodes = resolve(options.episodes ?? join(content, 'episodes'));
   const out = resolve(options.out);
+  const topics = options.topics === undefined ? join(content, 'topics') : options.topics;
+  const cacheDir = resolve(options.cacheDir ?? defaultCacheDir());
+  const problem = outputProblem(options.out, keptFolders({ content, episodes, topics, cacheDir }));
+  if (problem) throw new Error(problem);
   const result: SiteBuildResult = { ok: false, episodes: 0, errors: 0, warnings: 0, pages: 0, searchFiles: 0, timings: { ingest: 0, render: 0, search: 0, total: 0 },
     corpus: { files: 0, parsed: 0, reused: 0, read: 0, topics: 0 },
     search: { shards: 0, indexed: 0, passages: 0, dataBytes: 0, dictionaryBytes: 0 },
@@ -84,15 +93,20 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const siteConfig = loadSiteConfig(content, { ...(options.base === undefined ? {} : { base: options.base }), ...(options.site === undefined ? {} : { site: options.site }) });
   const config = siteConfig.config;
   // The corpus the rest of the build reads (pages, search index): src/corpus/snapshot.ts.
-  const snapshot = join(mkdtempSync(join(tmpdir(), 'verbatim-corpus-')), 'corpus.json');
+  const snapshot = join(mkdtempSync(join(tmpdir(), `${CORPUS_PREFIX}${process.pid}-`)), 'corpus.json');
   const ready = `${snapshot}.ready`;
-  const topics = options.topics === undefined ? join(content, 'topics') : options.topics;
-  const cacheDir = resolve(options.cacheDir ?? defaultCacheDir());
 
-  mkdirSync(dirname(out), { recursive: true });
-  removeAbandonedBuilds(out);
   // Beside `out`, so the final rename stays on one file system and is atomic.
   const temp = join(dirname(out), `${TEMP_PREFIX}${basename(out)}-${process.pid}-${Date.now().toString(36)}`);
+  // Made now, so a folder the site cannot be written to is found before the work, not after it.
+  try {
+    mkdirSync(dirname(out), { recursive: true });
+    removeAbandonedBuilds(out);
+    mkdirSync(temp);
+  } catch (error) {
+    rmSync(dirname(snapshot), { recursive: true, force: true });
+    throw new OutputFolderError(`cannot write the site to ${options.out}: ${error instanceof Error ? error.message : String(error)}`);
+  }
   // Astro keeps its intermediate server build inside the output folder only when that folder
   // is under the working directory; otherwise in the shared ./.astro/, where two builds at once
   // would overwrite each other. Build under the project then, and move the result beside `out`.
@@ -127,6 +141,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const cleanUp = () => {
     rmSync(dirname(snapshot), { recursive: true, force: true });
     rmSync(renderDir, { recursive: true, force: true });
+    rmSync(temp, { recursive: true, force: true });
     if (pagesDir) rmSync(pagesDir.claims, { recursive: true, force: true });
   };
 
@@ -134,115 +149,168 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   // other core while the corpus phase reads, and waits for the corpus before its first page. Its output
   // is held until then, so the progress reads in order.
   const astro = startAstroBuild(env, options.log);
-  options.log(`Reading transcripts in ${episodes}`);
-  let check: BuildCheck;
+  // Interrupted (Ctrl-C, a stopped CI job): the temporary folders go, the previous site stays, and the signal ends the process as it would have.
+  const interrupted = onInterrupt((signal) => {
+    astro.kill();
+    cleanUp();
+    options.log(`Build interrupted (${signal}). ${existsSync(out) ? `The previous site in ${out} is untouched.` : 'Nothing was written.'}`);
+  });
   try {
-    const input: BuildCheckInput = {
-      episodes,
-      topics: topics === null ? null : resolve(topics),
-      cacheDir,
-      snapshot,
-      base: config.base,
-      dictionary: { maxWords: config.search.vocabulary, suggestions: config.search.suggestions },
-      exports: config.exports,
-      discovery: discoverySettings(config.topics),
-    };
-    check = await runBuildCheck(input, options.log);
-  } catch (error) {
-    await astro.stop();
-    cleanUp();
-    throw error;
-  }
-  const diagnostics = [...siteConfig.diagnostics, ...unknownShows(siteConfig, check.shows), ...check.diagnostics];
-  options.report(diagnostics);
-  result.episodes = check.episodes;
-  result.errors = diagnostics.filter((d) => d.severity === 'error').length;
-  result.warnings = diagnostics.length - result.errors;
-  result.timings.ingest = performance.now() - t0;
-  result.corpus = { files: check.files, parsed: check.parsed, reused: check.reused, read: check.timings.read, topics: check.timings.topics };
-  options.log(
-    `Read ${check.files} files into ${check.episodes} episodes (${check.parsed} parsed, ${check.reused} unchanged) in ${ms(check.timings.read)}, ` +
-      `${check.topics} topics in ${ms(check.timings.topics)} (${result.errors} errors, ${result.warnings} warnings)`,
-  );
-  if (result.errors > 0) {
-    await astro.stop();
-    cleanUp();
-    options.log(`Build stopped: fix the ${result.errors} error(s) above. ${existsSync(out) ? `The previous site in ${out} is untouched.` : ''}`.trim());
-    result.timings.total = performance.now() - t0;
-    return result;
+    return await buildAfterStart();
+  } finally {
+    interrupted.remove();
   }
 
-  // The pages (astro build) and, beside them, the search shards and downloads (child processes): two cores, two jobs.
-  const plan = check.search;
-  if (!plan) {
-    await astro.stop();
-    cleanUp();
-    throw new Error('the corpus phase planned no search index although it found no error');
-  }
-  options.log(`Rendering pages (astro build), and making the search index and downloads beside it`);
-  const t1 = performance.now();
-  let searchError: unknown = null;
-  // One shard at a time while astro renders (one core each), then as many as `searchConcurrency` (default 2).
-  const run = runShards(plan, { concurrency: 1, log: options.log });
-  const shards = run.done.then(
-    () => (result.timings.search = performance.now() - t1),
-    (error: unknown) => (searchError = error),
-  );
-  writeFileAtomic(ready, '');
-  astro.release();
-  const code = await astro.done;
-  result.timings.render = performance.now() - t1;
-  options.log(`Rendered pages in ${ms(result.timings.render)}`);
-  run.widen(options.searchConcurrency ?? 2);
-  await shards;
-  rmSync(dirname(snapshot), { recursive: true, force: true });
-  const failed = (why: string) => {
-    cleanUp();
-    options.log(`Build failed: ${why}. ${existsSync(out) ? `The previous site in ${out} is untouched.` : ''}`.trim());
+  /** Everything after astro has started: ingest and report, render, index, swap in. */
+  async function buildAfterStart(): Promise<SiteBuildResult> {
+    options.log(`Reading transcripts in ${episodes}`);
+    let check: BuildCheck;
+    try {
+      const input: BuildCheckInput = {
+        episodes,
+        topics: topics === null ? null : resolve(topics),
+        cacheDir,
+        snapshot,
+        base: config.base,
+        dictionary: { maxWords: config.search.vocabulary, suggestions: config.search.suggestions },
+        exports: config.exports,
+        discovery: discoverySettings(config.topics),
+      };
+      check = await runBuildCheck(input, options.log);
+    } catch (error) {
+      await astro.stop();
+      cleanUp();
+      throw error;
+    }
+    const diagnostics = [...siteConfig.diagnostics, ...unknownShows(siteConfig, check.shows), ...check.diagnostics];
+    options.report(diagnostics);
+    result.episodes = check.episodes;
+    result.errors = diagnostics.filter((d) => d.severity === 'error').length;
+    result.warnings = diagnostics.length - result.errors;
+    result.timings.ingest = performance.now() - t0;
+    result.corpus = { files: check.files, parsed: check.parsed, reused: check.reused, read: check.timings.read, topics: check.timings.topics };
+    options.log(
+      `Read ${check.files} files into ${check.episodes} episodes (${check.parsed} parsed, ${check.reused} unchanged) in ${ms(check.timings.read)}, ` +
+        `${check.topics} topics in ${ms(check.timings.topics)} (${result.errors} errors, ${result.warnings} warnings)`,
+    );
+    if (result.errors > 0) {
+      await astro.stop();
+      cleanUp();
+      options.log(`Build stopped: fix the ${result.errors} error(s) above. ${existsSync(out) ? `The previous site in ${out} is untouched.` : ''}`.trim());
+      result.timings.total = performance.now() - t0;
+      return result;
+    }
+
+    // The pages (astro build) and, beside them, the search shards and downloads (child processes): two cores, two jobs.
+    const plan = check.search;
+    if (!plan) {
+      await astro.stop();
+      cleanUp();
+      throw new Error('the corpus phase planned no search index although it found no error');
+    }
+    options.log(`Rendering pages (astro build), and making the search index and downloads beside it`);
+    const t1 = performance.now();
+    let searchError: unknown = null;
+    // One shard at a time while astro renders (one core each), then as many as `searchConcurrency` (default 2).
+    const run = runShards(plan, { concurrency: 1, log: options.log });
+    const shards = run.done.then(
+      () => (result.timings.search = performance.now() - t1),
+      (error: unknown) => (searchError = error),
+    );
+    writeFileAtomic(ready, '');
+    astro.release();
+    const code = await astro.done;
+    result.timings.render = performance.now() - t1;
+    options.log(`Rendered pages in ${ms(result.timings.render)}`);
+    run.widen(options.searchConcurrency ?? 2);
+    await shards;
+    rmSync(dirname(snapshot), { recursive: true, force: true });
+    const failed = (why: string) => {
+      cleanUp();
+      options.log(`Build failed: ${why}. ${existsSync(out) ? `The previous site in ${out} is untouched.` : ''}`.trim());
+      result.timings.total = performance.now() - t0;
+      return result;
+    };
+    if (code !== 0 || !existsSync(join(renderDir, 'index.html'))) return failed(`astro exited with ${code}`);
+    if (searchError) return failed(searchError instanceof Error ? searchError.message : String(searchError));
+    // Episode pages whose search links were checked against them by an earlier build (by page key).
+    let checked: CheckedLinks | undefined;
+    if (pagesDir) {
+      try {
+        const { keys, ...pages } = settlePageCache(pagesDir, renderDir);
+        result.pageCache = pages;
+        const episodeKeys = keys.get('episodes');
+        if (episodeKeys) checked = { file: join(pagesDir.dir, CHECKED_LINKS), keys: episodeKeys };
+        if (pages.reused > 0) options.log(`Reused ${pages.reused} unchanged page(s) from the page cache; rendered and kept ${pages.stored}`);
+      } catch (error) {
+        return failed(`the page cache: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    try {
+      const search = publishSearch(plan, renderDir, { cacheDir, publishedAs: out, ...(checked ? { checked } : {}) });
+      result.search = { shards: search.shards, indexed: search.indexed, passages: search.passages, dataBytes: search.dataBytes, dictionaryBytes: search.dictionaryBytes };
+      options.log(
+        `Indexed ${search.passages} passages, ${search.episodes} episodes and ${search.topics} topics in ${search.shards} shard(s) ` +
+          `(${search.indexed} made, ${search.shards - search.indexed} unchanged) in ${ms(result.timings.search)}, with ${search.downloads} downloads; ` +
+          `index data ${mb(search.dataBytes)}, dictionary ${mb(search.dictionaryBytes)}`,
+      );
+    } catch (error) {
+      return failed(error instanceof Error ? error.message : String(error));
+    }
+    if (renderDir !== temp) {
+      try {
+        renameSync(renderDir, temp);
+      } catch {
+        cpSync(renderDir, temp, { recursive: true }); // another file system: copy, then the swap below is still one rename
+        rmSync(renderDir, { recursive: true, force: true });
+      }
+    }
+    result.pages = countFiles(temp, (name) => name.endsWith('.html'));
+    const pagefind = join(temp, 'pagefind');
+    result.searchFiles = existsSync(pagefind) ? countFiles(pagefind, () => true) : 0;
+    swapIn(temp, out);
+    result.ok = true;
     result.timings.total = performance.now() - t0;
     return result;
+  }
+}
+
+/** A build's output folder cannot be written: a problem of the machine, not of the content. */
+export class OutputFolderError extends Error {}
+
+/**
+ * Run `handler` on SIGINT or SIGTERM, then end the process by that signal
+ * (its default action, with this listener gone). Signals reach only the main
+ * thread: elsewhere (a test runner's worker) nothing is registered.
+ */
+function onInterrupt(handler: (signal: NodeJS.Signals) => void): { remove(): void } {
+  if (!isMainThread) return { remove() {} };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+  const listener = (signal: NodeJS.Signals) => {
+    remove();
+    try {
+      handler(signal);
+    } finally {
+      process.kill(process.pid, signal);
+    }
   };
-  if (code !== 0 || !existsSync(join(renderDir, 'index.html'))) return failed(`astro exited with ${code}`);
-  if (searchError) return failed(searchError instanceof Error ? searchError.message : String(searchError));
-  // Episode pages whose search links were checked against them by an earlier build (by page key).
-  let checked: CheckedLinks | undefined;
-  if (pagesDir) {
-    try {
-      const { keys, ...pages } = settlePageCache(pagesDir, renderDir);
-      result.pageCache = pages;
-      const episodeKeys = keys.get('episodes');
-      if (episodeKeys) checked = { file: join(pagesDir.dir, CHECKED_LINKS), keys: episodeKeys };
-      if (pages.reused > 0) options.log(`Reused ${pages.reused} unchanged page(s) from the page cache; rendered and kept ${pages.stored}`);
-    } catch (error) {
-      return failed(`the page cache: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  try {
-    const search = publishSearch(plan, renderDir, { cacheDir, publishedAs: out, ...(checked ? { checked } : {}) });
-    result.search = { shards: search.shards, indexed: search.indexed, passages: search.passages, dataBytes: search.dataBytes, dictionaryBytes: search.dictionaryBytes };
-    options.log(
-      `Indexed ${search.passages} passages, ${search.episodes} episodes and ${search.topics} topics in ${search.shards} shard(s) ` +
-        `(${search.indexed} made, ${search.shards - search.indexed} unchanged) in ${ms(result.timings.search)}, with ${search.downloads} downloads; ` +
-        `index data ${mb(search.dataBytes)}, dictionary ${mb(search.dictionaryBytes)}`,
-    );
-  } catch (error) {
-    return failed(error instanceof Error ? error.message : String(error));
-  }
-  if (renderDir !== temp) {
-    try {
-      renameSync(renderDir, temp);
-    } catch {
-      cpSync(renderDir, temp, { recursive: true }); // another file system: copy, then the swap below is still one rename
-      rmSync(renderDir, { recursive: true, force: true });
-    }
-  }
-  result.pages = countFiles(temp, (name) => name.endsWith('.html'));
-  const pagefind = join(temp, 'pagefind');
-  result.searchFiles = existsSync(pagefind) ? countFiles(pagefind, () => true) : 0;
-  swapIn(temp, out);
-  result.ok = true;
-  result.timings.total = performance.now() - t0;
-  return result;
+  const remove = () => {
+    for (const signal of signals) process.off(signal, listener);
+  };
+  for (const signal of signals) process.on(signal, listener);
+  return { remove };
+}
+
+/** The folders a build of these must never replace (src/node/output-folder.ts): these, the working directory and Verbatim's own. */
+export function keptFolders(folders: { content: string; episodes: string; topics: string | null; cacheDir: string }): KeptFolders {
+  return {
+    content: folders.content,
+    episodes: folders.episodes,
+    topics: folders.topics,
+    cache: folders.cacheDir,
+    project: process.cwd(),
+    install: resolve(import.meta.dirname, '..', '..'),
+  };
 }
 
 /** Replace `out` with `temp`: two renames, the old site deleted only after the new one is in place. */
@@ -297,6 +365,8 @@ interface AstroRun {
   release(): void;
   /** End it (the build stops before rendering) and wait until it has. */
   stop(): Promise<void>;
+  /** Ask it to end, without waiting. */
+  kill(): void;
 }
 
 /** Start `astro build` in a child process on this same Node; its output becomes progress lines once released. */
@@ -328,9 +398,12 @@ function startAstroBuild(env: NodeJS.ProcessEnv, log: (line: string) => void): A
       for (const line of lines) log(`  ${line}`);
     },
     async stop() {
+      this.kill();
+      await done;
+    },
+    kill() {
       held = null;
       if (child.exitCode === null && child.signalCode === null) child.kill();
-      await done;
     },
   };
 }
@@ -340,6 +413,7 @@ function removeAbandonedBuilds(out: string): void {
   for (const [folder, prefix] of [
     [dirname(out), `${TEMP_PREFIX}${basename(out)}-`],
     [process.cwd(), TEMP_PREFIX],
+    [tmpdir(), CORPUS_PREFIX],
   ] as const) {
     for (const name of readdirSync(folder)) {
       if (!name.startsWith(prefix)) continue;

@@ -57,10 +57,19 @@ describe('buildSite and the site config', () => {
   });
 });
 
+/** True once a name starting with `prefix` is in `folder` (within 60 s). */
+async function appears(folder: string, prefix: string): Promise<boolean> {
+  const started = Date.now();
+  while (Date.now() - started < 60_000) {
+    if (readdirSync(folder).some((n) => n.startsWith(prefix))) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return false;
+}
+
 describe('verbatim build killed midway', () => {
   it('leaves the previous site in place, and the next build clears the abandoned folder', async () => {
     const { spawn } = await import('node:child_process');
-    const { existsSync } = await import('node:fs');
     const content = join(root, 'kill-content');
     mkdirSync(join(content, 'episodes', 'bridges'), { recursive: true });
     cpSync('tests/fixtures/srt/basic/input.txt', join(content, 'episodes', 'bridges', 'input.txt'));
@@ -72,26 +81,35 @@ describe('verbatim build killed midway', () => {
       expect(first.ok).toBe(true);
       const home = readFileSync(join(out, 'index.html'), 'utf8');
 
-      // Start a build and kill it as soon as its temporary folder appears (Astro is rendering).
+      // Start a build and kill it once it is under way (its temporary folder is there), with no chance to clean up.
       const child = spawn(process.execPath, ['scripts/cli.ts', 'build', '--content', content, '--out', out], { stdio: 'ignore', detached: true });
-      const started = Date.now();
-      let sawTemp = false;
-      while (Date.now() - started < 60_000) {
-        if (readdirSync(outParent).some((n) => n.startsWith('.verbatim-build-'))) {
-          sawTemp = true;
-          break;
-        }
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      expect(sawTemp).toBe(true);
-      process.kill(-(child.pid ?? 0), 'SIGKILL'); // the CLI and its astro child
+      expect(await appears(outParent, '.verbatim-build-')).toBe(true);
+      await new Promise((r) => setTimeout(r, 1000)); // Astro has started, the corpus phase is reading
+      process.kill(-(child.pid ?? 0), 'SIGKILL'); // the CLI and its children
       await new Promise((r) => child.once('exit', r));
       expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(home);
+      expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`verbatim-corpus-${child.pid}-`))).toHaveLength(1);
 
       const again = await buildSite({ content, out, log: () => {}, report: () => {} });
       expect(again.ok).toBe(true);
       expect(readdirSync(outParent).filter((n) => n.startsWith('.verbatim-build-'))).toEqual([]);
-      expect(existsSync(join(out, 'index.html'))).toBe(true);
+      expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`verbatim-corpus-${child.pid}-`))).toEqual([]);
+      const rebuilt = readFileSync(join(out, 'index.html'), 'utf8');
+
+      // Stopped with SIGTERM (a cancelled CI job): it says so, removes its temporary folders and ends by the signal.
+      const stopped = spawn(process.execPath, ['scripts/cli.ts', 'build', '--content', content, '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      stopped.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      expect(await appears(outParent, '.verbatim-build-')).toBe(true);
+      await new Promise((r) => setTimeout(r, 1000));
+      stopped.kill('SIGTERM');
+      const [code, signal] = await new Promise<[number | null, string | null]>((r) => stopped.once('close', (c, s) => r([c, s])));
+      expect({ code, signal }).toEqual({ code: null, signal: 'SIGTERM' });
+      expect(stderr).toContain(`Build interrupted (SIGTERM). The previous site in ${out} is untouched.`);
+      expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(rebuilt);
+      expect(readdirSync(outParent).filter((n) => n.startsWith('.verbatim-build-'))).toEqual([]);
+      expect(readdirSync(process.cwd()).filter((n) => n.startsWith(`.verbatim-build-${stopped.pid}-`))).toEqual([]);
+      expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`verbatim-corpus-${stopped.pid}-`))).toEqual([]);
     } finally {
       rmSync(outParent, { recursive: true, force: true });
     }
