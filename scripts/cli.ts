@@ -5,13 +5,13 @@
  * This interface is a contract other tools rely on: keep it stable.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import { addTranscripts } from '../src/node/add-transcripts.ts';
 import { topicName, writeNewTopic } from '../src/node/new-topic.ts';
-import { displayPath } from '../src/node/episode-folder.ts';
+import { displayPath, stemOf } from '../src/node/episode-folder.ts';
 import { formatDiagnostic } from '../src/transcript/diagnostics.ts';
 import type { Diagnostic } from '../src/transcript/diagnostics.ts';
 import { formats } from '../src/transcript/formats/index.ts';
@@ -143,9 +143,9 @@ function parseCommand(args: string[]): number {
     const file = displayPath(resolve(path), process.cwd());
     if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`no such file: ${path}`);
     const input: TranscriptInput = { file, bytes: readFileSync(path) };
-    const sidecar = [path.replace(/\.[^./\\]+$/, '.yml'), path.replace(/\.[^./\\]+$/, '.yaml')].find(
-      (p) => p !== path && existsSync(p),
-    );
+    // As an episodes folder pairs them: `<name without extension>.yml`, else `.yaml` (a file with no extension too).
+    const stem = join(dirname(path), stemOf(basename(path)));
+    const sidecar = [`${stem}.yml`, `${stem}.yaml`].find((p) => p !== path && existsSync(p));
     if (sidecar) input.sidecar = { file: displayPath(resolve(sidecar), process.cwd()), bytes: readFileSync(sidecar) };
     const result = parseTranscript(input);
     diagnostics.push(...result.diagnostics);

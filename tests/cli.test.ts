@@ -32,6 +32,16 @@ describe('verbatim CLI', () => {
     expect(episode.title).toBe('Bridges, briefly'); // from the sidecar found beside the file
   });
 
+  it('parse reads the sidecar of a file with no extension, as an episodes folder does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'verbatim-cli-noext-'));
+    cpSync('tests/fixtures/srt/basic/input.txt', join(dir, 'notes'));
+    writeFileSync(join(dir, 'notes.yml'), 'title: Without an extension\n');
+    const r = run('parse', join(dir, 'notes'), '--json');
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).title).toBe('Without an extension');
+  });
+
   it('parse --json prints an array for several files', () => {
     const r = run('parse', 'tests/fixtures/srt/basic/input.txt', 'tests/fixtures/webvtt/basic/input.vtt', '--json');
     expect(r.code).toBe(0);

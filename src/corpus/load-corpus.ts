@@ -142,7 +142,7 @@ export function loadCorpus(options: CorpusOptions): Corpus {
   const diagnostics: Diagnostic[] = [];
   let files: TranscriptFile[] = [];
   try {
-    files = listTranscripts(episodesDir);
+    files = listTranscripts(episodesDir, process.cwd(), diagnostics);
   } catch (error) {
     diagnostics.push(diagnostic('folder-unreadable', displayPath(episodesDir, process.cwd()), 1, 1, { reason: reason(error) }));
   }

@@ -4,7 +4,7 @@
  * each with `<name>.yml`/`<name>.yaml` beside it, ingests them all and makes
  * slugs unique. Diagnostics from every file are collected, never thrown.
  */
-import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { assignUniqueSlugs } from '../knowledge/slugs.ts';
 import { diagnostic } from '../transcript/diagnostics.ts';
@@ -36,22 +36,46 @@ export const isSidecarName = (name: string) => sidecarExt.test(name);
 export const isIgnoredName = (name: string) => name.startsWith('.') || /^readme(\.[a-z]+)?$/i.test(name);
 const ignored = isIgnoredName;
 
-/** Transcript files under `dir`, in stable (sorted) order, each with its sidecar if present. */
-export function listTranscripts(dir: string, cwd = process.cwd()): TranscriptFile[] {
+/**
+ * Transcript files under `dir`, in stable (sorted) order, each with its
+ * sidecar if present. Only `dir` itself being unreadable throws; a problem
+ * with one entry goes to `problems` and the rest is still listed: a link to
+ * nothing or a sub-folder that cannot be read (an error on it), a sidecar
+ * no transcript reads (a warning). A folder reached a second time through a
+ * symbolic link (a link to a folder above it) is not read again.
+ */
+export function listTranscripts(dir: string, cwd = process.cwd(), problems: Diagnostic[] = []): TranscriptFile[] {
   const out: TranscriptFile[] = [];
-  const walk = (folder: string) => {
-    const names = readdirSync(folder).sort();
+  const seen = new Set<string>();
+  const walk = (folder: string, names: string[]) => {
+    seen.add(realpathSync(folder));
     const present = new Set(names);
+    const stems = new Set<string>();
     for (const name of names) {
       if (ignored(name)) continue;
       const absolutePath = join(folder, name);
-      const stat = statSync(absolutePath);
+      let stat;
+      try {
+        stat = statSync(absolutePath);
+      } catch (error) {
+        problems.push(diagnostic('file-unreadable', displayPath(absolutePath, cwd), 1, 1, { reason: reason(error) }));
+        continue;
+      }
       if (stat.isDirectory()) {
-        walk(absolutePath);
+        let inner: string[];
+        try {
+          if (seen.has(realpathSync(absolutePath))) continue;
+          inner = readdirSync(absolutePath).sort();
+        } catch (error) {
+          problems.push(diagnostic('folder-unreadable', displayPath(absolutePath, cwd), 1, 1, { reason: reason(error) }));
+          continue;
+        }
+        walk(absolutePath, inner);
         continue;
       }
       if (!stat.isFile() || sidecarExt.test(name)) continue;
-      const stem = name.replace(/\.[^.]+$/, '');
+      const stem = stemOf(name);
+      stems.add(stem);
       const sidecarName = [`${stem}.yml`, `${stem}.yaml`].find((n) => present.has(n));
       const entry: TranscriptFile = {
         file: displayPath(absolutePath, cwd),
@@ -61,10 +85,25 @@ export function listTranscripts(dir: string, cwd = process.cwd()): TranscriptFil
       if (sidecarName) entry.sidecarPath = join(folder, sidecarName);
       out.push(entry);
     }
+    for (const name of names) {
+      if (ignored(name) || !sidecarExt.test(name)) continue;
+      const stem = name.replace(sidecarExt, '');
+      const shadowed = /\.yaml$/i.test(name) && present.has(`${stem}.yml`);
+      if (stems.has(stem) && !shadowed) continue;
+      const why = shadowed
+        ? `${stem}.yml beside it is read instead; move what this one says there and remove it`
+        : `none named "${stem}" (with any extension) is beside it; rename it to match its transcript's name, or remove it`;
+      problems.push(diagnostic('sidecar-unused', displayPath(join(folder, name), cwd), 1, 1, { reason: why }));
+    }
   };
-  walk(dir);
+  walk(dir, readdirSync(dir).sort());
   return out;
 }
+
+/** A file name without its extension: `ep-01.txt` → `ep-01`; a name without one is its own stem. */
+export const stemOf = (name: string) => name.replace(/(.)\.[^.]+$/, '$1');
+
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * A file's bytes, or only its size when that is over `limit`: the size on
@@ -126,14 +165,13 @@ export function ingestFile(entry: TranscriptFile): IngestResult {
 /** Ingest every transcript under `dir`. */
 export function ingestFolder(dir: string): FolderResult {
   let files: TranscriptFile[];
+  const diagnostics: Diagnostic[] = [];
   try {
-    files = listTranscripts(dir);
+    files = listTranscripts(dir, process.cwd(), diagnostics);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { episodes: [], files: 0, diagnostics: [diagnostic('folder-unreadable', dir, 1, 1, { reason })] };
+    return { episodes: [], files: 0, diagnostics: [diagnostic('folder-unreadable', dir, 1, 1, { reason: reason(error) })] };
   }
   const episodes: Episode[] = [];
-  const diagnostics: Diagnostic[] = [];
   for (const entry of files) {
     const result = ingestFile(entry);
     diagnostics.push(...result.diagnostics);

@@ -86,6 +86,7 @@ export const catalogue = {
   // Sidecar
   'sidecar-unknown-key': entry('warning', (a) => `unknown key "${a.key}" in sidecar; known keys: ${a.known}`),
   'sidecar-invalid': entry('error', (a) => `sidecar field "${a.key}": ${a.detail}`),
+  'sidecar-unused': entry('warning', (a) => `this sidecar is read by no transcript: ${a.reason}`),
   'sidecar-label-unused': entry('warning', (a) => `speaker label "${a.label}" is mapped in the sidecar but never appears in the transcript; check the spelling`),
   'speaker-unmapped': entry('warning', (a) => `speaker label "${a.label}" has no name in the sidecar's speakers map; add "${a.label}: Name" to name them`),
 
