@@ -12,7 +12,8 @@ import type { SiteConfigRead } from '../config/read-site-config.ts';
 import { defaultSiteConfig } from '../config/site-config.ts';
 import type { ResolvedShow, SiteConfig } from '../config/site-config.ts';
 import { normalizeBase } from '../site/base-path.ts';
-import { diagnostic } from '../transcript/diagnostics.ts';
+import { diagnostic, Diagnostics } from '../transcript/diagnostics.ts';
+import { decodeTextFile } from '../transcript/source-text.ts';
 import type { Diagnostic } from '../transcript/diagnostics.ts';
 import { contentDir } from './content-dirs.ts';
 import { displayPath } from './episode-folder.ts';
@@ -51,7 +52,11 @@ export function loadSiteConfig(content: string, overrides: SiteConfigOverrides =
   try {
     const size = statSync(path).size;
     if (size > MAX_CONFIG_BYTES) diagnostics.push(diagnostic('file-too-large', file, 1, 1, { size, limit: MAX_CONFIG_BYTES }));
-    else text = readFileSync(path, 'utf8');
+    else {
+      const decoding = new Diagnostics(file);
+      text = decodeTextFile(readFileSync(path), decoding);
+      diagnostics.push(...decoding.list);
+    }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') diagnostics.push(diagnostic('file-unreadable', file, 1, 1, { reason: reason(error) }));
   }

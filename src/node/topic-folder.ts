@@ -8,7 +8,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTopicFile } from '../knowledge/topics/topic-file.ts';
 import type { CuratedTopic } from '../knowledge/topics/schema.ts';
-import { diagnostic } from '../transcript/diagnostics.ts';
+import { diagnostic, Diagnostics } from '../transcript/diagnostics.ts';
+import { decodeTextFile } from '../transcript/source-text.ts';
 import type { Diagnostic } from '../transcript/diagnostics.ts';
 import { displayPath } from './episode-folder.ts';
 
@@ -42,7 +43,11 @@ export function readTopicFolder(dir: string, cwd = process.cwd()): TopicFolderRe
         diagnostics.push(diagnostic('file-too-large', file, 1, 1, { size: stat.size, limit: MAX_TOPIC_FILE_BYTES }));
         continue;
       }
-      const result = parseTopicFile({ file, name, text: readFileSync(path, 'utf8') });
+      const decoding = new Diagnostics(file);
+      const text = decodeTextFile(readFileSync(path), decoding);
+      diagnostics.push(...decoding.list);
+      if (text === undefined) continue;
+      const result = parseTopicFile({ file, name, text });
       diagnostics.push(...result.diagnostics);
       if (result.topic) topics.push(result.topic);
     } catch (error) {

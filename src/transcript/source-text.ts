@@ -31,6 +31,19 @@ const utf16le = new TextDecoder('utf-16le', { ignoreBOM: true });
 const utf16be = new TextDecoder('utf-16be', { ignoreBOM: true });
 const cp1252 = new TextDecoder('windows-1252');
 
+/**
+ * Decode a metadata file (the site config, a topic file) the way transcripts
+ * are decoded, with the same reports (a Windows-1252 or UTF-16 file is read
+ * and said so, never garbled in silence). An empty file is empty text, not
+ * an error: every key of those files is optional. Undefined when the bytes
+ * are no text (binary), which `diagnostics` then says.
+ */
+export function decodeTextFile(bytes: Uint8Array, diagnostics: Diagnostics): string | undefined {
+  if (bytes.length === 0) return '';
+  const source = decodeSource(bytes, diagnostics);
+  return source.usable ? source.text : undefined;
+}
+
 /** Decode transcript bytes, reporting what was guessed or repaired. */
 export function decodeSource(bytes: Uint8Array, diagnostics: Diagnostics): SourceText {
   if (bytes.length === 0) {

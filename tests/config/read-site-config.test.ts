@@ -125,7 +125,7 @@ describe('site config: reading', () => {
     expect(lines('title: [unclosed\n')[0]).toMatch(/^content\/site\.yml:\d+:\d+ error yaml-syntax /);
     expect(lines('title: A\ntitle: B\n')).toEqual(['content/site.yml:2:1 error yaml-duplicate-key key "title" appears twice; keep one']);
     expect(read('title: A\ntitle: B\n').config.title).toBe('Verbatim');
-    expect(lines('- a\n- b\n')).toEqual(['content/site.yml:1:1 error frontmatter-not-a-map front matter must be a map of keys and values (key: value); fix the metadata block']);
+    expect(lines('- a\n- b\n')).toEqual(['content/site.yml:1:1 error frontmatter-not-a-map this metadata (front matter, sidecar or site config) must be a map of keys and values (key: value), not a list or a single value; fix it']);
   });
 
   it('BAD: a show map that is not a map, and an empty show name', () => {
@@ -154,6 +154,19 @@ describe('site config: the file on disk', () => {
     const dir = content('overrides', 'site: https://example.org/\nbase: /kb\n');
     expect(loadSiteConfig(dir, {}, root).config).toMatchObject({ site: 'https://example.org', base: '/kb/' });
     expect(loadSiteConfig(dir, { base: 'docs', site: 'https://other.example' }, root).config).toMatchObject({ site: 'https://other.example', base: '/docs/' });
+  });
+
+  it('is decoded as transcripts are: Windows-1252 is read and said so, UTF-16 with a BOM is read, an empty file is the defaults', () => {
+    const cp1252 = content('cp1252', null, { 'site.yml': Buffer.from('title: Caf\xe9 archive\n', 'latin1') });
+    const read = loadSiteConfig(cp1252, {}, root);
+    expect(read.config.title).toBe('Café archive');
+    expect(read.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.code}`)).toEqual(['1:11 warning encoding-fallback']);
+    const utf16 = content('utf16', null, { 'site.yml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('title: Café\r\n', 'utf16le')]) });
+    expect(loadSiteConfig(utf16, {}, root)).toMatchObject({ config: { title: 'Café' }, diagnostics: [] });
+    expect(loadSiteConfig(content('empty', ''), {}, root)).toMatchObject({ config: defaultSiteConfig(), diagnostics: [] });
+    const binary = loadSiteConfig(content('binary', null, { 'site.yml': png }), {}, root);
+    expect(binary.diagnostics.map((d) => d.severity)).toEqual(['error']);
+    expect(binary.config).toEqual(defaultSiteConfig());
   });
 
   it('artwork: an https URL names its origin for the CSP; a file in the content folder is published', () => {
