@@ -457,6 +457,12 @@ describe('fixed bugs', () => {
     expect(r.episode?.date).toBeUndefined();
   });
 
+  it('a front matter video_id that is no YouTube id is ignored with a warning at its line (metadata.ts)', () => {
+    const r = ingest({ file: 'x.md', bytes: encode('---\ntitle: T\nvideo_id: not a video\n---\n\nHello.\n') });
+    expect(r.diagnostics).toMatchObject([{ code: 'frontmatter-field-ignored', line: 3 }]);
+    expect(r.episode?.media).toBeUndefined();
+  });
+
   it('a folder name without letters still names a show, and `.srt` alone still has an id (metadata.ts, parse-transcript.ts)', () => {
     const bytes = encode(srtCue('hi'));
     expect(ingest({ file: '---/ep.srt', relativePath: '---/ep.srt', bytes }).episode?.show).toBe('Unsorted');

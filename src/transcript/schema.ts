@@ -4,6 +4,7 @@
  * declared twice.
  */
 import { z } from 'zod';
+import { YouTubeId, youTubeIdOf } from './youtube.ts';
 
 /** Identifiers of the transcript formats the core can read. */
 export const formatIds = ['srt', 'webvtt', 'caption-tokens', 'markdown', 'timestamp-bullets'] as const;
@@ -19,7 +20,7 @@ export const HttpUrl = z
   .refine((value) => /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(value), { message: 'must be an http:// or https:// URL' });
 
 /** A YouTube video id: 11 characters of [A-Za-z0-9_-]. */
-export const YouTubeId = z.string().regex(/^[A-Za-z0-9_-]{11}$/, 'must be an 11-character YouTube video id');
+export { YouTubeId };
 
 /** One unit of the source: a cue, a bullet, a caption line or a Markdown paragraph. */
 export const Segment = z.object({
@@ -165,7 +166,11 @@ export const Sidecar = z
     /** YouTube (or other) page of the episode. */
     url: HttpUrl.optional(),
     /** YouTube video id or URL. */
-    youtube: z.string().min(1).optional(),
+    youtube: z
+      .string()
+      .min(1)
+      .refine((value) => youTubeIdOf(value) !== undefined, 'expected a YouTube video id (11 characters) or the address of a video on YouTube')
+      .optional(),
     /** Direct audio URL for the player. */
     audio: HttpUrl.optional(),
     /** Seconds to add to transcript times to reach the published media's times. */

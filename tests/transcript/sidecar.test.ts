@@ -23,6 +23,14 @@ describe('sidecar fields of the wrong shape', () => {
     ]);
   });
 
+  it('refuses a youtube value that is no video id or YouTube address, as it refuses a url that is not http(s)', () => {
+    const r = read('show: A\nyoutube: not a video\n');
+    expect(r.sidecar).toEqual({ show: 'A' });
+    expect(r.messages).toEqual(['2:1 sidecar-invalid sidecar field "youtube": expected a YouTube video id (11 characters) or the address of a video on YouTube, found string "not a video"']);
+    expect(read('youtube: https://evil.example/watch?v=dQw4w9WgXcQ\n').messages).toHaveLength(1);
+    for (const ok of ['dQw4w9WgXcQ', 'https://youtu.be/dQw4w9WgXcQ', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=3']) expect(read(`youtube: "${ok}"\n`).messages, ok).toEqual([]);
+  });
+
   it('reports a list item at its own line, naming the item', () => {
     const r = read('topics:\n  - Compost\n  - {name: Heat pumps}\nguests: [1, Ann]\n');
     expect(r.messages).toEqual([

@@ -11,7 +11,8 @@
  */
 import type { Diagnostics } from '../diagnostics.ts';
 import { excerpt } from '../diagnostics.ts';
-import { Episode, HttpUrl, YouTubeId } from '../schema.ts';
+import { Episode, HttpUrl } from '../schema.ts';
+import { youTubeIdOf } from '../youtube.ts';
 import { dropControls, foldWhitespace } from '../text.ts';
 import { listItemSuggestion, yamlFlowList, yamlScalar } from '../yaml-write.ts';
 import type { Media, Sidecar } from '../schema.ts';
@@ -156,7 +157,9 @@ function resolveMedia(sidecar: Sidecar, fm: Record<string, unknown>, ignore: (ke
     return undefined;
   };
   const url = sidecar.url ?? fmUrl('video_url') ?? fmUrl('url');
-  const youtubeSource = sidecar.youtube ?? url ?? (present(fm.video_id) ? fm.video_id : undefined);
+  const videoId = sidecar.youtube === undefined && present(fm.video_id) ? fm.video_id : undefined;
+  if (videoId !== undefined && youTubeIdOf(videoId) === undefined) ignore('video_id', 'it is not a YouTube video id (11 characters) or the address of a video');
+  const youtubeSource = sidecar.youtube ?? url ?? videoId;
   const youtubeId = youtubeSource ? youTubeIdOf(youtubeSource) : undefined;
   if (youtubeId) media.youtubeId = youtubeId;
   if (url) media.url = url;
@@ -165,26 +168,6 @@ function resolveMedia(sidecar: Sidecar, fm: Record<string, unknown>, ignore: (ke
   if (audio) media.audioUrl = audio;
   if (sidecar.offset !== undefined) media.offset = sidecar.offset;
   return Object.keys(media).length > 0 ? media : undefined;
-}
-
-/** The video id in a YouTube URL (watch, youtu.be, shorts, embed) or a bare id. */
-export function youTubeIdOf(value: string): string | undefined {
-  const text = value.trim();
-  if (YouTubeId.safeParse(text).success) return text;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-  const host = url.hostname.replace(/^(?:www\.|m\.|music\.)/, '');
-  let id: string | null | undefined;
-  if (host === 'youtu.be') id = url.pathname.slice(1).split('/')[0];
-  else if (host === 'youtube.com' || host === 'youtube-nocookie.com') {
-    id = url.searchParams.get('v') ?? /^\/(?:shorts|embed|live|v)\/([^/]+)/.exec(url.pathname)?.[1];
-  }
-  return id && YouTubeId.safeParse(id).success ? id : undefined;
 }
 
 /**
