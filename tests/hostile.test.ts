@@ -457,6 +457,12 @@ describe('fixed bugs', () => {
     expect(r.episode?.date).toBeUndefined();
   });
 
+  it('a speaker label the transcript never uses is reported at its own line and column in the sidecar (parse-transcript.ts)', () => {
+    const bytes = encode('1\n00:00:01,000 --> 00:00:02,000\nSpeaker 1: Hello.\n');
+    const r = ingest({ file: 'x.srt', bytes, sidecar: { file: 'x.yml', bytes: encode('title: T\nspeakers:\n  Speaker 1: Ann\n  Speaker 9: Zed\n') } });
+    expect(r.diagnostics).toMatchObject([{ code: 'sidecar-label-unused', file: 'x.yml', line: 4, column: 3 }]);
+  });
+
   it('a front matter video_id that is no YouTube id is ignored with a warning at its line (metadata.ts)', () => {
     const r = ingest({ file: 'x.md', bytes: encode('---\ntitle: T\nvideo_id: not a video\n---\n\nHello.\n') });
     expect(r.diagnostics).toMatchObject([{ code: 'frontmatter-field-ignored', line: 3 }]);

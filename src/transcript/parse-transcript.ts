@@ -16,6 +16,7 @@ import { shareSegmentText } from './normalize/shared-text.ts';
 import { resolveSpeakers } from './normalize/speakers.ts';
 import type { FormatId } from './schema.ts';
 import { readSidecar } from './sidecar.ts';
+import type { SidecarResult } from './sidecar.ts';
 import type { Episode, Sidecar } from './schema.ts';
 import { slugify } from './slug.ts';
 import { decodeSource } from './source-text.ts';
@@ -101,9 +102,10 @@ function detachFromSource(episode: Episode): Episode {
 function ingest(input: TranscriptInput, diagnostics: Diagnostics, sidecarDiagnostics: Diagnostics): Episode | null {
   let sidecar: Sidecar = {};
   let sidecarLines: Record<string, number> = {};
+  let labelLines: SidecarResult['labelLines'] = {};
   if (input.sidecar) {
     const source = decodeSource(input.sidecar.bytes, sidecarDiagnostics);
-    if (source.usable) ({ sidecar, lines: sidecarLines } = readSidecar(source.text, sidecarDiagnostics));
+    if (source.usable) ({ sidecar, lines: sidecarLines, labelLines } = readSidecar(source.text, sidecarDiagnostics));
   }
 
   const source = decodeSource(input.bytes, diagnostics);
@@ -140,7 +142,10 @@ function ingest(input: TranscriptInput, diagnostics: Diagnostics, sidecarDiagnos
     { mapping: sidecar.speakers ?? {}, hosts: metadata.hosts, guests: metadata.guests },
     diagnostics,
   );
-  for (const label of unusedLabels) sidecarDiagnostics.report('sidecar-label-unused', sidecarLines.speakers ?? 1, 1, { label: excerpt(label) });
+  for (const label of unusedLabels) {
+    const at = labelLines[label] ?? { line: sidecarLines.speakers ?? 1, column: 1 };
+    sidecarDiagnostics.report('sidecar-label-unused', at.line, at.column, { label: excerpt(label) });
+  }
   // From here on the episode holds its words once, in one string, and nothing of the source text.
   const { turns, paragraphs } = buildReadingViews(segments, shareSegmentText(segments));
 

@@ -10,14 +10,21 @@ import { describeIssue } from './zod-messages.ts';
 
 export interface SidecarResult {
   sidecar: Sidecar;
-  /** 1-based line of each key, for later diagnostics (unused speaker labels). */
+  /** 1-based line of each key, for later diagnostics. */
   lines: Record<string, number>;
+  /** Where each label of `speakers` is (1-based line and column), for an unused label's warning. */
+  labelLines: Record<string, { line: number; column: number }>;
 }
 
 /** Parse and validate sidecar text. Never throws; an unusable sidecar yields `{}`. */
 export function readSidecar(text: string, diagnostics: Diagnostics): SidecarResult {
-  const { data, lines, itemLines } = parseYamlMap(text, diagnostics);
-  if (!data) return { sidecar: {}, lines };
+  const { data, lines, itemLines, locate } = parseYamlMap(text, diagnostics);
+  if (!data) return { sidecar: {}, lines, labelLines: {} };
+  const withLabels = (sidecar: Sidecar): SidecarResult => {
+    const labelLines: SidecarResult['labelLines'] = Object.create(null) as SidecarResult['labelLines'];
+    for (const label of Object.keys(sidecar.speakers ?? {})) labelLines[label] = locate(['speakers', label]);
+    return { sidecar, lines, labelLines };
+  };
   const known: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
     if (sidecarKeys.includes(key)) known[key] = value;
@@ -26,7 +33,7 @@ export function readSidecar(text: string, diagnostics: Diagnostics): SidecarResu
   // Drop invalid fields one by one so every problem is reported and the rest still applies.
   for (let attempt = 0; attempt <= sidecarKeys.length; attempt++) {
     const result = Sidecar.safeParse(known);
-    if (result.success) return { sidecar: result.data, lines };
+    if (result.success) return withLabels(result.data);
     const dropped = new Set<string>();
     for (const issue of result.error.issues) {
       const key = String(issue.path[0] ?? '');
@@ -40,5 +47,5 @@ export function readSidecar(text: string, diagnostics: Diagnostics): SidecarResu
     for (const key of dropped) delete known[key];
     if (dropped.size === 0) break;
   }
-  return { sidecar: {}, lines };
+  return { sidecar: {}, lines, labelLines: {} };
 }
