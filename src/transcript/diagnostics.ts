@@ -40,6 +40,7 @@ export const catalogue = {
   'encoding-unknown': entry('error', (a) => `file is not UTF-8 or UTF-16, and ${a.share} of its bytes are not ASCII, far more than Windows-1252 text has: it is binary or in another encoding; save it as UTF-8`),
   'encoding-utf16-no-bom': entry('warning', (a) => `file looks like UTF-16 (${a.order}) without a byte-order mark; read it as such. Save it as UTF-8`),
   'file-too-large': entry('error', (a) => `file is ${a.size} bytes, over the limit of ${a.limit}; split it into several episodes`),
+  'not-a-transcript': entry('error', (a) => `this is ${a.kind}, not a transcript; export the transcript as SRT, WebVTT, Markdown or plain text (see \`verbatim formats\`)`),
   'unknown-format': entry('error', () => 'cannot tell the format of this file (SRT, WebVTT, caption tokens, Markdown or timestamp bullets); see `verbatim formats` for examples'),
   'no-segments': entry('error', (a) => `no transcript text found in this ${a.format} file; check that it holds cues or text`),
   'segment-too-long': entry('error', (a) => `one segment holds ${a.size} characters without a cue or paragraph break, over the limit of ${a.limit}; it was dropped. If it is embedded data (a base64 image), remove it, else break the text into paragraphs`),

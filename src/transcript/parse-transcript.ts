@@ -16,6 +16,7 @@ import { shareSegmentText } from './normalize/shared-text.ts';
 import { resolveSpeakers } from './normalize/speakers.ts';
 import type { FormatId } from './schema.ts';
 import { readSidecar } from './sidecar.ts';
+import { dataKind } from './formats/markdown.ts';
 import type { SidecarResult } from './sidecar.ts';
 import type { Episode, Sidecar } from './schema.ts';
 import { slugify } from './slug.ts';
@@ -115,7 +116,9 @@ function ingest(input: TranscriptInput, diagnostics: Diagnostics, sidecarDiagnos
   if (input.format) format = formatById(input.format);
   else format = detectFormat(source.text).format;
   if (!format) {
-    diagnostics.report('unknown-format', 1, 1);
+    const kind = dataKind(source.text.slice(0, 1024));
+    if (kind) diagnostics.report('not-a-transcript', 1, 1, { kind });
+    else diagnostics.report('unknown-format', 1, 1);
     return null;
   }
   const raw: RawTranscript = dropOversized(format.parse(source.text, diagnostics), diagnostics);

@@ -4,6 +4,7 @@ import { Diagnostics } from '../../src/transcript/diagnostics.ts';
 import { markdown, markdownInline } from '../../src/transcript/formats/markdown.ts';
 import { timestampBullets } from '../../src/transcript/formats/timestamp-bullets.ts';
 import { labelled } from './labelled.ts';
+import { parseTranscript } from '../../src/transcript/parse-transcript.ts';
 
 function parse(text: string) {
   const diagnostics = new Diagnostics('t.md');
@@ -222,5 +223,29 @@ describe('markdown properties', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('data that is not prose', () => {
+  const ingest = (text: string) => parseTranscript({ file: 'x.txt', bytes: new TextEncoder().encode(text) });
+  it('JSON and HTML pages are no transcript, and the error says what they are', () => {
+    for (const [text, kind] of [
+      ['{"segments": [{"start": 0, "text": "Hello"}]}\n', 'JSON'],
+      ['\uFEFF  [\n  {"text": "Hello"}\n]\n', 'JSON'],
+      ['["Hello", "there"]', 'JSON'],
+      ['<!DOCTYPE html>\n<html><body><p>Hello</p></body></html>\n', 'an HTML page'],
+      ['<html lang="en"><p>Hello</p></html>', 'an HTML page'],
+    ] as const) {
+      const r = ingest(text);
+      expect(r.episode, text).toBeNull();
+      expect(r.diagnostics.map((d) => `${d.code} ${d.message.split(',')[0]}`), text).toEqual([`not-a-transcript this is ${kind}`]);
+    }
+  });
+
+  it('prose that opens with a bracket, a brace or a tag is still read as Markdown', () => {
+    for (const text of ['[1] A note comes first.\n\nThen prose.\n', '{Laughs} Welcome back.\n', '<b>Ann:</b> Hello there.\n', '[[Wiki link]] and prose.\n']) {
+      const r = ingest(text);
+      expect(r.episode?.source.format, text).toBe('markdown');
+    }
   });
 });

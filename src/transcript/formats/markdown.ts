@@ -774,7 +774,7 @@ export function bulletCounts(body: string): { timed: number; items: number } {
  * timestamp bullets win; 0 for caption files and empty text.
  */
 function detectMarkdown(head: string): number {
-  if (/^\s*WEBVTT/.test(head) || captionTiming.test(head)) return 0;
+  if (/^\s*WEBVTT/.test(head) || captionTiming.test(head) || dataKind(head) !== undefined) return 0;
   const block = findFrontMatter(head);
   const body = block ? head.slice(block.bodyStart) : head;
   if (!block && body.trim().length === 0) return 0;
@@ -782,6 +782,21 @@ function detectMarkdown(head: string): number {
   if (timed >= 1 && timed * 2 > items) return 0.4;
   if (block?.closed || headingLine.test(body) || boldTurnLine.test(body)) return 0.6;
   return 0.35;
+}
+
+/**
+ * What a text that is not prose but data is: a JSON document or an HTML
+ * page (some tools export transcripts so). Read as Markdown, either would
+ * become one paragraph of markup; undefined for anything else. `head` is
+ * the start of the text: JSON is known by how it opens, an object with a
+ * quoted key or a list of objects or strings (`{"`, `[{`, `["`), which
+ * prose and Markdown do not.
+ */
+export function dataKind(head: string): 'JSON' | 'an HTML page' | undefined {
+  const text = head.replace(/^\uFEFF/, '').trimStart();
+  if (/^<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(text)) return 'an HTML page';
+  if (/^(?:\{\s*"|\[\s*[{"])/.test(text)) return 'JSON';
+  return undefined;
 }
 
 /** Markdown with optional YAML front matter: one untimed segment per paragraph. */
