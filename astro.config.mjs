@@ -37,6 +37,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // One cached stylesheet for every page rather than per-page inline copies.
   build: { format: 'directory', inlineStylesheets: 'never' },
+  // Astro renders no Markdown of ours (topic bodies go through src/markdown/), so no Shiki, whose inline styles the CSP would refuse.
+  markdown: { syntaxHighlight: false },
   // Pages are small and read without JS; no prefetch or view transitions machinery.
   prefetch: false,
   devToolbar: { enabled: false },

@@ -34,8 +34,10 @@ const usage = `Usage: npm run -s verbatim -- <command> [options]
 
 Commands:
   parse FILE... [--json]     Parse transcripts and print the normalized episodes
-  check [DIR] [--json]       Check every transcript under DIR (default content/episodes,
-                             and then content/site.yml too)
+  check [DIR] [--content DIR] [--json]
+                             Check every transcript under DIR (default <content>/episodes)
+                             and, unless only DIR is given, <content>/site.yml (content
+                             default content)
   build [--content DIR] [--episodes DIR] [--out DIR] [--base PATH] [--site URL]
         [--cache DIR] [--report FILE]
                              Build the site and its search index into --out (default dist),
@@ -180,16 +182,22 @@ function describeEpisode(e: Episode): string {
 }
 
 function checkCommand(args: string[]): number {
-  const { values, positionals } = withJson(args);
+  const { values, positionals } = parseOptions({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: { json: { type: 'boolean', default: false }, content: { type: 'string' } },
+  });
   if (positionals.length > 1) throw new UsageError('check takes at most one DIR');
-  const dir = positionals[0] ?? 'content/episodes';
+  const content = values.content ?? 'content';
+  const dir = positionals[0] ?? `${content}/episodes`;
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no such folder: ${dir}`);
   // The build's own read of the transcripts (and its cache): the same diagnostics a build reports.
   const corpus = loadCorpus({ episodes: dir, indexTopics: false });
   const diagnostics = [...corpus.diagnostics];
-  // The default folder is the site's: its config is checked too, as a build would.
-  if (positionals[0] === undefined) {
-    const config = loadSiteConfig('content');
+  // The content folder's own episodes (no DIR, or --content): its config is checked too, as a build would.
+  if (positionals[0] === undefined || values.content !== undefined) {
+    const config = loadSiteConfig(content);
     diagnostics.unshift(...config.diagnostics, ...unknownShows(config, [...new Set(corpus.summaries.map((e) => e.show))]));
   }
   const { errors, warnings } = printDiagnostics(diagnostics);
@@ -269,6 +277,9 @@ function addCommand(args: string[]): number {
   if (positionals.length === 0) throw new UsageError('add needs at least one FILE');
   const show = values.show?.trim();
   if (show !== undefined && slugify(show) === '') throw new UsageError('--show needs a name with letters or digits, like --show "Allotment Hour"');
+  if (existsSync(values.content) && !statSync(values.content).isDirectory()) throw new UsageError(`--content ${values.content} is a file, not a folder`);
+  // A new content folder is a new site: said, so that a mistyped --content is seen.
+  const newContent = !existsSync(values.content);
   const episodesDir = `${values.content}/episodes`;
   const result = addTranscripts({
     files: positionals,
@@ -284,6 +295,9 @@ function addCommand(args: string[]): number {
     process.stdout.write(`Check the new sidecars (title, show, speaker names), then run: npm run -s verbatim -- check ${episodesDir}\n`);
   }
   if (errors > 0) process.stderr.write('nothing was added\n');
+  else if (newContent && result.added.length > 0) {
+    process.stdout.write(`${values.content} did not exist: it is a new content folder, a site of its own (build it with --content ${values.content})\n`);
+  }
   return errors > 0 ? 1 : 0;
 }
 
@@ -339,7 +353,10 @@ function topicsCommand(args: string[]): number {
   });
   const { values, positionals } = parsed;
   const suggest = positionals[0] === 'suggest';
-  if (positionals.length > (suggest ? 1 : 0)) throw new UsageError(`topics takes no argument "${positionals[suggest ? 1 : 0]}"; did you mean "topics suggest"?`);
+  if (positionals.length > (suggest ? 1 : 0)) {
+    const extra = positionals[suggest ? 1 : 0];
+    throw new UsageError(suggest ? `topics suggest takes no argument, not "${extra}"` : `topics takes no argument "${extra}"; did you mean "topics suggest"?`);
+  }
   if (suggest && values.json) throw new UsageError('topics suggest prints topic files; it has no --json');
   const content = values.content ?? 'content';
   const episodesDir = values.episodes ?? `${content}/episodes`;

@@ -93,6 +93,7 @@ describe('verbatim CLI', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/ warning srt-label-only-cue /); // a file's warnings still show
     expect(r.stdout).toMatch(/^added \S*added\/episodes\/live-shows\/input\.txt \(srt\) and a new sidecar \S*added\/episodes\/live-shows\/input\.yml$/m);
+    expect(r.stdout).toContain(`${content} did not exist: it is a new content folder`);
     expect(run('add', 'tests/fixtures/srt/basic/input.txt', '--content', content).stdout).toMatch(/^added \S*episodes\/input\.txt \(srt\) and its sidecar \S*episodes\/input\.yml$/m);
     // Every transcript added checks without errors, its drafted sidecar included.
     const check = run('check', join(content, 'episodes'));
@@ -119,6 +120,19 @@ describe('verbatim CLI', () => {
     expect(run('build', '--site', 'javascript:alert(1)').code).toBe(2);
     expect(run('build', '--base', '/a b/').code).toBe(2);
     expect(run('build', '--site', 'https://example.org/sub/path').stderr).toContain('--site must be the origin the site is published at');
+    expect(run('add', 'x.srt', '--content', join(broken, 'good.txt')).stderr).toContain('is a file, not a folder');
+    expect(run('topics', 'suggest', 'extra').stderr).toContain('topics suggest takes no argument, not "extra"');
+  });
+
+  it('check --content checks that folder\'s episodes and its site config, as a build of it would', () => {
+    const content = join(broken, 'other-content');
+    mkdirSync(join(content, 'episodes'), { recursive: true });
+    cpSync('tests/fixtures/srt/basic/input.txt', join(content, 'episodes', 'a.txt'));
+    cpSync('tests/fixtures/srt/basic/input.yml', join(content, 'episodes', 'a.yml'));
+    writeFileSync(join(content, 'site.yml'), 'title: Other\nbase: /a b/\n');
+    const r = run('check', '--content', content, '--json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ episodes: 1, diagnostics: [{ code: 'config-invalid', line: 2 }] });
   });
 
   it('an option given twice is a usage error, not the last one winning', () => {

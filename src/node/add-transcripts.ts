@@ -149,6 +149,7 @@ function planFile(
   if (sidecarBytes !== undefined) {
     draft = sidecarBytes;
     diagnostics.push(...result.diagnostics);
+    if (options.show !== undefined && episode.show !== options.show) diagnostics.push(diagnostic('add-show-from-sidecar', file, 1, 1, { show: episode.show, given: options.show }));
   } else {
     const found: SidecarDraftInput = { episode, fileName: name, titleFromFileName: episode.title === titleFromFile(relativePath) };
     if (options.show !== undefined) found.show = options.show;

@@ -369,6 +369,14 @@ interface AstroRun {
   kill(): void;
 }
 
+/**
+ * Warnings astro build prints on every build that describe what the site
+ * means to do, left out of the progress so that a warning there is news:
+ * `style-src-attr 'unsafe-inline'` (computed widths in style attributes)
+ * is meant not to inherit `style-src 'self'` (astro.config.mjs).
+ */
+const EXPECTED_ASTRO_WARNINGS = [/\[WARN\] \[csp\] `security\.csp\.styleDirective` defines `style-src` resources \('self'\) as well as `style-src-attr`/];
+
 /** Start `astro build` in a child process on this same Node; its output becomes progress lines once released. */
 function startAstroBuild(env: NodeJS.ProcessEnv, log: (line: string) => void): AstroRun {
   const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
@@ -376,7 +384,7 @@ function startAstroBuild(env: NodeJS.ProcessEnv, log: (line: string) => void): A
   let held: string[] | null = [];
   const forward = (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split('\n')) {
-      if (!line.trim()) continue;
+      if (!line.trim() || EXPECTED_ASTRO_WARNINGS.some((warning) => warning.test(line))) continue;
       if (held) held.push(line);
       else log(`  ${line}`);
     }

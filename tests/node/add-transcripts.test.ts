@@ -55,6 +55,15 @@ describe('addTranscripts', () => {
     expect(ingestFolder(t.episodes).episodes[0]?.speakers.map((s) => s.name)).toEqual(['Ann Lee', 'Bo Chen']);
   });
 
+  it('says when the sidecar that comes with a file names another show than --show, which then only chose the folder', () => {
+    const t = setup({ 'ep.txt': srt('Speaker 1'), 'ep.yml': 'show: Show A\nspeakers:\n  Speaker 1: Ann Lee\n  Speaker 2: Bo Chen\n', 'other.txt': srt('Speaker 1') });
+    const r = t.add(['ep.txt', 'other.txt'], 'Other');
+    expect(r.diagnostics.map((d) => `${d.file} ${d.severity} ${d.code} ${d.message}`)).toEqual([
+      'in/ep.txt warning add-show-from-sidecar the sidecar that comes with this file names the show "Show A", which the site uses; --show "Other" only chose its folder. Change "show:" in the sidecar to move it',
+    ]);
+    expect(r.added.map((a) => a.transcript)).toEqual(['content/episodes/other/ep.txt', 'content/episodes/other/other.txt']);
+  });
+
   it('never overwrites: an existing transcript, sidecar or file with the same stem refuses the whole batch', () => {
     const t = setup({ 'ep.txt': srt('Speaker 1'), 'other.vtt': vtt });
     expect(t.add(['ep.txt']).added).toHaveLength(1);
@@ -78,7 +87,7 @@ describe('addTranscripts', () => {
     writeFileSync(join(t.dir, 'in', 'b', 'ep.vtt'), vtt);
     const r = t.add(['ep.txt', 'b/ep.vtt']);
     expect(r.diagnostics.map((d) => `${d.file} ${d.code} ${d.message}`)).toEqual([
-      'in/b/ep.vtt add-same-destination in/ep.txt would also be added as content/episodes/ep.vtt; add them to different shows (--show) or rename one',
+      'in/b/ep.vtt add-same-destination this file and in/ep.txt would both be added as content/episodes/ep.vtt; add them to different shows (--show) or rename one',
     ]);
     expect(tree(t.episodes)).toEqual([]);
   });

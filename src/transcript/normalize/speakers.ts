@@ -27,6 +27,9 @@ export interface ResolvedSpeakers {
 const genericLabel = /^Speaker \S+$/;
 
 /** Comparison key for labels and names: case, spacing and punctuation do not matter. */
+/** Segments with plain-name labels a transcript needs before one said once can count (see `resolveSpeakers`). */
+const MIN_LABELLED_FOR_ONE_OFFS = 3;
+
 const keyOf = (name: string) => name.toLowerCase().replace(/[\s_.-]+/g, ' ').trim();
 
 /**
@@ -57,8 +60,20 @@ export function resolveSpeakers(raw: RawSegment[], labels: readonly (RawLabel | 
     runLength = 1;
   }
   if (run !== null) labelCounts.set(run, (labelCounts.get(run) ?? 0) + runLength);
-  const accepted = (name: string, strong: boolean) =>
+  const known = (name: string, strong: boolean) =>
     strong || (labelCounts.get(name) ?? 0) >= 2 || mapping.has(keyOf(name)) || credited.has(keyOf(name));
+  // A transcript that labels its turns with plain names (`Ann:`), most of them known, is labelled turn by turn:
+  // there a name said once before a colon (a caller, "Bo:" among "Ann:"s) is a speaker too, not more words of
+  // the speaker before. Only plain labels count: beside `**Ann:**` or `Speaker 1:`, a lone "Remember:" is prose.
+  let weak = 0;
+  let knownWeak = 0;
+  for (const label of labels) {
+    if (!label || label.strong) continue;
+    weak++;
+    if (known(label.name, false)) knownWeak++;
+  }
+  const turnByTurn = weak >= MIN_LABELLED_FOR_ONE_OFFS && knownWeak * 2 >= weak;
+  const accepted = (name: string, strong: boolean) => known(name, strong) || turnByTurn;
 
   const byId = new Map<string, Speaker>();
   const idForLabel = new Map<string, string>();
