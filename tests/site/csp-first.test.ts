@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cspFirst } from '../../src/site/csp-first.ts';
+import { cspFirst, cspFirstStream } from '../../src/site/csp-first.ts';
 
 const META = `<meta http-equiv="content-security-policy" content="default-src 'self';script-src 'self' 'sha256-a='">`;
 
@@ -25,3 +25,28 @@ describe('cspFirst', () => {
     expect(cspFirst(page)).toBe(page);
   });
 });
+
+describe('cspFirstStream', () => {
+  const page = `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Crème brûlée · 日本</title>${META}</head><body><p>Été — ${'x'.repeat(5000)}</p></body></html>`;
+  const through = async (bytes: Uint8Array, size: number) => {
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += size) controller.enqueue(bytes.slice(i, i + size));
+        controller.close();
+      },
+    });
+    return new TextDecoder().decode(await new Response(stream.pipeThrough(cspFirstStream())).arrayBuffer());
+  };
+
+  it('gives what cspFirst gives, however the page is cut into chunks (through </head> and inside characters)', async () => {
+    const bytes = new TextEncoder().encode(page);
+    for (const size of [1, 2, 3, 5, 7, 64, 1000, bytes.length]) expect(await through(bytes, size), `chunks of ${size}`).toBe(cspFirst(page));
+  });
+
+  it('passes a page with no </head>, or an empty one, through unchanged', async () => {
+    const headless = '<p>A fragment, no head.</p>';
+    expect(await through(new TextEncoder().encode(headless), 4)).toBe(headless);
+    expect(await through(new Uint8Array(0), 4)).toBe('');
+  });
+});
+
