@@ -19,14 +19,13 @@ import { parseTranscript } from '../src/transcript/parse-transcript.ts';
 import type { TranscriptInput } from '../src/transcript/parse-transcript.ts';
 import type { Episode } from '../src/transcript/schema.ts';
 import { formatShortClock } from '../src/transcript/formats/clock.ts';
-import { buildSite, formatDuration, keptFolders, OutputFolderError } from '../src/node/site-build.ts';
-import { outputProblem } from '../src/node/output-folder.ts';
+import { buildSite, formatDuration, OutputFolderError } from '../src/node/site-build.ts';
 import type { SiteBuildOptions } from '../src/node/site-build.ts';
 import { readTopicFolder } from '../src/node/topic-folder.ts';
 import { loadSiteConfig, unknownShows } from '../src/node/site-config-file.ts';
 import { BasePath, Origin } from '../src/config/site-config.ts';
 import { topicFileText } from '../src/knowledge/topics/index.ts';
-import { defaultCacheDir, discoverySettings, loadCorpus } from '../src/corpus/load-corpus.ts';
+import { discoverySettings, loadCorpus } from '../src/corpus/load-corpus.ts';
 import type { TopicSummary } from '../src/knowledge/topics/index.ts';
 import { slugify } from '../src/transcript/slug.ts';
 
@@ -240,17 +239,14 @@ async function buildCommand(args: string[]): Promise<number> {
   if (values.base !== undefined) options.base = values.base;
   if (values.site !== undefined) options.site = values.site;
   if (values.cache !== undefined) options.cacheDir = values.cache;
-  const topics = options.topics ?? null;
-  const kept = keptFolders({ content: resolve(content), episodes: resolve(episodes), topics: topics === null ? null : resolve(topics), cacheDir: resolve(values.cache ?? defaultCacheDir()) });
-  const problem = outputProblem(values.out, kept);
-  if (problem) throw new UsageError(problem);
   let result;
   try {
     result = await buildSite(options);
   } catch (error) {
     if (!(error instanceof OutputFolderError)) throw error;
+    // Refused (a folder the build must not replace) is a usage error; unwritable, an error of this run.
     process.stderr.write(`verbatim: ${error.message}\n`);
-    return 1;
+    return error.refused ? 2 : 1;
   }
   if (values.report !== undefined) writeFileSync(values.report, `${JSON.stringify(result, null, 2)}\n`);
   if (result.ok) {

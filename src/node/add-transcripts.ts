@@ -12,7 +12,8 @@
  */
 import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import { diagnostic } from '../transcript/diagnostics.ts';
+import { diagnostic, Diagnostics } from '../transcript/diagnostics.ts';
+import { readSidecar } from '../transcript/sidecar.ts';
 import type { Diagnostic } from '../transcript/diagnostics.ts';
 import { titleFromFile } from '../transcript/normalize/metadata.ts';
 import { parseTranscript } from '../transcript/parse-transcript.ts';
@@ -22,7 +23,7 @@ import type { FormatId } from '../transcript/schema.ts';
 import { sidecarDraft } from '../transcript/sidecar-draft.ts';
 import type { SidecarDraftInput } from '../transcript/sidecar-draft.ts';
 import { slugify } from '../transcript/slug.ts';
-import { MAX_FILE_BYTES } from '../transcript/source-text.ts';
+import { decodeTextFile, MAX_FILE_BYTES } from '../transcript/source-text.ts';
 import { displayPath, isIgnoredName, isSidecarName, readAtMost } from './episode-folder.ts';
 
 export interface AddOptions {
@@ -149,7 +150,11 @@ function planFile(
   if (sidecarBytes !== undefined) {
     draft = sidecarBytes;
     diagnostics.push(...result.diagnostics);
-    if (options.show !== undefined && episode.show !== options.show) diagnostics.push(diagnostic('add-show-from-sidecar', file, 1, 1, { show: episode.show, given: options.show }));
+    if (options.show !== undefined && episode.show !== options.show) {
+      // The show comes from the sidecar's `show:` when it has one, else from the folder's name ("bbc-radio" reads "Bbc Radio").
+      const own = readSidecar(decodeTextFile(sidecarBytes, new Diagnostics(file)) ?? '', new Diagnostics(file)).sidecar.show;
+      diagnostics.push(own !== undefined ? diagnostic('add-show-from-sidecar', file, 1, 1, { show: own, given: options.show }) : diagnostic('add-show-from-folder', file, 1, 1, { show: episode.show, given: options.show }));
+    }
   } else {
     const found: SidecarDraftInput = { episode, fileName: name, titleFromFileName: episode.title === titleFromFile(relativePath) };
     if (options.show !== undefined) found.show = options.show;

@@ -4,7 +4,7 @@
  * each with `<name>.yml`/`<name>.yaml` beside it, ingests them all and makes
  * slugs unique. Diagnostics from every file are collected, never thrown.
  */
-import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { assignUniqueSlugs } from '../knowledge/slugs.ts';
 import { diagnostic } from '../transcript/diagnostics.ts';
@@ -38,66 +38,86 @@ const ignored = isIgnoredName;
 
 /**
  * Transcript files under `dir`, in stable (sorted) order, each with its
- * sidecar if present. Only `dir` itself being unreadable throws; a problem
- * with one entry goes to `problems` and the rest is still listed: a link to
- * nothing or a sub-folder that cannot be read (an error on it), a sidecar
- * no transcript reads (a warning). A folder reached a second time through a
- * symbolic link (a link to a folder above it) is not read again.
+ * sidecar if present (`<stem>.yml`, else `<stem>.yaml`, the extension in
+ * any case). Only `dir` itself being unreadable throws; a problem with one
+ * entry goes to `problems` and the rest is still listed: a link to nothing
+ * or a sub-folder that cannot be read (an error on it), a sidecar no
+ * transcript reads (a warning). In each folder, symbolic links are followed
+ * after everything else, so a folder also reached through a link (`latest`
+ * → `season-2`, or a link back up) is read once, at its own place.
  */
 export function listTranscripts(dir: string, cwd = process.cwd(), problems: Diagnostic[] = []): TranscriptFile[] {
-  const out: TranscriptFile[] = [];
   const seen = new Set<string>();
-  const walk = (folder: string, names: string[]) => {
+  /** The transcripts under `folder`, in the order of its sorted `names` (each sub-folder's in its place). */
+  const walk = (folder: string, names: string[]): TranscriptFile[] => {
     seen.add(realpathSync(folder));
-    const present = new Set(names);
-    const stems = new Set<string>();
+    const sidecars = new Map<string, string[]>();
     for (const name of names) {
-      if (ignored(name)) continue;
+      if (ignored(name) || !sidecarExt.test(name)) continue;
+      const stem = name.replace(sidecarExt, '');
+      sidecars.set(stem, [...(sidecars.get(stem) ?? []), name].sort((x, y) => Number(/\.yaml$/i.test(x)) - Number(/\.yaml$/i.test(y)) || (x < y ? -1 : 1)));
+    }
+    const paired = new Set<string>();
+    const transcriptStems = new Set<string>();
+    const found = new Map<string, TranscriptFile[]>();
+    const links: string[] = [];
+    const visit = (name: string, followLink: boolean) => {
       const absolutePath = join(folder, name);
       let stat;
       try {
+        if (!followLink && lstatSync(absolutePath).isSymbolicLink()) {
+          links.push(name);
+          return;
+        }
         stat = statSync(absolutePath);
       } catch (error) {
+        // A transcript that cannot be read still owns its sidecar: the error is on the transcript.
+        if (!sidecarExt.test(name)) transcriptStems.add(stemOf(name));
         problems.push(diagnostic('file-unreadable', displayPath(absolutePath, cwd), 1, 1, { reason: reason(error) }));
-        continue;
+        return;
       }
       if (stat.isDirectory()) {
         let inner: string[];
         try {
-          if (seen.has(realpathSync(absolutePath))) continue;
+          if (seen.has(realpathSync(absolutePath))) return;
           inner = readdirSync(absolutePath).sort();
         } catch (error) {
           problems.push(diagnostic('folder-unreadable', displayPath(absolutePath, cwd), 1, 1, { reason: reason(error) }));
-          continue;
+          return;
         }
-        walk(absolutePath, inner);
-        continue;
+        found.set(name, walk(absolutePath, inner));
+        return;
       }
-      if (!stat.isFile() || sidecarExt.test(name)) continue;
+      if (!stat.isFile() || sidecarExt.test(name)) return;
       const stem = stemOf(name);
-      stems.add(stem);
-      const sidecarName = [`${stem}.yml`, `${stem}.yaml`].find((n) => present.has(n));
+      transcriptStems.add(stem);
       const entry: TranscriptFile = {
         file: displayPath(absolutePath, cwd),
         relativePath: relative(dir, absolutePath).split('\\').join('/'),
         absolutePath,
       };
-      if (sidecarName) entry.sidecarPath = join(folder, sidecarName);
-      out.push(entry);
+      const sidecar = sidecars.get(stem)?.[0];
+      if (sidecar) {
+        paired.add(sidecar);
+        entry.sidecarPath = join(folder, sidecar);
+      }
+      found.set(name, [entry]);
+    };
+    for (const name of names) if (!ignored(name)) visit(name, false);
+    for (const name of links) visit(name, true);
+    for (const [stem, list] of sidecars) {
+      const read = list.find((name) => paired.has(name));
+      for (const name of list) {
+        if (name === read || (read === undefined && transcriptStems.has(stem))) continue;
+        const why = read
+          ? `${read} beside it is read instead; move what this one says there and remove it`
+          : `none named "${stem}" (with any extension) is beside it; rename it to match its transcript's name, or remove it`;
+        problems.push(diagnostic('sidecar-unused', displayPath(join(folder, name), cwd), 1, 1, { reason: why }));
+      }
     }
-    for (const name of names) {
-      if (ignored(name) || !sidecarExt.test(name)) continue;
-      const stem = name.replace(sidecarExt, '');
-      const shadowed = /\.yaml$/i.test(name) && present.has(`${stem}.yml`);
-      if (stems.has(stem) && !shadowed) continue;
-      const why = shadowed
-        ? `${stem}.yml beside it is read instead; move what this one says there and remove it`
-        : `none named "${stem}" (with any extension) is beside it; rename it to match its transcript's name, or remove it`;
-      problems.push(diagnostic('sidecar-unused', displayPath(join(folder, name), cwd), 1, 1, { reason: why }));
-    }
+    return names.flatMap((name) => found.get(name) ?? []);
   };
-  walk(dir, readdirSync(dir).sort());
-  return out;
+  return walk(dir, readdirSync(dir).sort());
 }
 
 /** A file name without its extension: `ep-01.txt` → `ep-01`; a name without one is its own stem. */

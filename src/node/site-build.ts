@@ -20,9 +20,11 @@ import type { Diagnostic } from '../transcript/diagnostics.ts';
 import type { BuildCheck, BuildCheckInput } from './build-check.ts';
 import { preparePageCache, settlePageCache, siteKey } from './page-cache.ts';
 import type { PageCacheOutcome } from './page-cache.ts';
+import type { PageCacheDirs } from '../site/page-cache.ts';
 import { loadSiteConfig, unknownShows } from './site-config-file.ts';
 import { outputTail } from './output-tail.ts';
-import { outputProblem } from './output-folder.ts';
+import { outputFolder, outputProblem } from './output-folder.ts';
+import { endChildren, tracked } from './child-processes.ts';
 import type { KeptFolders } from './output-folder.ts';
 
 export interface SiteBuildOptions {
@@ -79,11 +81,12 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const t0 = performance.now();
   const content = resolve(options.content);
   const episodes = resolve(options.episodes ?? join(content, 'episodes'));
-  const out = resolve(options.out);
   const topics = options.topics === undefined ? join(content, 'topics') : options.topics;
   const cacheDir = resolve(options.cacheDir ?? defaultCacheDir());
   const problem = outputProblem(options.out, keptFolders({ content, episodes, topics, cacheDir }));
-  if (problem) throw new Error(problem);
+  if (problem) throw new OutputFolderError(problem, true);
+  // Through a symbolic link: the folder it points to is replaced, and the link kept.
+  const out = outputFolder(options.out);
   const result: SiteBuildResult = { ok: false, episodes: 0, errors: 0, warnings: 0, pages: 0, searchFiles: 0, timings: { ingest: 0, render: 0, search: 0, total: 0 },
     corpus: { files: 0, parsed: 0, reused: 0, read: 0, topics: 0 },
     search: { shards: 0, indexed: 0, passages: 0, dataBytes: 0, dictionaryBytes: 0 },
@@ -101,12 +104,12 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   // Made now, so a folder the site cannot be written to is found before the work, not after it.
   try {
     mkdirSync(dirname(out), { recursive: true });
-    removeAbandonedBuilds(out);
     mkdirSync(temp);
   } catch (error) {
     rmSync(dirname(snapshot), { recursive: true, force: true });
-    throw new OutputFolderError(`cannot write the site to ${options.out}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new OutputFolderError(`cannot write the site to ${options.out}: ${error instanceof Error ? error.message : String(error)}`, false);
   }
+  removeAbandonedBuilds(out);
   // Astro keeps its intermediate server build inside the output folder only when that folder
   // is under the working directory; otherwise in the shared ./.astro/, where two builds at once
   // would overwrite each other. Build under the project then, and move the result beside `out`.
@@ -114,7 +117,13 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const renderDir = inProject ? temp : join(process.cwd(), `${TEMP_PREFIX}${process.pid}-${Date.now().toString(36)}`);
   // The resolved site config (file, defaults, --base and --site), beside the snapshot: src/node/site-config-file.ts.
   const configFile = join(dirname(snapshot), 'site-config.json');
-  writeFileAtomic(configFile, JSON.stringify(config));
+  try {
+    writeFileAtomic(configFile, JSON.stringify(config));
+  } catch (error) {
+    rmSync(dirname(snapshot), { recursive: true, force: true });
+    rmSync(temp, { recursive: true, force: true });
+    throw error;
+  }
   // Vite reads these as its own settings (a test runner sets BASE_URL=/), which would override `base`.
   const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...inherited } = process.env;
   const env: NodeJS.ProcessEnv = {
@@ -131,34 +140,46 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     VERBATIM_EXPORTS: 'external',
     VERBATIM_CONFIG: configFile,
   };
-  // Episode pages unchanged since the last build are copied from the page cache instead of rendered (src/node/page-cache.ts).
-  const pagesKey = options.pageCache === false ? null : siteKey(resolve(import.meta.dirname, '..', '..'), config);
-  const pagesDir = pagesKey ? preparePageCache(cacheDir, pagesKey) : null;
-  if (pagesDir) {
-    env.VERBATIM_PAGE_CACHE = pagesDir.dir;
-    env.VERBATIM_PAGE_CLAIMS = pagesDir.claims;
-  }
+  let pagesDir: PageCacheDirs | null = null;
   const cleanUp = () => {
     rmSync(dirname(snapshot), { recursive: true, force: true });
     rmSync(renderDir, { recursive: true, force: true });
     rmSync(temp, { recursive: true, force: true });
     if (pagesDir) rmSync(pagesDir.claims, { recursive: true, force: true });
   };
+  // Episode pages unchanged since the last build are copied from the page cache instead of rendered (src/node/page-cache.ts).
+  try {
+    const pagesKey = options.pageCache === false ? null : siteKey(resolve(import.meta.dirname, '..', '..'), config);
+    pagesDir = pagesKey ? preparePageCache(cacheDir, pagesKey) : null;
+  } catch (error) {
+    cleanUp();
+    throw error;
+  }
+  if (pagesDir) {
+    env.VERBATIM_PAGE_CACHE = pagesDir.dir;
+    env.VERBATIM_PAGE_CLAIMS = pagesDir.claims;
+  }
 
   // Astro's start-up (config, Vite, bundling the pages' code: about 2 s) needs no corpus: it runs on the
   // other core while the corpus phase reads, and waits for the corpus before its first page. Its output
   // is held until then, so the progress reads in order.
   const astro = startAstroBuild(env, options.log);
-  // Interrupted (Ctrl-C, a stopped CI job): the temporary folders go, the previous site stays, and the signal ends the process as it would have.
+  // Interrupted (Ctrl-C, a stopped CI job): the child processes end, the temporary folders go, the previous
+  // site stays, and the signal ends the process as it would have.
   const interrupted = onInterrupt((signal) => {
-    astro.kill();
+    endChildren();
     cleanUp();
     options.log(`Build interrupted (${signal}). ${existsSync(out) ? `The previous site in ${out} is untouched.` : 'Nothing was written.'}`);
   });
   try {
     return await buildAfterStart();
+  } catch (error) {
+    // Whatever failed, nothing of this build is left running or lying about.
+    endChildren();
+    cleanUp();
+    throw error;
   } finally {
-    interrupted.remove();
+    interrupted.done();
   }
 
   /** Everything after astro has started: ingest and report, render, index, swap in. */
@@ -275,21 +296,34 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   }
 }
 
-/** A build's output folder cannot be written: a problem of the machine, not of the content. */
-export class OutputFolderError extends Error {}
+/**
+ * The output folder is refused (`refused`: a folder the build must not
+ * replace, a usage error) or cannot be written (a problem of the machine).
+ */
+export class OutputFolderError extends Error {
+  readonly refused: boolean;
+  constructor(message: string, refused: boolean) {
+    super(message);
+    this.refused = refused;
+  }
+}
 
 /**
  * Run `handler` on SIGINT or SIGTERM, then end the process by that signal
- * (its default action, with this listener gone). Signals reach only the main
- * thread: elsewhere (a test runner's worker) nothing is registered.
+ * (its default action, with this listener gone). After `done()`, a signal
+ * only ends the process: one that came during the build's last synchronous
+ * steps is delivered after them and must not be lost, nor report the build
+ * as interrupted. Signals reach only the main thread: elsewhere (a test
+ * runner's worker) nothing is registered.
  */
-function onInterrupt(handler: (signal: NodeJS.Signals) => void): { remove(): void } {
-  if (!isMainThread) return { remove() {} };
+function onInterrupt(handler: (signal: NodeJS.Signals) => void): { done(): void } {
+  if (!isMainThread) return { done() {} };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+  let finished = false;
   const listener = (signal: NodeJS.Signals) => {
     remove();
     try {
-      handler(signal);
+      if (!finished) handler(signal);
     } finally {
       process.kill(process.pid, signal);
     }
@@ -298,11 +332,17 @@ function onInterrupt(handler: (signal: NodeJS.Signals) => void): { remove(): voi
     for (const signal of signals) process.off(signal, listener);
   };
   for (const signal of signals) process.on(signal, listener);
-  return { remove };
+  return {
+    done() {
+      finished = true;
+      // Signals that came meanwhile are delivered before this runs.
+      setImmediate(remove);
+    },
+  };
 }
 
 /** The folders a build of these must never replace (src/node/output-folder.ts): these, the working directory and Verbatim's own. */
-export function keptFolders(folders: { content: string; episodes: string; topics: string | null; cacheDir: string }): KeptFolders {
+function keptFolders(folders: { content: string; episodes: string; topics: string | null; cacheDir: string }): KeptFolders {
   return {
     content: folders.content,
     episodes: folders.episodes,
@@ -335,7 +375,7 @@ function swapIn(temp: string, out: string): void {
 function runBuildCheck(input: BuildCheckInput, log: (line: string) => void): Promise<BuildCheck> {
   return new Promise((done, fail) => {
     const script = fileURLToPath(new URL('./build-check-process.ts', import.meta.url));
-    const child = fork(script, [], { serialization: 'advanced', stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    const child = tracked(fork(script, [], { serialization: 'advanced', stdio: ['ignore', 'pipe', 'pipe', 'ipc'] }));
     const tail = outputTail(child);
     let check: BuildCheck | undefined;
     let error: string | undefined;
@@ -380,7 +420,7 @@ const EXPECTED_ASTRO_WARNINGS = [/\[WARN\] \[csp\] `security\.csp\.styleDirectiv
 /** Start `astro build` in a child process on this same Node; its output becomes progress lines once released. */
 function startAstroBuild(env: NodeJS.ProcessEnv, log: (line: string) => void): AstroRun {
   const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
-  const child = spawn(process.execPath, [astro, 'build'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = tracked(spawn(process.execPath, [astro, 'build'], { env, stdio: ['ignore', 'pipe', 'pipe'] }));
   let held: string[] | null = [];
   const forward = (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split('\n')) {
@@ -416,18 +456,32 @@ function startAstroBuild(env: NodeJS.ProcessEnv, log: (line: string) => void): A
   };
 }
 
-/** Temporary folders left by builds that were killed midway (their process is gone). */
+/**
+ * Temporary folders left by builds that were killed midway (their process
+ * is gone). Best effort: a folder that cannot be read or removed (another
+ * user's, in a shared /tmp) is left, and never stops this build.
+ */
 function removeAbandonedBuilds(out: string): void {
   for (const [folder, prefix] of [
     [dirname(out), `${TEMP_PREFIX}${basename(out)}-`],
     [process.cwd(), TEMP_PREFIX],
     [tmpdir(), CORPUS_PREFIX],
   ] as const) {
-    for (const name of readdirSync(folder)) {
+    let names: string[];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
       if (!name.startsWith(prefix)) continue;
       const pid = Number(name.slice(prefix.length).split('-')[0]);
       if (!Number.isInteger(pid) || pid <= 0 || isAlive(pid)) continue;
-      rmSync(join(folder, name), { recursive: true, force: true });
+      try {
+        rmSync(join(folder, name), { recursive: true, force: true });
+      } catch {
+        // not ours to remove
+      }
     }
   }
 }

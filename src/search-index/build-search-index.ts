@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { tracked } from '../node/child-processes.ts';
 import { writeFileAtomic } from '../corpus/atomic-write.ts';
 import { codeFingerprint, INGEST_CODE } from '../corpus/code-fingerprint.ts';
 import type { Corpus } from '../corpus/load-corpus.ts';
@@ -358,7 +359,7 @@ function missingParagraphs(
 function runShardProcess(jobFile: string, log: (line: string) => void): Promise<void> {
   const script = fileURLToPath(new URL('./shard-process.ts', import.meta.url));
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [script, jobFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = tracked(spawn(process.execPath, [script, jobFile], { stdio: ['ignore', 'pipe', 'pipe'] }));
     const tail = outputTail(child);
     child.on('error', fail);
     child.on('close', (code, signal) => {

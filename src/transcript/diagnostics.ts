@@ -35,7 +35,7 @@ const entry = (severity: Severity, message: (a: Args) => string): Entry => ({ se
 export const catalogue = {
   // Reading bytes
   'empty-file': entry('error', () => 'file is empty; add a transcript or delete the file'),
-  'binary-file': entry('error', (a) => `file looks binary (${a.reason}), not a transcript; leave it out of the episodes folder`),
+  'binary-file': entry('error', (a) => `file looks binary (${a.reason}), not text; keep only text files here (transcripts, sidecars, topic files, site.yml)`),
   'encoding-fallback': entry('warning', () => 'file is not valid UTF-8; read it as Windows-1252. Save it as UTF-8 to be sure of the characters'),
   'encoding-unknown': entry('error', (a) => `file is not UTF-8 or UTF-16, and ${a.share} of its bytes are not ASCII, far more than Windows-1252 text has: it is binary or in another encoding; save it as UTF-8`),
   'encoding-utf16-no-bom': entry('warning', (a) => `file looks like UTF-16 (${a.order}) without a byte-order mark; read it as such. Save it as UTF-8`),
@@ -100,6 +100,7 @@ export const catalogue = {
   'add-not-transcript': entry('error', (a) => `this is ${a.kind}, which the episodes folder never reads as a transcript; add the transcript itself (a sidecar beside it comes with it)`),
   'add-exists': entry('error', (a) => `${a.path} already exists, and verbatim add never overwrites a transcript or sidecar; delete or rename it first, or add this file under another name`),
   'add-show-from-sidecar': entry('warning', (a) => `the sidecar that comes with this file names the show "${a.show}", which the site uses; --show "${a.given}" only chose its folder. Change "show:" in the sidecar to move it`),
+  'add-show-from-folder': entry('warning', (a) => `the sidecar that comes with this file has no "show:", so the site names its show from the folder: "${a.show}"; add show: "${a.given}" to the sidecar to keep the name as you wrote it`),
   'add-same-destination': entry('error', (a) => `this file and ${a.other} would both be added as ${a.path}; add them to different shows (--show) or rename one`),
   'add-write-failed': entry('error', (a) => `cannot write ${a.path} (${a.reason}); nothing was added, check the folder's permissions`),
   'topic-exists': entry('error', (a) => `topic "${a.name}" already exists (${a.where}); edit that file instead`),

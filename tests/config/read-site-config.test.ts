@@ -163,7 +163,11 @@ describe('site config: the file on disk', () => {
     expect(read.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.code}`)).toEqual(['1:11 warning encoding-fallback']);
     const utf16 = content('utf16', null, { 'site.yml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('title: Café\r\n', 'utf16le')]) });
     expect(loadSiteConfig(utf16, {}, root)).toMatchObject({ config: { title: 'Café' }, diagnostics: [] });
-    expect(loadSiteConfig(content('empty', ''), {}, root)).toMatchObject({ config: defaultSiteConfig(), diagnostics: [] });
+    for (const [name, text] of [['empty', ''], ['newline', '\n'], ['blank', ' \r\n\t\n'], ['bom', '\uFEFF\n']]) {
+      expect(loadSiteConfig(content(name as string, text as string), {}, root), name).toMatchObject({ config: defaultSiteConfig(), diagnostics: [] });
+    }
+    expect(loadSiteConfig(content('utf16-blank', null, { 'site.yml': Buffer.from([0xff, 0xfe, 0x0a, 0x00]) }), {}, root).diagnostics).toEqual([]);
+    expect(loadSiteConfig(content('nul', null, { 'site.yml': Buffer.alloc(16) }), {}, root).diagnostics.map((d) => d.code)).toEqual(['binary-file']);
     const binary = loadSiteConfig(content('binary', null, { 'site.yml': png }), {}, root);
     expect(binary.diagnostics.map((d) => d.severity)).toEqual(['error']);
     expect(binary.config).toEqual(defaultSiteConfig());

@@ -62,6 +62,12 @@ describe('addTranscripts', () => {
       'in/ep.txt warning add-show-from-sidecar the sidecar that comes with this file names the show "Show A", which the site uses; --show "Other" only chose its folder. Change "show:" in the sidecar to move it',
     ]);
     expect(r.added.map((a) => a.transcript)).toEqual(['content/episodes/other/ep.txt', 'content/episodes/other/other.txt']);
+    // A brought sidecar without show: takes the folder's name, which may not be the name given.
+    const u = setup({ 'ep.txt': srt('Speaker 1'), 'ep.yml': 'speakers:\n  Speaker 1: Ann Lee\n  Speaker 2: Bo Chen\n' });
+    expect(u.add(['ep.txt'], 'BBC Radio').diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
+      'add-show-from-folder the sidecar that comes with this file has no "show:", so the site names its show from the folder: "Bbc Radio"; add show: "BBC Radio" to the sidecar to keep the name as you wrote it',
+    ]);
+    expect(u.add(['ep.txt'], 'Radio').diagnostics.map((d) => d.code)).not.toContain('add-show-from-folder');
   });
 
   it('never overwrites: an existing transcript, sidecar or file with the same stem refuses the whole batch', () => {

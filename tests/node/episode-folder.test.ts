@@ -49,6 +49,34 @@ describe('listTranscripts', () => {
     ]);
   });
 
+  it('reads a folder that a link also reaches at its own place ("latest" → "season-2"), whatever the names sort as', () => {
+    const dir = join(root, 'seasons');
+    mkdirSync(join(dir, 'season-2'), { recursive: true });
+    cpSync(srt, join(dir, 'season-2', 'a.txt'));
+    symlinkSync('season-2', join(dir, 'latest'));
+    const problems: Diagnostic[] = [];
+    expect(listTranscripts(dir, root, problems).map((f) => f.relativePath)).toEqual(['season-2/a.txt']);
+    expect(problems).toEqual([]);
+    // Outside the folder, a linked folder is read through its link.
+    const elsewhere = join(root, 'elsewhere');
+    mkdirSync(elsewhere);
+    cpSync(srt, join(elsewhere, 'b.txt'));
+    symlinkSync(elsewhere, join(dir, 'archive'));
+    expect(listTranscripts(dir, root).map((f) => f.relativePath)).toEqual(['archive/b.txt', 'season-2/a.txt']);
+  });
+
+  it('pairs a sidecar whatever the case of its extension, and says nothing of the sidecar of a transcript that cannot be read', () => {
+    const dir = join(root, 'cases');
+    mkdirSync(dir);
+    cpSync(srt, join(dir, 'B.txt'));
+    writeFileSync(join(dir, 'B.YML'), 'title: Bee\n');
+    symlinkSync(join(root, 'gone.txt'), join(dir, 'd.txt'));
+    writeFileSync(join(dir, 'd.yml'), 'title: Dee\n');
+    const problems: Diagnostic[] = [];
+    expect(listTranscripts(dir, root, problems).map((f) => [f.relativePath, f.sidecarPath?.replace(/^.*\//, '')])).toEqual([['B.txt', 'B.YML']]);
+    expect(problems.map((d) => `${d.file} ${d.code}`)).toEqual(['cases/d.txt file-unreadable']);
+  });
+
   it('throws only when the folder itself cannot be read, which ingestFolder reports', () => {
     expect(() => listTranscripts(join(root, 'missing'))).toThrow(/ENOENT/);
     expect(ingestFolder(join(root, 'missing')).diagnostics.map((d) => d.code)).toEqual(['folder-unreadable']);

@@ -50,9 +50,21 @@ describe('outputProblem', () => {
     expect(outputProblem(at('other'), kept)).toMatch(/holds other files, not a site an earlier build wrote/);
   });
 
-  it('does not take a sibling whose name starts with the kept folder\'s for the folder itself', () => {
+  it('does not take a sibling whose name starts with the kept folder\'s for the folder itself, and sees a kept folder named "..x" inside', () => {
     mkdirSync(at('project-copy'), { recursive: true });
     expect(outputProblem(at('project-copy'), kept)).toBeUndefined();
-    expect(outputProblem(at('..project'), { ...kept, project: at('..project-kept') })).toBeUndefined();
+    // relative() gives "..cache" here: inside, though it starts with two dots.
+    mkdirSync(at('dots', '..cache'), { recursive: true });
+    expect(outputProblem(at('dots'), { ...kept, cache: at('dots', '..cache') })).toMatch(/would replace the cache folder inside it/);
+  });
+
+  it('refuses a link to nothing and a folder inside the cache; follows a link to a folder', () => {
+    symlinkSync(at('nowhere'), at('dangling'));
+    expect(outputProblem(at('dangling'), kept)).toMatch(/is a symbolic link to nothing/);
+    expect(outputProblem(at('project/cache/pages/x'), kept)).toMatch(/is inside the cache folder .*which builds prune/);
+    symlinkSync(at('site'), at('link-to-site'));
+    expect(outputProblem(at('link-to-site'), kept)).toBeUndefined();
+    symlinkSync(at('other'), at('link-to-other'));
+    expect(outputProblem(at('link-to-other'), kept)).toMatch(/holds other files/);
   });
 });

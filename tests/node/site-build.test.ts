@@ -32,6 +32,15 @@ describe('buildSite', () => {
     expect(reported).toContain('time-end-before-start');
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(home);
     expect(readdirSync(root).filter((n) => n.startsWith('.verbatim-build-'))).toEqual([]);
+
+    // Through a symbolic link, the folder it points to gets the site and the link stays a link.
+    const { lstatSync, symlinkSync } = await import('node:fs');
+    writeFileSync(join(content, 'episodes', 'broken.srt'), '1\n00:00:01,000 --> 00:00:05,000\nFixed.\n');
+    symlinkSync(out, join(root, 'site-link'));
+    const linked = await buildSite({ content, out: join(root, 'site-link'), log: () => {}, report: () => {} });
+    expect(linked.ok).toBe(true);
+    expect(lstatSync(join(root, 'site-link')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toBe(home); // a third episode now
   });
 });
 
@@ -66,6 +75,20 @@ async function appears(folder: string, prefix: string): Promise<boolean> {
   }
   return false;
 }
+
+describe('buildSite that fails on its own', () => {
+  it('ends astro and removes every temporary folder when a step throws', async () => {
+    const content = join(root, 'throw-content');
+    mkdirSync(join(content, 'episodes'), { recursive: true });
+    cpSync('tests/fixtures/srt/basic/input.txt', join(content, 'episodes', 'input.txt'));
+    const out = join(root, 'throw-site');
+    const { tmpdir: temp } = await import('node:os');
+    await expect(buildSite({ content, out, log: () => {}, report: () => { throw new Error('report failed'); } })).rejects.toThrow('report failed');
+    expect(readdirSync(root).filter((n) => n.startsWith(`${TEMP_PREFIX}throw-site-`))).toEqual([]);
+    expect(readdirSync(process.cwd()).filter((n) => n.startsWith(`${TEMP_PREFIX}${process.pid}-`))).toEqual([]);
+    expect(readdirSync(temp()).filter((n) => n.startsWith(`verbatim-corpus-${process.pid}-`))).toEqual([]);
+  }, 60_000);
+});
 
 describe('verbatim build killed midway', () => {
   it('leaves the previous site in place, and the next build clears the abandoned folder', async () => {

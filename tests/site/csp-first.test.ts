@@ -43,6 +43,11 @@ describe('cspFirstStream', () => {
     for (const size of [1, 2, 3, 5, 7, 64, 1000, bytes.length]) expect(await through(bytes, size), `chunks of ${size}`).toBe(cspFirst(page));
   });
 
+  it('gives up on a head longer than 256 KB and passes the page through as it is', async () => {
+    const long = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${'t'.repeat(400 * 1024)}</title>${META}</head><body></body></html>`;
+    expect(await through(new TextEncoder().encode(long), 64 * 1024)).toBe(long);
+  });
+
   it('passes a page with no </head>, or an empty one, through unchanged', async () => {
     const headless = '<p>A fragment, no head.</p>';
     expect(await through(new TextEncoder().encode(headless), 4)).toBe(headless);

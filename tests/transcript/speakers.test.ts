@@ -1,7 +1,8 @@
 /**
  * Plain-name labels (`Ann:`) are weak: they count when they recur, are
- * mapped or credited, or (src/transcript/normalize/speakers.ts) when the
- * transcript labels its turns with plain names, most of them known.
+ * mapped or credited (src/transcript/normalize/speakers.ts). In a
+ * transcript labelled turn by turn with plain names, one said once starts
+ * a turn whose speaker is unknown, never the speaker before.
  */
 import { describe, expect, it } from 'vitest';
 import { parseTranscript } from '../../src/transcript/parse-transcript.ts';
@@ -13,11 +14,19 @@ const turns = (text: string) => {
 };
 
 describe('weak speaker labels', () => {
-  it('a name said once among recurring plain labels is a speaker, not words of the speaker before', () => {
+  it('a name said once among recurring plain labels starts a turn of no known speaker, not more words of the one before', () => {
     expect(turns('- [00:02] Ann: Welcome back.\n- [00:05] Bo: Thanks for having me.\n- [00:09] Ann: So, beans.\n')).toEqual([
       'Ann: Welcome back.',
-      'Bo: Thanks for having me.',
+      '—: Bo: Thanks for having me.',
       'Ann: So, beans.',
+    ]);
+    // Never a speaker called "Remember" or "Tip"; a sidecar that maps the label makes it one.
+    expect(turns('Ann: Hi.\n\nBo: Hello.\n\nAnn: Well.\n\nRemember: never water at noon.\n\nBo: Quite.\n')).toEqual([
+      'Ann: Hi.',
+      'Bo: Hello.',
+      'Ann: Well.',
+      '—: Remember: never water at noon.',
+      'Bo: Quite.',
     ]);
   });
 

@@ -26,10 +26,10 @@ export interface ResolvedSpeakers {
 
 const genericLabel = /^Speaker \S+$/;
 
-/** Comparison key for labels and names: case, spacing and punctuation do not matter. */
-/** Segments with plain-name labels a transcript needs before one said once can count (see `resolveSpeakers`). */
-const MIN_LABELLED_FOR_ONE_OFFS = 3;
+/** Segments with plain-name labels a transcript needs to count as labelled turn by turn (see `resolveSpeakers`). */
+const MIN_PLAIN_LABELS = 3;
 
+/** Comparison key for labels and names: case, spacing and punctuation do not matter. */
 const keyOf = (name: string) => name.toLowerCase().replace(/[\s_.-]+/g, ' ').trim();
 
 /**
@@ -63,8 +63,9 @@ export function resolveSpeakers(raw: RawSegment[], labels: readonly (RawLabel | 
   const known = (name: string, strong: boolean) =>
     strong || (labelCounts.get(name) ?? 0) >= 2 || mapping.has(keyOf(name)) || credited.has(keyOf(name));
   // A transcript that labels its turns with plain names (`Ann:`), most of them known, is labelled turn by turn:
-  // there a name said once before a colon (a caller, "Bo:" among "Ann:"s) is a speaker too, not more words of
-  // the speaker before. Only plain labels count: beside `**Ann:**` or `Speaker 1:`, a lone "Remember:" is prose.
+  // there a name-like prefix said once ("Bo:" among "Ann:"s, or "Remember:") starts another turn, and whose it
+  // is stays unknown rather than given to the speaker before. Only plain labels count: beside `**Ann:**` or
+  // `Speaker 1:`, a lone "Remember:" is more words of the speaker before.
   let weak = 0;
   let knownWeak = 0;
   for (const label of labels) {
@@ -72,8 +73,7 @@ export function resolveSpeakers(raw: RawSegment[], labels: readonly (RawLabel | 
     weak++;
     if (known(label.name, false)) knownWeak++;
   }
-  const turnByTurn = weak >= MIN_LABELLED_FOR_ONE_OFFS && knownWeak * 2 >= weak;
-  const accepted = (name: string, strong: boolean) => known(name, strong) || turnByTurn;
+  const turnByTurn = weak >= MIN_PLAIN_LABELS && knownWeak * 2 >= weak;
 
   const byId = new Map<string, Speaker>();
   const idForLabel = new Map<string, string>();
@@ -108,11 +108,17 @@ export function resolveSpeakers(raw: RawSegment[], labels: readonly (RawLabel | 
     if (s.newTurn) current = null;
     if (label) {
       if (label === lastLabel) current = lastSpeaker;
-      else if (accepted(label.name, label.strong)) {
+      else if (known(label.name, label.strong)) {
         current = speakerFor(label.name, s.line, s.column);
         lastLabel = label;
         lastSpeaker = current;
-      } else s.text = `${label.raw} ${s.text}`;
+      } else {
+        s.text = `${label.raw} ${s.text}`;
+        if (turnByTurn) {
+          current = null;
+          lastLabel = null;
+        }
+      }
     }
     if (s.kind !== 'sound') s.speaker = current;
   }
