@@ -160,7 +160,7 @@ describe('verbatim CLI', () => {
       ['.', 'would replace the project folder'],
       ['content', 'would replace the content folder'],
       ['content/episodes/site', 'is inside the episodes folder'],
-      [tmpdir(), 'holds other files'],
+      ['..', 'would replace the project folder inside it'],
       [folder, 'holds other files'],
       [join(broken, 'a-file'), 'is a file, not a folder'],
     ];
