@@ -115,15 +115,15 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   // would overwrite each other. Build under the project then, and move the result beside `out`.
   const inProject = temp.startsWith(process.cwd() + sep);
   const renderDir = inProject ? temp : join(process.cwd(), `${TEMP_PREFIX}${process.pid}-${Date.now().toString(36)}`);
+  let pagesDir: PageCacheDirs | null = null;
+  const cleanUp = () => {
+    rmSync(dirname(snapshot), { recursive: true, force: true });
+    rmSync(renderDir, { recursive: true, force: true });
+    rmSync(temp, { recursive: true, force: true });
+    if (pagesDir) rmSync(pagesDir.claims, { recursive: true, force: true });
+  };
   // The resolved site config (file, defaults, --base and --site), beside the snapshot: src/node/site-config-file.ts.
   const configFile = join(dirname(snapshot), 'site-config.json');
-  try {
-    writeFileAtomic(configFile, JSON.stringify(config));
-  } catch (error) {
-    rmSync(dirname(snapshot), { recursive: true, force: true });
-    rmSync(temp, { recursive: true, force: true });
-    throw error;
-  }
   // Vite reads these as its own settings (a test runner sets BASE_URL=/), which would override `base`.
   const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...inherited } = process.env;
   const env: NodeJS.ProcessEnv = {
@@ -140,15 +140,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     VERBATIM_EXPORTS: 'external',
     VERBATIM_CONFIG: configFile,
   };
-  let pagesDir: PageCacheDirs | null = null;
-  const cleanUp = () => {
-    rmSync(dirname(snapshot), { recursive: true, force: true });
-    rmSync(renderDir, { recursive: true, force: true });
-    rmSync(temp, { recursive: true, force: true });
-    if (pagesDir) rmSync(pagesDir.claims, { recursive: true, force: true });
-  };
-  // Episode pages unchanged since the last build are copied from the page cache instead of rendered (src/node/page-cache.ts).
   try {
+    writeFileAtomic(configFile, JSON.stringify(config));
+    // Episode pages unchanged since the last build are copied from the page cache instead of rendered (src/node/page-cache.ts).
     const pagesKey = options.pageCache === false ? null : siteKey(resolve(import.meta.dirname, '..', '..'), config);
     pagesDir = pagesKey ? preparePageCache(cacheDir, pagesKey) : null;
   } catch (error) {

@@ -39,22 +39,12 @@ const cp1252 = new TextDecoder('windows-1252');
  * are no text (binary), which `diagnostics` then says.
  */
 export function decodeTextFile(bytes: Uint8Array, diagnostics: Diagnostics): string | undefined {
-  // Blank (what many editors save for an empty file: a line end, a byte-order mark) is empty too, not an `empty-file` error.
-  if (blank(bytes)) return '';
-  const source = decodeSource(bytes, diagnostics);
+  const decoding = new Diagnostics(diagnostics.file);
+  const source = decodeSource(bytes, decoding);
+  // Blank (nothing, a line end, a byte-order mark: what editors save for an empty file) is empty text, with nothing to report.
+  if (decoding.list.some((d) => d.code === 'empty-file')) return '';
+  diagnostics.list.push(...decoding.list);
   return source.usable ? source.text : undefined;
-}
-
-/** True for bytes that are only ASCII blanks and line ends, after a UTF-8 or UTF-16 byte-order mark, if any. */
-function blank(bytes: Uint8Array): boolean {
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  let i = utf16 ? 2 : bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  for (; i < bytes.length; i++) {
-    const b = bytes[i];
-    // In UTF-16 a blank's other byte is 0.
-    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && !(utf16 && b === 0)) return false;
-  }
-  return true;
 }
 
 /** Decode transcript bytes, reporting what was guessed or repaired. */
